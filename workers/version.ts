@@ -1,0 +1,4 @@
+/** The package version, reported by `GET /healthz` (api.md "Health and description"). */
+import pkg from '../package.json'
+
+export const VERSION: string = pkg.version
