@@ -1,0 +1,37 @@
+/**
+ * Typed outcome of a core computation. The core is total (DESIGN.md "Style"): it never throws on bad
+ * input, it returns a `Failure`. The HTTP layer maps `kind: 'invalid'` to a 400 problem and
+ * `kind: 'unanswerable'` (valid input the theory or the budget cannot answer) to a 422 problem.
+ */
+export interface FieldIssue {
+  /** Dotted path of the offending field in the request body, e.g. `optimizers.sgd.alpha`. */
+  path: string
+  /** What is wrong and how to fix it. */
+  message: string
+}
+
+export interface Failure {
+  ok: false
+  kind: 'invalid' | 'unanswerable'
+  /** One sentence for the problem's `detail`: what happened and what to change. */
+  detail: string
+  issues: FieldIssue[]
+}
+
+export interface Success<T> {
+  ok: true
+  value: T
+}
+
+export type Result<T> = Success<T> | Failure
+
+export const success = <T>(value: T): Success<T> => ({ ok: true, value })
+
+export const invalid = (detail: string, issues: FieldIssue[] = []): Failure => ({ ok: false, kind: 'invalid', detail, issues })
+
+export const unanswerable = (detail: string, issues: FieldIssue[] = []): Failure => ({
+  ok: false,
+  kind: 'unanswerable',
+  detail,
+  issues,
+})
