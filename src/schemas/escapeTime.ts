@@ -1,0 +1,114 @@
+/**
+ * Request and response of the escape-time calculator (spec/api.md "Escape time"; spec/theory.md §3, §4).
+ * The request schema validates types and ranges; `escapeTime` (src/escape) additionally checks the
+ * cross-field rules (lengths equal to the dimension, at least one optimizer, symmetric positive-definite
+ * Hessian, d ≤ 256) and reports each problem with its dotted field path.
+ */
+import * as v from 'valibot'
+import {
+  Basin,
+  EscapeAlpha,
+  ExitProbability,
+  LearningRate,
+  Noise,
+  NoiseModel,
+  Normalization,
+  Preconditioner,
+  Seed,
+  Warnings,
+} from './common.ts'
+
+/** Largest number of Monte-Carlo sphere directions a request may ask for. */
+export const MAX_SPHERE_SAMPLES = 1_000_000
+
+export const SgdOptimizer = v.object({
+  alpha: EscapeAlpha,
+  lr: LearningRate,
+})
+
+export const AdamOptimizer = v.object({
+  alpha: EscapeAlpha,
+  lr: LearningRate,
+  preconditioner: v.optional(Preconditioner, 'auto'),
+})
+
+export const EscapeTimeRequest = v.object({
+  basin: Basin,
+  noise: Noise,
+  normalization: v.optional(Normalization, 'stable'),
+  optimizers: v.pipe(
+    v.object({
+      sgd: v.optional(SgdOptimizer),
+      adam: v.optional(AdamOptimizer),
+    }),
+    v.description('At least one of "sgd" and "adam".'),
+  ),
+  samples: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(MAX_SPHERE_SAMPLES),
+      v.description(
+        'Accepted for compatibility; not used: the isotropic Lévy mass is computed by the exact one-dimensional ' +
+          'sphere integral of spec/theory.md §4.3 in every dimension, so no Monte-Carlo is run (a warning says so).',
+      ),
+    ),
+  ),
+  seed: v.optional(Seed),
+})
+
+const finite = (text: string) => v.pipe(v.number(), v.description(text))
+
+export const OptimizerEscape = v.object({
+  alpha: finite('Tail index α used for this optimizer.'),
+  lr: finite('Learning rate η used for this optimizer.'),
+  epsilon: finite('Noise scale of the SDE, ε = η^((α−1)/α) (spec/theory.md §2.3).'),
+  theta: finite('Θ(ε⁻¹) = (2c/α) ε^α, with c the normalisation constant (spec/theory.md §4.1).'),
+  levyMass: finite('ν_L(W): Lévy mass of the exit set W (spec/theory.md §4.2, §4.3).'),
+  radonMeasure: finite('m(W) = ν_L(W)/(2c/α), independent of c (spec/theory.md §4.1).'),
+  rate: finite('Exit rate in SDE time, λ = ε^α ν_L(W) = m(W) Θ(ε⁻¹).'),
+  meanEscapeTime: finite('Mean escape time in SDE time, 1/λ (leading order; relative error O(ρ(ε)) unspecified).'),
+  meanEscapeIterations: finite('Mean escape time in iterations, η^(−α)/ν_L(W) (leading order).'),
+  exitProbabilities: v.optional(
+    v.pipe(
+      v.array(ExitProbability),
+      v.description('Exit-location probabilities m(W_U)/m(W) (spec/theory.md §3.3): interval, or quadratic axis model.'),
+    ),
+  ),
+  oneJumpIterations: v.optional(
+    finite('Interval only: 1/P(one step ησζ leaves the interval), with the exact SαS tails (spec/theory.md §4.3).'),
+  ),
+  standardError: v.optional(finite('Standard error of levyMass when it was computed by Monte-Carlo (never, at present).')),
+})
+
+export const AdamEscape = v.object({
+  ...OptimizerEscape.entries,
+  preconditioner: v.pipe(v.array(v.number()), v.description('The preconditioner q used (Q* = diag(q)).')),
+})
+
+export const Mechanisms = v.object({
+  geometry: finite('ν_{α_S}(W_S)/ν_{α_S}(W_A): the effect of Adam\'s preconditioning alone (spec/theory.md §3.5).'),
+  tailIndex: finite('ν_{α_S}(W_A) η_S^{α_S} / (ν_{α_A}(W_A) η_S^{α_A}): the effect of Adam\'s tail index.'),
+  learningRate: finite('(η_S/η_A)^{α_A}: the effect of Adam\'s learning rate.'),
+})
+
+export const EscapeTimeResponse = v.object({
+  dimension: v.pipe(v.number(), v.integer(), v.description('Dimension d of the basin.')),
+  normalization: Normalization,
+  noiseModel: NoiseModel,
+  sgd: v.optional(OptimizerEscape),
+  adam: v.optional(AdamEscape),
+  comparison: v.optional(
+    v.object({
+      iterationRatio: finite('adam.meanEscapeIterations / sgd.meanEscapeIterations.'),
+      mechanisms: v.pipe(Mechanisms, v.description('Three factors whose product equals iterationRatio.')),
+    }),
+  ),
+  warnings: Warnings,
+})
+
+export type EscapeTimeInput = v.InferInput<typeof EscapeTimeRequest>
+export type EscapeTimeParsed = v.InferOutput<typeof EscapeTimeRequest>
+export type EscapeTimeOutput = v.InferOutput<typeof EscapeTimeResponse>
+export type OptimizerEscapeOutput = v.InferOutput<typeof OptimizerEscape>

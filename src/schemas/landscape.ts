@@ -1,0 +1,55 @@
+/**
+ * Request and response of the 1-D multi-basin landscape (spec/api.md "Landscape of several basins";
+ * spec/theory.md §3.3). `landscape` (src/escape) checks the cross-field rules: walls increasing,
+ * n = walls.length + 1 minima, minima[i] strictly inside basin i, at least one optimizer.
+ */
+import * as v from 'valibot'
+import { EscapeAlpha, LearningRate, Normalization, PositiveNumber, Warnings } from './common.ts'
+
+/** Most basins a landscape may have. */
+export const MAX_BASINS = 64
+
+const LandscapeOptimizer = v.object({ alpha: EscapeAlpha, lr: LearningRate })
+
+export const LandscapeRequest = v.object({
+  walls: v.pipe(
+    v.array(v.number()),
+    v.minLength(1),
+    v.maxLength(MAX_BASINS - 1),
+    v.description('n − 1 strictly increasing basin boundaries; basin 0 is (−∞, walls[0]), basin n−1 is (walls[n−2], ∞).'),
+  ),
+  minima: v.pipe(
+    v.array(v.number()),
+    v.minLength(2),
+    v.maxLength(MAX_BASINS),
+    v.description('n positions, minima[i] strictly inside basin i.'),
+  ),
+  noise: v.object({
+    scale: v.pipe(PositiveNumber, v.description('SαS scale σ > 0 of the gradient noise.')),
+  }),
+  normalization: v.optional(Normalization, 'stable'),
+  optimizers: v.pipe(
+    v.object({ sgd: v.optional(LandscapeOptimizer), adam: v.optional(LandscapeOptimizer) }),
+    v.description('At least one of "sgd" and "adam".'),
+  ),
+})
+
+export const LandscapeChain = v.object({
+  rates: v.pipe(
+    v.array(v.array(v.number())),
+    v.description('n × n transition rates per iteration q_ij = η^α ν_L(W_ij), zero diagonal (spec/theory.md §3.3).'),
+  ),
+  meanResidenceIterations: v.pipe(v.array(v.number()), v.description('1/Σ_j q_ij: mean iterations spent in basin i per visit.')),
+  stationary: v.pipe(v.array(v.number()), v.description('Stationary weights π (πQ = 0, Σπ = 1) of the basin-hopping chain.')),
+})
+
+export const LandscapeResponse = v.object({
+  sgd: v.optional(LandscapeChain),
+  adam: v.optional(LandscapeChain),
+  normalization: Normalization,
+  warnings: Warnings,
+})
+
+export type LandscapeInput = v.InferInput<typeof LandscapeRequest>
+export type LandscapeParsed = v.InferOutput<typeof LandscapeRequest>
+export type LandscapeOutput = v.InferOutput<typeof LandscapeResponse>
