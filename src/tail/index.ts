@@ -1,0 +1,8 @@
+export { blockLayout, type BlockLayout } from './blockLayout.ts'
+export { columnMeans } from './columnMeans.ts'
+export { logMomentEstimate } from './logMomentEstimate.ts'
+export { logMomentFromBlocks, emptyEstimate, type LogMomentEstimate } from './logMomentFromBlocks.ts'
+export { medianAbs } from './medianAbs.ts'
+export { pooledNoiseTailIndex, type PooledEstimate, type PooledOptions } from './pooledNoiseTailIndex.ts'
+export { MACHINE_EPSILON, naiveSumLogAbs, sumLogAbs } from './sumLogAbs.ts'
+export { vectorLogMomentEstimate, type VectorOptions } from './vectorLogMomentEstimate.ts'

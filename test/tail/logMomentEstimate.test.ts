@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { createRng } from '../../src/random/rng.ts'
+import { sample } from '../../src/stable/sample.ts'
+import { logMomentEstimate } from '../../src/tail/logMomentEstimate.ts'
+
+// spec/theory.md §5.4 T4 (computed independently in numpy, ε = 2^−52 inside the logs).
+const X = [0.3, -1.2, 2.5, 0.05, -0.7, 4.0, -0.01, 1.1, -3.3, 0.6, 0.2, -0.9]
+const T4: [number, number, number][] = [
+  [2, 1.575886406694, 0.634563503912],
+  [3, 0.616015710473, 1.623335221812],
+  [4, 1.22800727615, 0.814327422501],
+]
+
+describe('logMomentEstimate (§5.1, 1-D)', () => {
+  for (const [k1, inv, alpha] of T4) {
+    it(`matches T4 at K1 = ${k1} to 1e-10`, () => {
+      const e = logMomentEstimate(X, k1)
+      expect(Math.abs(e.inverseAlpha - inv)).toBeLessThan(1e-10)
+      expect(Math.abs(e.rawAlpha - alpha)).toBeLessThan(1e-10)
+      expect(e.blockSize).toBe(k1)
+      expect(e.blocks).toBe(12 / k1)
+      expect(e.used).toBe(12)
+      // α̂ is clipped at 2 only when it exceeds 2; these are all below.
+      expect(e.alpha).toBe(e.rawAlpha)
+    })
+  }
+
+  it('uses the default block rule (12 → K1 = 3) and drops trailing samples for a given K1', () => {
+    expect(logMomentEstimate(X).blockSize).toBe(3)
+    const e = logMomentEstimate(X, 5)
+    expect([e.blocks, e.used, e.dropped]).toEqual([2, 10, 2])
+    // Same as the estimator on the first 10 samples.
+    expect(e.inverseAlpha).toBe(logMomentEstimate(X.slice(0, 10), 5).inverseAlpha)
+  })
+
+  // spec T8: |α̂ − α| < 0.1 at N = 1e5 (sd(α̂) ≤ 0.031 over 60 repetitions, worst error 0.063).
+  for (const [alpha, seed] of [[1.2, 11], [1.5, 12], [1.8, 13]]) {
+    it(`is within 0.1 of α = ${alpha} on 1e5 seeded CMS draws (K1 = 250 and default), and the interval covers it`, () => {
+      const x = sample(alpha, 1, 100000, createRng(seed))
+      const ref = logMomentEstimate(x, 250)
+      expect(Math.abs(ref.alpha - alpha)).toBeLessThan(0.1)
+      const e = logMomentEstimate(x)
+      expect(e.blockSize).toBe(250) // largest divisor of 1e5 below 316.2
+      expect(e.interval.lower).toBeLessThan(alpha)
+      expect(e.interval.upper).toBeGreaterThan(alpha)
+      expect(e.interval.upper - e.interval.lower).toBeLessThan(0.2)
+    })
+  }
+
+  it('is total: NaN estimate for too few samples, bad block sizes or confidence', () => {
+    for (const e of [logMomentEstimate([1, 2, 3]), logMomentEstimate(X, 1), logMomentEstimate(X, 7), logMomentEstimate(X, 2.5), logMomentEstimate(X, 3, 1)]) {
+      expect(e.inverseAlpha).toBeNaN()
+      expect(e.alpha).toBeNaN()
+    }
+  })
+})
