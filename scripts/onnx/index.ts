@@ -1,0 +1,7 @@
+export { exportMlp, forwardGraph, gradGraph, type ExportedMlp } from './exportMlp.ts'
+export { mlpLayout, layoutSize, type LayoutEntry } from './mlpLayout.ts'
+export { mlpLoss, mlpLossFiniteDiff } from './mlpReference.ts'
+export { writeCheckpoint, float32LeBytes, evalBytes, packageVersion, FILES } from './writeCheckpoint.ts'
+export { readCheckpoint, type Checkpoint } from './readCheckpoint.ts'
+export { verifyCheckpoint, type Verification } from './verifyCheckpoint.ts'
+export type { ModelRecord, HistoryEntry, CheckpointMeta } from './ModelRecord.ts'

@@ -1,0 +1,103 @@
+/**
+ * Self-check of an exported model folder, run by the training script after writing and by the tests:
+ * reloads the files, runs both graphs in onnxruntime-web (Node) and compares
+ *   - forward.onnx probs with the float64 reference (mlpReference.ts) and, when given, with tfjs;
+ *   - grad.onnx loss with the float64 loss, and its per-sample gradients with float64 central finite
+ *     differences (h = 1e-6) on `gradSamples` eval rows; relative error = max|g − g_fd| / max|g_fd|
+ *     over the checked entries of a row (all parameters when there are ≤ `maxEntries`, otherwise every
+ *     bias plus a seeded random subset of weights);
+ *   - accuracy and mean loss of forward.onnx on eval.bin.
+ */
+import { createRng } from '../../src/random/index.ts'
+import { readCheckpoint } from './readCheckpoint.ts'
+import { mlpLoss, mlpLossFiniteDiff } from './mlpReference.ts'
+import { runForward, runGrad, session } from './ortNode.ts'
+
+export interface Verification {
+  forwardMaxAbsDiffFloat64: number
+  forwardMaxAbsDiffTfjs: number
+  lossMaxAbsDiff: number
+  gradMaxRelErr: number
+  gradSamples: number
+  gradEntriesChecked: number
+  evalAccuracy: number
+  evalLoss: number
+}
+
+export async function verifyCheckpoint(
+  dir: string,
+  opts: { tfjsProbs?: Float32Array; gradSamples?: number; maxEntries?: number; seed?: number } = {},
+): Promise<Verification> {
+  const ck = readCheckpoint(dir)
+  const r = ck.record
+  const layers = r.architecture.layers
+  const n = r.evalSamples
+  const D = r.inputDim
+  const C = r.classes
+  const x = new Float32Array(ck.evalX.length)
+  ck.evalX.forEach((v, i) => (x[i] = v * r.inputScale))
+  const fwd = await session(ck.forward)
+  const probs = await runForward(fwd, x, n, D)
+  let fwd64 = 0
+  let correct = 0
+  let lossSum = 0
+  for (let i = 0; i < n; i++) {
+    const ref = mlpLoss(layers, ck.theta, x.subarray(i * D, (i + 1) * D), ck.evalY[i])
+    let best = 0
+    for (let c = 0; c < C; c++) {
+      fwd64 = Math.max(fwd64, Math.abs(probs[i * C + c] - ref.probs[c]))
+      if (probs[i * C + c] > probs[i * C + best]) best = c
+    }
+    if (best === ck.evalY[i]) correct++
+    lossSum += -Math.log(Math.max(probs[i * C + ck.evalY[i]], 1e-30))
+  }
+  let fwdTf = Number.NaN
+  if (opts.tfjsProbs) {
+    if (opts.tfjsProbs.length !== probs.length) throw new Error('verifyCheckpoint: tfjsProbs has the wrong length')
+    fwdTf = 0
+    probs.forEach((p, i) => (fwdTf = Math.max(fwdTf, Math.abs(p - opts.tfjsProbs![i]))))
+  }
+
+  const k = Math.min(opts.gradSamples ?? 4, n)
+  const maxEntries = opts.maxEntries ?? 5000
+  const rng = createRng(opts.seed ?? 1)
+  const which: number[] = []
+  if (r.parameters <= maxEntries) {
+    for (let i = 0; i < r.parameters; i++) which.push(i)
+  } else {
+    for (const e of r.layout) {
+      const size = e.shape.reduce((a, b) => a * b, 1)
+      if (e.shape.length === 1) for (let i = 0; i < size; i++) which.push(e.offset + i)
+      else for (let t = 0; t < Math.floor(maxEntries / (r.layout.length / 2)); t++) which.push(e.offset + Math.floor(rng.uniform() * size))
+    }
+  }
+  const gs = await session(ck.grad)
+  const g = await runGrad(gs, r.layout, ck.theta, x.subarray(0, k * D), ck.evalY, k, D, C)
+  let lossDiff = 0
+  let rel = 0
+  for (let s = 0; s < k; s++) {
+    const xs = x.subarray(s * D, (s + 1) * D)
+    lossDiff = Math.max(lossDiff, Math.abs(g.loss[s] - mlpLoss(layers, ck.theta, xs, ck.evalY[s]).loss))
+    const fd = mlpLossFiniteDiff(layers, ck.theta, xs, ck.evalY[s], which)
+    let num = 0
+    let den = 0
+    which.forEach((p, j) => {
+      const e = [...r.layout].reverse().find((l) => l.offset <= p)!
+      const size = e.shape.reduce((a, b) => a * b, 1)
+      const onnxValue = g.grads[e.name][s * size + (p - e.offset)]
+      num = Math.max(num, Math.abs(onnxValue - fd[j]))
+      den = Math.max(den, Math.abs(fd[j]))
+    })
+    rel = Math.max(rel, num / Math.max(den, 1e-300))
+  }
+  return {
+    forwardMaxAbsDiffFloat64: fwd64,
+    forwardMaxAbsDiffTfjs: fwdTf,
+    lossMaxAbsDiff: lossDiff,
+    gradMaxRelErr: rel,
+    gradSamples: k,
+    gradEntriesChecked: which.length,
+    evalAccuracy: correct / n,
+    evalLoss: lossSum / n,
+  }
+}
