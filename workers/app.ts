@@ -1,13 +1,11 @@
 /**
- * The hono application. Routes are thin: validate, call one function from `src`, shape the response.
+ * The full Worker application: the calculator (createApp.ts) plus the routes of the model and page modules,
+ * each registered with one line below (`app.route('/', xRoutes)`).
  */
-import { Hono } from 'hono'
-import { VERSION } from './version.ts'
+import { createApp } from './createApp.ts'
 
-export type Bindings = { CORS_ORIGINS?: string }
+export type { AppEnv, Bindings } from './env.ts'
 
-export const app = new Hono<{ Bindings: Bindings }>()
-
-app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }))
+export const app = createApp()
 
 export type AppType = typeof app

@@ -1,0 +1,27 @@
+/**
+ * The calculator application: HTTP conventions (CORS, body limit, problems, 404/405, error guard) and every
+ * theory endpoint (spec/api.md). Both entries use it: `app.ts` (full Worker, adds the model and page routes)
+ * and `lite.ts` (free-plan build with no ONNX Runtime). Routes are thin: validate, call one core function,
+ * shape the answer (DESIGN.md "Data flow").
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from './env.ts'
+import { bodyLimit } from './http/bodyLimit.ts'
+import { cors } from './http/cors.ts'
+import { notFound, onError } from './http/fallbacks.ts'
+import { describeRoutes } from './routes/describe.ts'
+import { healthRoutes } from './routes/health.ts'
+import { stableSampleRoutes } from './routes/stableSample.ts'
+
+export function createApp() {
+  const app = new Hono<AppEnv>()
+  app.use('*', cors)
+  app.use('*', bodyLimit)
+  app.notFound(notFound(app))
+  app.onError(onError)
+  app.route('/', describeRoutes(app))
+  return app.route('/', healthRoutes).route('/', stableSampleRoutes)
+}
+
+/** The type of the calculator routes, for hono's typed client (`hc<CalculatorType>`). */
+export type CalculatorType = ReturnType<typeof createApp>

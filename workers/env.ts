@@ -1,0 +1,7 @@
+/** Worker bindings (wrangler.toml `[vars]`) and the hono environment type shared by every route module. */
+export type Bindings = {
+  /** Comma-separated CORS allowlist; `*` allows every origin (api.md "Conventions"). */
+  CORS_ORIGINS?: string
+}
+
+export type AppEnv = { Bindings: Bindings }

@@ -1,0 +1,76 @@
+/**
+ * Request validation middlewares (DESIGN.md "Data flow": route → valibot validation → one core function).
+ * `jsonInput` reads a JSON body (415 when the body is not declared JSON, 400 when it does not parse),
+ * `queryInput` reads a GET form (dotted query keys, see `queryToInput`). Both refuse non-finite numbers and
+ * nesting deeper than 32 levels, then validate with the valibot schema: every failing field becomes one
+ * entry of a 400 problem with its dotted path. The validated value is read with `c.req.valid('json' | 'query')`.
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { GenericSchema, InferInput, InferOutput } from 'valibot'
+import { safeParse } from 'valibot'
+import type { FieldIssue } from '../../src/result.ts'
+import { issuesToFieldIssues, problem, validationProblem } from '../problem.ts'
+import { findNonFinite } from './findNonFinite.ts'
+import { queryToInput } from './queryToInput.ts'
+
+/** Deepest nesting accepted in a request (no endpoint needs more than 4). */
+export const MAX_DEPTH = 32
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
+
+function boundaryIssues(value: unknown): FieldIssue[] {
+  const hit = findNonFinite(value, MAX_DEPTH)
+  if (!hit) return []
+  const message =
+    hit.kind === 'too-deep'
+      ? `nested more than ${MAX_DEPTH} levels deep`
+      : hit.kind === 'null'
+        ? 'must not be null; leave the field out to use its default'
+        : 'must be a finite number'
+  return [{ path: hit.path, message }]
+}
+
+type Validated<S extends GenericSchema, T extends 'json' | 'query'> = T extends 'json'
+  ? { in: { json: InferInput<S> }; out: { json: InferOutput<S> } }
+  : { in: { query: Record<string, string> }; out: { query: InferOutput<S> } }
+
+function validate(c: Parameters<MiddlewareHandler>[0], schema: GenericSchema, value: unknown, pre: FieldIssue[]): Response | unknown {
+  const issues = pre.length > 0 ? pre : boundaryIssues(value)
+  if (issues.length > 0) return validationProblem(c, issues)
+  const parsed = safeParse(schema, value, { abortPipeEarly: true })
+  if (!parsed.success) return validationProblem(c, issuesToFieldIssues(parsed.issues))
+  return { ok: parsed.output }
+}
+
+/** Validates a JSON request body against `schema`. */
+export function jsonInput<S extends GenericSchema>(schema: S): MiddlewareHandler<any, string, Validated<S, 'json'>> {
+  return async (c, next) => {
+    const type = c.req.header('content-type') ?? ''
+    if (!JSON_TYPE.test(type)) {
+      return problem(c, 415, undefined, `Send the body as JSON with \`Content-Type: application/json\` (got ${type ? `\`${type.slice(0, 80)}\`` : 'no Content-Type'}).`)
+    }
+    const text = await c.req.text()
+    if (text.trim() === '') return validationProblem(c, [{ path: '', message: 'the body is empty; send a JSON object' }])
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (e) {
+      return problem(c, 400, undefined, `The body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, [{ path: '', message: 'malformed JSON' }])
+    }
+    const result = validate(c, schema, value, [])
+    if (result instanceof Response) return result
+    c.req.addValidatedData('json', (result as { ok: unknown }).ok as object)
+    await next()
+  }
+}
+
+/** Validates a GET form (dotted query keys) against `schema`. */
+export function queryInput<S extends GenericSchema>(schema: S): MiddlewareHandler<any, string, Validated<S, 'query'>> {
+  return async (c, next) => {
+    const { value, issues } = queryToInput(new URL(c.req.url).searchParams, schema)
+    const result = validate(c, schema, value, issues)
+    if (result instanceof Response) return result
+    c.req.addValidatedData('query', (result as { ok: unknown }).ok as object)
+    await next()
+  }
+}
