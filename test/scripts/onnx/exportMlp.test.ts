@@ -92,11 +92,11 @@ describe('exportMlp', () => {
       expect(model.opsetImport.map((o) => [o.domain, Number(o.version)])).toEqual([['', 13]])
     }
     const g = onnx.ModelProto.decode(ex.grad).graph!
-    expect(g.input.map((i) => i.name)).toEqual(['x', 'y', 'W1', 'b1', 'W2', 'b2'])
-    expect(g.output.map((o) => o.name)).toEqual(['loss', 'probs', 'grad_W1', 'grad_b1', 'grad_W2', 'grad_b2'])
+    expect(g.input!.map((i) => i.name)).toEqual(['x', 'y', 'W1', 'b1', 'W2', 'b2'])
+    expect(g.output!.map((o) => o.name)).toEqual(['loss', 'probs', 'grad_W1', 'grad_b1', 'grad_W2', 'grad_b2'])
     const f = onnx.ModelProto.decode(ex.forward).graph!
-    expect(f.input.map((i) => i.name)).toEqual(['x'])
-    expect(f.output.map((o) => o.name)).toEqual(['probs'])
+    expect(f.input!.map((i) => i.name)).toEqual(['x'])
+    expect(f.output!.map((o) => o.name)).toEqual(['probs'])
     const s = await session(ex.grad)
     expect(s.inputNames).toEqual(['x', 'y', 'W1', 'b1', 'W2', 'b2'])
     const dir = mkdtempSync(join(tmpdir(), 'export-'))
