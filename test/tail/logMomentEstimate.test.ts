@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { normal } from '../../src/random/normal.ts'
 import { createRng } from '../../src/random/rng.ts'
 import { sample } from '../../src/stable/sample.ts'
 import { logMomentEstimate } from '../../src/tail/logMomentEstimate.ts'
+import { expectMatchesOracle, oracleCases } from './oracleFixture.ts'
 
 // spec/theory.md §5.4 T4 (computed independently in numpy, ε = 2^−52 inside the logs).
 const X = [0.3, -1.2, 2.5, 0.05, -0.7, 4.0, -0.01, 1.1, -3.3, 0.6, 0.2, -0.9]
@@ -52,5 +54,52 @@ describe('logMomentEstimate (§5.1, 1-D)', () => {
       expect(e.inverseAlpha).toBeNaN()
       expect(e.alpha).toBeNaN()
     }
+  })
+})
+
+describe('logMomentEstimate against the numpy/scipy oracle (test/fixtures/tail_estimator.json)', () => {
+  const cases = oracleCases('scalar')
+  it('has the six scalar cases', () => expect(cases.length).toBe(6))
+  for (const c of cases) {
+    it(`α = ${c.alpha}, N = ${c.samples.length}, K1 = ${c.blockSizeIn ?? 'default'}, confidence ${c.confidence}: all numbers to 1e-10`, () => {
+      expectMatchesOracle(logMomentEstimate(c.samples as number[], c.blockSizeIn ?? undefined, c.confidence), c.expected)
+    })
+  }
+})
+
+describe('logMomentEstimate: limits and invariance (§5.4 "More checks")', () => {
+  it('Gaussian data (α = 2): the interval contains 2 and α̂ is clipped at 2 (raw 1/α̂ within 4 s.e. of 1/2)', () => {
+    const rng = createRng(5)
+    const g = Float64Array.from({ length: 100000 }, () => normal(rng))
+    const e = logMomentEstimate(g)
+    expect(e.interval.lower).toBeLessThan(2)
+    expect(e.interval.upper).toBe(2)
+    expect(Math.abs(e.inverseAlpha - 0.5)).toBeLessThan(4 * e.standardError)
+    expect(e.alpha).toBe(Math.min(e.rawAlpha, 2))
+  })
+
+  it('Cauchy data (α = 1): α̂ within 0.05 of 1 and the interval covers 1', () => {
+    const e = logMomentEstimate(sample(1, 1, 100000, createRng(6)))
+    expect(Math.abs(e.alpha - 1)).toBeLessThan(0.05)
+    expect(e.interval.lower).toBeLessThan(1)
+    expect(e.interval.upper).toBeGreaterThan(1)
+  })
+
+  it('is scale-invariant: σ = 0.01 and σ = 1e4 give the same estimate (to the ε terms, 1e-9)', () => {
+    const x = sample(1.5, 1, 20000, createRng(8))
+    const base = logMomentEstimate(x)
+    for (const s of [0.01, 1e4]) {
+      const e = logMomentEstimate(x.map((v) => v * s))
+      expect(Math.abs(e.inverseAlpha - base.inverseAlpha)).toBeLessThan(1e-9)
+      expect(Math.abs(e.interval.lower - base.interval.lower)).toBeLessThan(1e-9)
+      expect(Math.abs(e.interval.upper - base.interval.upper)).toBeLessThan(1e-9)
+    }
+  })
+
+  it('all-zero data gives 1/α̂ = 0 and a NaN α (nothing to estimate)', () => {
+    const e = logMomentEstimate(new Float64Array(100))
+    expect(e.inverseAlpha).toBe(0)
+    expect(e.alpha).toBeNaN()
+    expect(e.interval.lower).toBeNaN()
   })
 })
