@@ -1,4 +1,5 @@
-/** The package version, reported by `GET /healthz` (api.md "Health and description"). */
-import pkg from '../package.json'
+/** The package version, reported by `GET /healthz` (api.md "Health and description"). A named JSON import, so
+ * the bundler keeps only this field of package.json. */
+import { version } from '../package.json'
 
-export const VERSION: string = pkg.version
+export const VERSION: string = version

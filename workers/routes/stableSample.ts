@@ -2,25 +2,20 @@
  * `POST /v1/stable/sample` (spec/api.md "Symmetric α-stable distribution"): n SαS(σ) draws by the
  * Chambers–Mallows–Stuck method from the seeded generator (spec/theory.md §5.3); echoes the seed used.
  */
-import { Hono } from 'hono'
 import { createRng } from '../../src/random/rng.ts'
 import { success } from '../../src/result.ts'
 import { sample } from '../../src/stable/sample.ts'
 import { StableSampleRequest, StableSampleResponse } from '../../src/schemas/stable.ts'
-import type { AppEnv } from '../env.ts'
-import { describePost } from '../http/describe.ts'
-import { jsonInput } from '../http/input.ts'
-import { respond } from '../http/respond.ts'
+import { postOnly } from '../http/computeRoute.ts'
 
-const doc = {
-  summary: 'Random SαS samples',
-  description: 'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, spec/theory.md §5.3) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
-  tags: ['stable'],
-  request: StableSampleRequest,
-  response: StableSampleResponse,
-}
-
-export const stableSampleRoutes = new Hono<AppEnv>().post('/v1/stable/sample', describePost(doc), jsonInput(StableSampleRequest), (c) => {
-  const { alpha, scale, n, seed } = c.req.valid('json')
-  return respond(c, success({ alpha, scale, seed, samples: Array.from(sample(alpha, scale, n, createRng(seed))) }))
-})
+export const stableSampleRoutes = postOnly(
+  '/v1/stable/sample',
+  {
+    summary: 'Random SαS samples',
+    description: 'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, spec/theory.md §5.3) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
+    tags: ['stable'],
+    request: StableSampleRequest,
+    response: StableSampleResponse,
+  },
+  ({ alpha, scale, n, seed }) => success({ alpha, scale, seed, samples: Array.from(sample(alpha, scale, n, createRng(seed))) }),
+)
