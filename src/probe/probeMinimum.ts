@@ -1,0 +1,135 @@
+/**
+ * The measurements of a probe at θ = θ* + radius·u (spec/api.md "Trained minima (ONNX)"), through any
+ * gradient oracle: loss and accuracy on the evaluation set (evaluateSet); gradient noise and its tail
+ * index (gradientNoise, §5.2/§5.4 of spec/theory.md); curvature (Lanczos with full reorthogonalisation
+ * on finite-difference Hessian-vector products, Hutchinson trace); sharpness within a radius; the loss
+ * slice along the top eigenvector. The escape prediction built on these is `probeEscape`.
+ *
+ * Determinism: one generator seeded with `seed` hands out, in a fixed order, the seeds of the point
+ * direction, the noise minibatches, the Lanczos start, the Hutchinson vectors and the sharpness
+ * directions, whatever subset of measures is requested; so the same options and seed give the same
+ * numbers (and the same JSON bytes) on the same oracle.
+ */
+import type { GradientOracle } from './oracle.ts'
+import { createRng } from '../random/rng.ts'
+import { normal } from '../random/normal.ts'
+import { evaluateSet } from './evaluateSet.ts'
+import { gradientNoise, type GradientNoise } from './gradientNoise.ts'
+import { finiteDifferenceStep, hessianVectorProduct } from './hessianVectorProduct.ts'
+import { lanczos, type LanczosResult } from './lanczos.ts'
+import { hutchinson, type TraceEstimate } from './hutchinson.ts'
+import { sharpness as sharpnessSearch } from './sharpness.ts'
+import { lossSlice } from './lossSlice.ts'
+import { norm } from './vector.ts'
+
+export type Measure = 'loss' | 'noise' | 'curvature' | 'sharpness' | 'slice' | 'escape'
+
+export interface ProbeSettings {
+  measures: readonly Measure[]
+  radius: number
+  batchSize: number
+  batches: number
+  topK: number
+  iterations: number
+  traceSamples: number
+  sharpnessRadius: number
+  sharpnessDirections: number
+  ascentSteps: number
+  sliceRange: number
+  slicePoints: number
+  height?: number
+  seed: number
+}
+
+export interface ProbeMeasurements {
+  point: { radius: number; seed: number }
+  baseLoss: number
+  loss?: { value: number; accuracy: number }
+  noise?: GradientNoise
+  curvature?: LanczosResult & { trace?: TraceEstimate; step: number; products: number }
+  sharpness?: { radius: number; value: number }
+  slice?: { direction: 'top-eigenvector'; t: number[]; loss: number[] }
+  warnings: string[]
+  /** Sample-gradient evaluations spent in all. */
+  evaluations: number
+}
+
+/** Which computations a set of measures needs ("escape" needs noise, curvature and, without a height, the slice). */
+export function plannedWork(measures: readonly Measure[], height?: number) {
+  const m = new Set(measures)
+  const escape = m.has('escape')
+  return {
+    noise: m.has('noise') || escape,
+    lanczos: m.has('curvature') || m.has('slice') || escape,
+    trace: m.has('curvature'),
+    sharpness: m.has('sharpness'),
+    slice: m.has('slice') || (escape && height === undefined),
+  }
+}
+
+export async function probeMinimum(oracle: GradientOracle, thetaStar: Float64Array, s: ProbeSettings): Promise<ProbeMeasurements> {
+  const master = createRng(s.seed)
+  const seeds = Array.from({ length: 5 }, () => master.nextUint32())
+  const work = plannedWork(s.measures, s.height)
+  const warnings: string[] = []
+  const P = oracle.parameters
+  let theta = thetaStar
+  if (s.radius > 0) {
+    const rng = createRng(seeds[0])
+    const u = Float64Array.from({ length: P }, () => normal(rng))
+    const nu = norm(u)
+    theta = Float64Array.from(thetaStar, (v, i) => v + (s.radius * u[i]) / nu)
+  }
+  const base = await evaluateSet(oracle, theta)
+  let evaluations = base.evaluations
+  const out: ProbeMeasurements = { point: { radius: s.radius, seed: s.seed }, baseLoss: base.loss, warnings, evaluations: 0 }
+  if (s.measures.includes('loss')) out.loss = { value: base.loss, accuracy: base.accuracy }
+
+  if (work.noise) {
+    out.noise = await gradientNoise(oracle, theta, base.gradient as Float64Array, { batchSize: s.batchSize, batches: s.batches, rng: createRng(seeds[1]) })
+    evaluations += out.noise.evaluations
+    if (out.noise.estimate.excludedColumns > 0) {
+      warnings.push(`${out.noise.estimate.excludedColumns} of ${P} parameters have zero median gradient noise (dead units) and were left out of the tail index.`)
+    }
+  }
+
+  if (work.lanczos) {
+    const step = finiteDifferenceStep(theta, oracle.unitRoundoff)
+    const apply = (v: Float64Array) => hessianVectorProduct(oracle, theta, v, step)
+    const lz = await lanczos(apply, P, { iterations: s.iterations, topK: s.topK, rng: createRng(seeds[2]) })
+    let products = lz.products
+    evaluations += 2 * lz.products * oracle.samples
+    let trace: TraceEstimate | undefined
+    if (work.trace) {
+      trace = await hutchinson(apply, P, { samples: s.traceSamples, rng: createRng(seeds[3]) })
+      products += trace.products
+      evaluations += 2 * trace.products * oracle.samples
+    }
+    out.curvature = { ...lz, step, products, ...(trace ? { trace } : {}) }
+    if (lz.eigenvalues.length < s.topK) warnings.push(`Only ${lz.eigenvalues.length} eigenvalues: the Krylov space closed after ${lz.products} steps.`)
+    const loose = lz.residuals.filter((r, i) => r > 0.1 * Math.abs(lz.eigenvalues[i])).length
+    if (loose > 0) warnings.push(`${loose} of the top ${lz.eigenvalues.length} Ritz pairs have residuals above 10% of their eigenvalue; raise iterations.`)
+    if (lz.lambdaMin < -1e-3 * Math.abs(lz.eigenvalues[0])) {
+      warnings.push(`The Hessian has a negative eigenvalue (${lz.lambdaMin.toPrecision(3)}): the point is not a strict local minimum.`)
+    }
+  }
+
+  if (work.sharpness) {
+    const r = await sharpnessSearch(oracle, theta, base.loss, {
+      radius: s.sharpnessRadius,
+      directions: s.sharpnessDirections,
+      ascentSteps: s.ascentSteps,
+      rng: createRng(seeds[4]),
+    })
+    evaluations += r.evaluations
+    out.sharpness = { radius: r.radius, value: r.value }
+  }
+
+  if (work.slice && out.curvature) {
+    const r = await lossSlice(oracle, theta, out.curvature.eigenvectors[0], { range: s.sliceRange, points: s.slicePoints })
+    evaluations += r.evaluations
+    out.slice = { direction: 'top-eigenvector', t: r.t, loss: r.loss }
+  }
+  out.evaluations = evaluations
+  return out
+}

@@ -1,0 +1,124 @@
+/**
+ * Schemas of the trained-minima endpoints (spec/api.md "Trained minima (ONNX)"): the model records of
+ * `GET /v1/models[/{id}]`, the probe options of `POST /v1/models/{id}/probe`, `/v1/compare` and the
+ * `options` part of the multipart `POST /v1/probe`, and their responses. Defaults are stated in the
+ * descriptions; those that depend on the model (batchSize) are applied by the route.
+ */
+import * as v from 'valibot'
+import { Seed, Warnings } from './common.ts'
+import { EscapeTimeResponse } from './escapeTime.ts'
+
+export const MEASURES = ['loss', 'noise', 'curvature', 'sharpness', 'slice', 'escape'] as const
+
+const int = (min: number, max: number, text: string) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max), v.description(text))
+const positive = (text: string) => v.pipe(v.number(), v.gtValue(0), v.maxValue(1e6), v.description(text))
+
+export const ProbeOptions = v.object({
+  measures: v.optional(
+    v.pipe(v.array(v.picklist(MEASURES)), v.minLength(1), v.description('What to measure; default all. "escape" also runs noise, curvature and (without height) slice.')),
+  ),
+  radius: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e3), v.description('Probe θ* + radius·u, u a random unit direction from seed (default 0: the minimum itself).')), 0),
+  batchSize: v.optional(int(1, 4096, 'Minibatch size for the gradient noise (default: the model\'s training batch size).')),
+  batches: v.optional(int(8, 2000, 'Number of minibatches for the gradient noise (default 64).'), 64),
+  topK: v.optional(int(1, 8, 'Number of top Hessian eigenvalues (default 4).'), 4),
+  iterations: v.optional(int(2, 200, 'Lanczos steps, each one finite-difference Hessian-vector product (default 20; capped at the parameter count).'), 20),
+  traceSamples: v.optional(int(2, 200, 'Rademacher vectors of the Hutchinson trace estimate (default 10).'), 10),
+  sharpnessRadius: v.optional(positive('Radius ρ of the ball for the sharpness max_{‖δ‖≤ρ} F(θ+δ) − F(θ) (default 0.1).'), 0.1),
+  sharpnessDirections: v.optional(int(0, 100, 'Random directions tried for the sharpness (default 8).'), 8),
+  ascentSteps: v.optional(int(0, 100, 'Projected gradient-ascent steps for the sharpness (default 5).'), 5),
+  sliceRange: v.optional(positive('Half-width of the loss slice along the top eigenvector (default 1).'), 1),
+  slicePoints: v.optional(int(3, 101, 'Points of the loss slice (default 21).'), 21),
+  height: v.optional(positive('Barrier height h for "escape"; default: the smaller loss rise at the two ends of the slice.')),
+  seed: v.optional(Seed, 1),
+})
+
+export type ProbeOptionsInput = v.InferInput<typeof ProbeOptions>
+export type ProbeOptionsParsed = v.InferOutput<typeof ProbeOptions>
+
+const num = (text: string) => v.pipe(v.number(), v.description(text))
+
+export const ModelSummary = v.object({
+  id: v.string(),
+  dataset: v.string(),
+  optimizer: v.picklist(['sgd', 'adam']),
+  architecture: v.object({ kind: v.literal('mlp'), layers: v.array(v.number()), activation: v.literal('relu') }),
+  parameters: num('Number of parameters.'),
+  lr: num('Learning rate of training.'),
+  batchSize: num('Training minibatch size.'),
+  epochs: num('Training epochs.'),
+  trainAccuracy: num('Accuracy on the training set.'),
+  testAccuracy: num('Accuracy on the test set.'),
+  trainLoss: num('Mean cross-entropy on the training set.'),
+  testLoss: num('Mean cross-entropy on the test set.'),
+  evalSamples: num('Size of the bundled evaluation set the probes use.'),
+})
+
+export const ModelHistoryEntry = v.object({
+  epoch: num('Epoch (0 = initialisation).'),
+  trainLoss: num('Training loss.'),
+  testAccuracy: num('Test accuracy.'),
+  alpha: num('Tail index of the gradient noise measured during training (spec/theory.md §5.2).'),
+})
+
+export const ModelDetail = v.object({ ...ModelSummary.entries, history: v.array(ModelHistoryEntry) })
+
+export const ModelList = v.object({ models: v.array(ModelSummary) })
+
+export const AlphaInterval = v.object({ lower: v.number(), upper: v.number(), confidence: v.number() })
+
+export const ProbeResponse = v.object({
+  model: v.pipe(v.record(v.string(), v.unknown()), v.description('The model record (a user model: its inferred architecture).')),
+  point: v.object({ radius: v.number(), seed: v.number() }),
+  loss: v.optional(v.object({ value: num('Mean cross-entropy on the evaluation set.'), accuracy: num('Accuracy on the evaluation set.') })),
+  noise: v.optional(
+    v.object({
+      alpha: num('Tail index of the gradient noise (pooled, standardised; spec/theory.md §5.2, §5.4).'),
+      interval: AlphaInterval,
+      heavyTailed: v.boolean(),
+      blockSize: num('K1 of the log-moment estimator.'),
+      batches: num('Minibatches used.'),
+      batchSize: num('Minibatch size.'),
+    }),
+  ),
+  curvature: v.optional(
+    v.object({
+      eigenvalues: v.pipe(v.array(v.number()), v.description('Top-k Hessian eigenvalues (Lanczos Ritz values), descending.')),
+      lambdaMin: num('Smallest Ritz value: the most negative eigenvalue found (an upper bound of λ_min).'),
+      trace: num('Hutchinson estimate of tr(H).'),
+      traceStandardError: num('Its standard error.'),
+      hessianVectorProducts: num('Finite-difference Hessian-vector products made.'),
+      step: num('Finite-difference step h = u^(1/3)·max(1, ‖θ‖).'),
+    }),
+  ),
+  sharpness: v.optional(v.object({ radius: v.number(), value: num('Largest loss rise found within the radius.') })),
+  slice: v.optional(v.object({ direction: v.literal('top-eigenvector'), t: v.array(v.number()), loss: v.array(v.number()) })),
+  escape: v.optional(
+    v.object({
+      ...EscapeTimeResponse.entries,
+      inputs: v.pipe(v.record(v.string(), v.unknown()), v.description('The /v1/escape-time request built from the measurements.')),
+    }),
+  ),
+  warnings: Warnings,
+})
+
+export type ProbeOutput = v.InferOutput<typeof ProbeResponse>
+
+export const CompareRequest = v.object({
+  ...ProbeOptions.entries,
+  models: v.pipe(v.tuple([v.string(), v.string()]), v.description('Two model ids: one trained with SGD and one with Adam.')),
+})
+
+export const CompareRow = v.object({
+  minimum: v.string(),
+  optimizer: v.picklist(['sgd', 'adam']),
+  alpha: v.number(),
+  lr: v.number(),
+  radonMeasure: v.number(),
+  meanEscapeIterations: v.number(),
+})
+
+export const CompareResponse = v.object({
+  probes: v.record(v.string(), ProbeResponse),
+  table: v.array(CompareRow),
+  warnings: Warnings,
+})
