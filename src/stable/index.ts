@@ -1,0 +1,8 @@
+export { cdf } from './cdf.ts'
+export { characteristicFunction } from './characteristicFunction.ts'
+export { densityAtZero, isotropicConstant, levyDensityConstant, sphereArea, tailConstant } from './constants.ts'
+export { medianConstant } from './medianConstant.ts'
+export { pdf } from './pdf.ts'
+export { quantile } from './quantile.ts'
+export { cms, sample, sampleOne } from './sample.ts'
+export { sf } from './sf.ts'

@@ -1,0 +1,6 @@
+/**
+ * Domain checks shared by the SαS functions (spec/theory.md §1.1): α ∈ (0, 2], σ finite and > 0.
+ * The core is total: callers return NaN when these fail.
+ */
+export const isAlpha = (alpha: number): boolean => Number.isFinite(alpha) && alpha > 0 && alpha <= 2
+export const isScale = (scale: number): boolean => Number.isFinite(scale) && scale > 0
