@@ -1,0 +1,507 @@
+/**
+ * `<escape-time-calculator>`: the embeddable escape-time calculator (issue 7; spec/api.md "Escape
+ * time", spec/theory.md §3–§4). It computes in the reader's browser with the same core as the API
+ * (`escapeTime` from src/escape, `pdf` from src/stable, injected through `EscapeTimeCalculator.core`
+ * by the bundle entry), or, with an `api="https://host"` attribute, asks that Worker's
+ * `POST /v1/escape-time` instead.
+ *
+ * Attributes (ATTRIBUTE_KEYS) set the initial state; with `sync-url` the page's query string (the
+ * API's dotted GET keys) overrides them and follows every change, so a copied link restores the exact
+ * view. `theme="light" | "dark" | "auto"` picks the colours (CSS custom properties `--etc-*`, parts
+ * for `::part()`). Each change fires an `escape-time-change` event with `{ state, result }`.
+ */
+import type { Failure, Result } from '../result.ts'
+import type { EscapeTimeOutput } from '../schemas/escapeTime.ts'
+import { ATTRIBUTE_KEYS } from './attributeKeys.ts'
+import { basinPlot } from './basinPlot.ts'
+import type { ComputeFn } from './computeFn.ts'
+import { densityCurves, type DensityCurves, type PdfFn } from './densityCurves.ts'
+import { densityPlot } from './densityPlot.ts'
+import { embedSnippet } from './embedSnippet.ts'
+import { escapePlot } from './escapePlot.ts'
+import { escapeXml } from './escapeXml.ts'
+import { formatNumber } from './formatNumber.ts'
+import { issueTarget } from './issueTarget.ts'
+import { lrSweep, type LrSweep } from './lrSweep.ts'
+import { cloneState, defaultState, type WidgetState } from './state.ts'
+import { parseList, stateFromQuery } from './stateFromQuery.ts'
+import { stateFromAttributes } from './stateFromAttributes.ts'
+import { stateToQuery } from './stateToQuery.ts'
+import { styles } from './styles.ts'
+import { template } from './template.ts'
+import { toRequest } from './toRequest.ts'
+
+export interface WidgetCore {
+  compute: ComputeFn
+  pdf: PdfFn
+}
+
+type Field = HTMLInputElement | HTMLSelectElement
+
+const CONTROL_IDS = [
+  'basin', 'left', 'right', 'curvatures', 'height', 'noise-scale', 'noise-model', 'normalization',
+  'sgd-alpha', 'sgd-alpha-range', 'sgd-lr', 'sgd-lr-range', 'adam-alpha', 'adam-alpha-range', 'adam-lr', 'adam-lr-range', 'adam-pre',
+] as const
+
+let sheet: CSSStyleSheet | undefined
+
+/** Origin the bundle was loaded from: default API host and target of shared links. */
+function moduleOrigin(): string {
+  try {
+    return new URL(import.meta.url).origin
+  } catch {
+    return location.origin
+  }
+}
+
+const numberOf = (v: string) => (v.trim() === '' ? Number.NaN : Number(v))
+const roundLr = (log10: number) => Number((10 ** log10).toPrecision(3))
+
+export class EscapeTimeCalculator extends HTMLElement {
+  /** The compute core; set once by the bundle entry (src/widget/main.ts). */
+  static core: WidgetCore | undefined
+
+  static get observedAttributes(): string[] {
+    return [...Object.keys(ATTRIBUTE_KEYS), 'api']
+  }
+
+  #root: ShadowRoot
+  #state: WidgetState = cloneState(defaultState)
+  #result: EscapeTimeOutput | undefined
+  #failure: Failure | undefined
+  #sweep: LrSweep | undefined
+  #density: { key: string; curves: DensityCurves } | undefined
+  #connected = false
+  #remoteSeq = 0
+  #timers = new Map<string, ReturnType<typeof setTimeout>>()
+  #resize: ResizeObserver | undefined
+  #compareLoaded = false
+  #lastWidths = ''
+
+  constructor() {
+    super()
+    this.#root = this.attachShadow({ mode: 'open' })
+    if (!sheet && 'adoptedStyleSheets' in Document.prototype) {
+      sheet = new CSSStyleSheet()
+      sheet.replaceSync(styles)
+    }
+    if (sheet) {
+      this.#root.adoptedStyleSheets = [sheet]
+      this.#root.innerHTML = template
+    } else this.#root.innerHTML = `<style>${styles}</style>${template}`
+  }
+
+  /** The current view state (a copy). */
+  get state(): WidgetState {
+    return cloneState(this.#state)
+  }
+
+  /** The last escape-time result shown (undefined while there is none, e.g. invalid input). */
+  get result(): EscapeTimeOutput | undefined {
+    return this.#result
+  }
+
+  /** Replaces the view state and recomputes. */
+  set state(s: WidgetState) {
+    this.#state = cloneState(s)
+    this.#writeControls()
+    this.update()
+  }
+
+  #el<T extends Element = HTMLElement>(id: string): T {
+    return this.#root.getElementById(id) as unknown as T
+  }
+
+  connectedCallback(): void {
+    if (this.#connected) return
+    this.#connected = true
+    this.#state = stateFromAttributes((n) => this.getAttribute(n), defaultState)
+    if (this.hasAttribute('sync-url')) this.#state = stateFromQuery(new URLSearchParams(location.search), this.#state)
+    this.#writeControls()
+    const form = this.#root.querySelector('form')!
+    form.addEventListener('input', (e) => this.#onInput(e.target as Field))
+    form.addEventListener('change', (e) => this.#onInput(e.target as Field))
+    form.addEventListener('submit', (e) => e.preventDefault())
+    this.#el('copy-link').addEventListener('click', () => void this.#copy(this.shareUrl(), 'Link copied'))
+    this.#el('copy-embed').addEventListener('click', () => void this.#copy(this.embedCode(), 'Embed code copied'))
+    const compare = this.#el<HTMLDetailsElement>('compare')
+    compare.open = this.#state.compareOpen
+    compare.addEventListener('toggle', () => {
+      this.#state.compareOpen = compare.open
+      this.#scheduleUrl()
+      if (compare.open) void this.#loadCompare()
+    })
+    if ('ResizeObserver' in window) {
+      this.#resize = new ResizeObserver(() => this.#renderPlotsIfResized())
+      this.#resize.observe(this.#el('plot-lr'))
+    }
+    this.update()
+    if (compare.open) void this.#loadCompare()
+  }
+
+  disconnectedCallback(): void {
+    this.#connected = false
+    this.#resize?.disconnect()
+    for (const t of this.#timers.values()) clearTimeout(t)
+    this.#timers.clear()
+  }
+
+  attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
+    if (!this.#connected || oldValue === value) return
+    if (name === 'api') {
+      this.update()
+      return
+    }
+    this.#state = stateFromAttributes((n) => this.getAttribute(n), this.#state)
+    this.#writeControls()
+    this.update()
+  }
+
+  /** A link that restores this exact view: the page itself with `sync-url`, else the landing page. */
+  shareUrl(): string {
+    const q = stateToQuery(this.#state).toString()
+    if (this.hasAttribute('sync-url')) return `${location.origin}${location.pathname}?${q}`
+    return `${this.#apiBase()}/?${q}`
+  }
+
+  /** The script tag and element that embed the calculator in its current state. */
+  embedCode(): string {
+    return embedSnippet(this.#state, this.#apiBase())
+  }
+
+  #apiBase(): string {
+    const api = this.getAttribute('api')
+    return (api && api.trim() !== '' ? api.trim() : moduleOrigin()).replace(/\/+$/, '')
+  }
+
+  // ---- controls ⇄ state -------------------------------------------------------------------------
+
+  #writeControls(): void {
+    const s = this.#state
+    const set = (id: string, v: string) => {
+      const el = this.#el<Field>(id)
+      if (el && el.value !== v) el.value = v
+    }
+    set('basin', s.basin)
+    set('left', String(s.left))
+    set('right', String(s.right))
+    set('curvatures', s.curvatures.join(', '))
+    set('height', String(s.height))
+    set('noise-scale', s.noiseScale.join(', '))
+    set('noise-model', s.noiseModel)
+    set('normalization', s.normalization)
+    for (const who of ['sgd', 'adam'] as const) {
+      set(`${who}-alpha`, String(s[who].alpha))
+      set(`${who}-alpha-range`, String(s[who].alpha))
+      set(`${who}-lr`, String(s[who].lr))
+      set(`${who}-lr-range`, String(Math.log10(s[who].lr)))
+      this.#el(`${who}-lr-range`).setAttribute('aria-valuetext', `η = ${s[who].lr}`)
+    }
+    set('adam-pre', s.adam.preconditioner === 'auto' ? 'auto' : s.adam.preconditioner.join(', '))
+    for (const el of this.#root.querySelectorAll<HTMLElement>('[data-basin]')) el.hidden = el.dataset.basin !== s.basin
+  }
+
+  #onInput(target: Field): void {
+    if (!target || !target.id) return
+    const s = this.#state
+    const v = target.value
+    switch (target.id) {
+      case 'basin':
+        s.basin = v === 'interval' ? 'interval' : 'quadratic'
+        if (s.basin === 'interval' && s.noiseScale.length > 1) s.noiseScale = [s.noiseScale[0]]
+        if (s.adam.preconditioner !== 'auto' && s.basin === 'interval') s.adam.preconditioner = [s.adam.preconditioner[0]]
+        break
+      case 'left':
+        s.left = numberOf(v)
+        break
+      case 'right':
+        s.right = numberOf(v)
+        break
+      case 'curvatures':
+        s.curvatures = parseList(v) ?? [Number.NaN]
+        break
+      case 'height':
+        s.height = numberOf(v)
+        break
+      case 'noise-scale':
+        s.noiseScale = parseList(v) ?? [Number.NaN]
+        break
+      case 'noise-model':
+        s.noiseModel = v === 'isotropic' ? 'isotropic' : 'axis'
+        break
+      case 'normalization':
+        s.normalization = v === 'unit' ? 'unit' : 'stable'
+        break
+      case 'sgd-alpha':
+      case 'adam-alpha':
+        s[target.id === 'sgd-alpha' ? 'sgd' : 'adam'].alpha = numberOf(v)
+        break
+      case 'sgd-alpha-range':
+      case 'adam-alpha-range':
+        s[target.id.startsWith('sgd') ? 'sgd' : 'adam'].alpha = Number(v)
+        break
+      case 'sgd-lr':
+      case 'adam-lr':
+        s[target.id === 'sgd-lr' ? 'sgd' : 'adam'].lr = numberOf(v)
+        break
+      case 'sgd-lr-range':
+      case 'adam-lr-range':
+        s[target.id.startsWith('sgd') ? 'sgd' : 'adam'].lr = roundLr(Number(v))
+        break
+      case 'adam-pre':
+        s.adam.preconditioner = v.trim().toLowerCase() === 'auto' ? 'auto' : (parseList(v) ?? [Number.NaN])
+        break
+      default:
+        return
+    }
+    this.#writeControls()
+    this.update()
+  }
+
+  // ---- compute and render ------------------------------------------------------------------------
+
+  /** Recomputes and redraws everything from the current state (synchronously in local mode). */
+  update(): void {
+    if (!this.#connected) return
+    const api = this.getAttribute('api')
+    if (api && api.trim() !== '') {
+      void this.#updateRemote()
+      return
+    }
+    const core = EscapeTimeCalculator.core
+    if (!core) {
+      this.#show({ ok: false, kind: 'unanswerable', detail: 'The calculator core is not loaded.', issues: [] })
+      return
+    }
+    const r = core.compute(toRequest(this.#state))
+    this.#sweep = r.ok ? lrSweep(this.#state, core.compute) : undefined
+    this.#show(r)
+  }
+
+  async #updateRemote(): Promise<void> {
+    const seq = ++this.#remoteSeq
+    await new Promise((r) => this.#debounce('remote', () => r(undefined), 150))
+    if (seq !== this.#remoteSeq) return
+    let r: Result<EscapeTimeOutput>
+    try {
+      const res = await fetch(`${this.#apiBase()}/v1/escape-time`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(toRequest(this.#state)),
+      })
+      const body = await res.json()
+      r = res.ok
+        ? { ok: true, value: body as EscapeTimeOutput }
+        : {
+            ok: false,
+            kind: res.status === 422 ? 'unanswerable' : 'invalid',
+            detail: String(body?.detail ?? `HTTP ${res.status}`),
+            issues: Array.isArray(body?.errors) ? body.errors : [],
+          }
+    } catch (err) {
+      r = { ok: false, kind: 'unanswerable', detail: `Could not reach ${this.#apiBase()}: ${String(err)}`, issues: [] }
+    }
+    if (seq !== this.#remoteSeq) return
+    // Remote mode: the curve follows from the API's ν(W), which does not depend on η (spec/theory.md §4.1).
+    this.#sweep = r.ok ? this.#sweepFromLevyMass(r.value) : undefined
+    this.#show(r)
+  }
+
+  #sweepFromLevyMass(out: EscapeTimeOutput): LrSweep {
+    const grid = lrSweep(this.#state, () => ({ ok: false, kind: 'invalid', detail: '', issues: [] })).lr
+    const k = (o: { alpha: number; levyMass: number } | undefined) =>
+      grid.map((eta) => (o ? eta ** -o.alpha / o.levyMass : Number.NaN))
+    return { lr: grid, sgd: k(out.sgd), adam: k(out.adam) }
+  }
+
+  #show(r: Result<EscapeTimeOutput>): void {
+    this.#result = r.ok ? r.value : undefined
+    this.#failure = r.ok ? undefined : r
+    this.#renderOutputs()
+    this.#renderPlots()
+    this.#scheduleUrl()
+    this.#debounce('live', () => this.#announce(), 700)
+    this.dispatchEvent(new CustomEvent('escape-time-change', { detail: { state: this.state, result: this.#result }, bubbles: true, composed: true }))
+  }
+
+  #setOutput(id: string, value: number | undefined, digits = 4): void {
+    const el = this.#el<HTMLOutputElement>(id)
+    if (value === undefined || !Number.isFinite(value)) {
+      el.textContent = '—'
+      el.removeAttribute('data-value')
+    } else {
+      el.textContent = formatNumber(value, digits)
+      el.dataset.value = String(value)
+    }
+  }
+
+  #renderOutputs(): void {
+    const out = this.#result
+    this.#setOutput('out-sgd', out?.sgd?.meanEscapeIterations)
+    this.#setOutput('out-adam', out?.adam?.meanEscapeIterations)
+    this.#setOutput('out-ratio', out?.comparison?.iterationRatio)
+    this.#setOutput('out-geometry', out?.comparison?.mechanisms.geometry)
+    this.#setOutput('out-tail', out?.comparison?.mechanisms.tailIndex)
+    this.#setOutput('out-lr', out?.comparison?.mechanisms.learningRate)
+
+    for (const el of this.#root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid')
+    const err = this.#el('error')
+    if (this.#failure) {
+      const f = this.#failure
+      const lines = f.issues.map((i) => `${i.path}: ${i.message}`)
+      err.textContent = [f.detail, ...lines].join(' — ')
+      err.hidden = false
+      for (const i of f.issues) {
+        const id = issueTarget(i.path)
+        if (id) this.#el(id)?.setAttribute('aria-invalid', 'true')
+      }
+    } else {
+      err.textContent = ''
+      err.hidden = true
+    }
+
+    const warn = this.#el('warnings')
+    const warnings = out?.warnings ?? []
+    warn.innerHTML = warnings.map((w) => `<li>${escapeXml(w)}</li>`).join('')
+    warn.hidden = warnings.length === 0
+
+    const rows: [string, string, (o: NonNullable<EscapeTimeOutput['sgd']>) => number | undefined, string][] = [
+      ['ε', 'SDE noise scale η^((α−1)/α)', (o) => o.epsilon, ''],
+      ['Θ(ε⁻¹)', '(2c/α) ε^α', (o) => o.theta, ''],
+      ['ν(W)', 'Lévy mass of the exit set', (o) => o.levyMass, ''],
+      ['m(W)', 'Radon measure ν(W)/(2c/α)', (o) => o.radonMeasure, ''],
+      ['λ', 'exit rate, per unit SDE time', (o) => o.rate, ''],
+      ['E[Γ]', 'mean escape time', (o) => o.meanEscapeTime, 'SDE time'],
+      ['K', 'mean escape time', (o) => o.meanEscapeIterations, 'iterations'],
+      ['K one-jump', '1/P(one step leaves), exact tails', (o) => o.oneJumpIterations, 'iterations'],
+    ]
+    const cell = (o: EscapeTimeOutput['sgd'], f: (o: NonNullable<EscapeTimeOutput['sgd']>) => number | undefined) => {
+      const x = o ? f(o) : undefined
+      return x === undefined ? '—' : escapeXml(formatNumber(x))
+    }
+    let html = '<thead><tr><th scope="col">quantity</th><th scope="col" class="num">SGD</th><th scope="col" class="num">Adam</th></tr></thead><tbody>'
+    if (out) {
+      for (const [sym, what, f, unit] of rows) {
+        if (!out.sgd || (f(out.sgd) === undefined && (!out.adam || f(out.adam) === undefined))) continue
+        html += `<tr><th scope="row">${escapeXml(sym)}<span class="expl">${escapeXml(what)}${unit ? ` (${unit})` : ''}</span></th><td class="num">${cell(out.sgd, f)}</td><td class="num">${cell(out.adam, f)}</td></tr>`
+      }
+      const probs = (o: EscapeTimeOutput['sgd']) =>
+        o?.exitProbabilities ? o.exitProbabilities.map((p) => `${escapeXml(p.direction)} ${escapeXml(formatNumber(p.probability, 3))}`).join('<br>') : '—'
+      html += `<tr><th scope="row">P(exit)<span class="expl">where it leaves (§3.3)</span></th><td class="num">${probs(out.sgd)}</td><td class="num">${probs(out.adam)}</td></tr>`
+      if (out.adam) html += `<tr><th scope="row">q<span class="expl">Adam's preconditioner</span></th><td class="num">—</td><td class="num">${out.adam.preconditioner.map((q) => escapeXml(formatNumber(q, 4))).join(', ')}</td></tr>`
+      html += `<tr><th scope="row">d<span class="expl">dimension; ${escapeXml(out.noiseModel)} noise, ${escapeXml(out.normalization)} normalisation</span></th><td class="num" colspan="2">${out.dimension}</td></tr>`
+    }
+    this.#el('more-table').innerHTML = `${html}</tbody>`
+  }
+
+  #plotWidth(): number {
+    const w = this.#el('plot-lr').clientWidth
+    return Math.max(260, Math.min(900, Math.round(w || 320)))
+  }
+
+  #renderPlotsIfResized(): void {
+    const key = String(this.#plotWidth())
+    if (key !== this.#lastWidths) this.#renderPlots()
+  }
+
+  #renderPlots(): void {
+    const W = this.#plotWidth()
+    this.#lastWidths = String(W)
+    const s = this.#state
+    const out = this.#result
+    const lrEl = this.#el('plot-lr')
+    if (this.#sweep && out) {
+      lrEl.innerHTML = escapePlot(this.#sweep, {
+        sgd: out.sgd ? [out.sgd.lr, out.sgd.meanEscapeIterations] : undefined,
+        adam: out.adam ? [out.adam.lr, out.adam.meanEscapeIterations] : undefined,
+      }, W)
+    } else lrEl.innerHTML = ''
+    const core = EscapeTimeCalculator.core
+    const aS = s.sgd.alpha
+    const aA = s.adam.alpha
+    const valid = (a: number) => a > 0 && a <= 2
+    if (core && valid(aS) && valid(aA)) {
+      const key = `${aS}|${aA}`
+      if (this.#density?.key !== key) this.#density = { key, curves: densityCurves([aS, aA, 2], core.pdf) }
+      this.#el('plot-density').innerHTML = densityPlot(
+        this.#density.curves,
+        [`SGD noise, α = ${aS}`, `Adam noise, α = ${aA}`, 'Gaussian, α = 2'],
+        W,
+      )
+    } else this.#el('plot-density').innerHTML = ''
+    this.#el('plot-basin').innerHTML = out
+      ? basinPlot(
+          s,
+          [
+            { label: 'SGD', className: 'sgd', probabilities: out.sgd?.exitProbabilities },
+            { label: 'Adam', className: 'adam', probabilities: out.adam?.exitProbabilities },
+          ],
+          W,
+        )
+      : ''
+  }
+
+  #announce(): void {
+    const out = this.#result
+    const live = this.#el('live')
+    if (!out?.sgd || !out.adam || !out.comparison) {
+      live.textContent = this.#failure ? `Cannot compute: ${this.#failure.detail}` : ''
+      return
+    }
+    live.textContent =
+      `SGD escapes after about ${formatNumber(out.sgd.meanEscapeIterations, 3)} iterations, ` +
+      `Adam after about ${formatNumber(out.adam.meanEscapeIterations, 3)}: Adam stays ${formatNumber(out.comparison.iterationRatio, 3)} times longer.`
+  }
+
+  // ---- URL, clipboard, timers --------------------------------------------------------------------
+
+  #debounce(name: string, fn: () => void, ms: number): void {
+    const t = this.#timers.get(name)
+    if (t) clearTimeout(t)
+    this.#timers.set(name, setTimeout(() => {
+      this.#timers.delete(name)
+      fn()
+    }, ms))
+  }
+
+  #scheduleUrl(): void {
+    if (!this.hasAttribute('sync-url')) return
+    this.#debounce('url', () => {
+      const q = stateToQuery(this.#state).toString()
+      if (location.search !== `?${q}`) history.replaceState(history.state, '', `${location.pathname}?${q}${location.hash}`)
+    }, 250)
+  }
+
+  async #copy(text: string, done: string): Promise<void> {
+    const status = this.#el('copy-status')
+    const manual = this.#el<HTMLTextAreaElement>('manual')
+    try {
+      await navigator.clipboard.writeText(text)
+      manual.hidden = true
+      status.textContent = done
+    } catch {
+      manual.value = text
+      manual.hidden = false
+      manual.focus()
+      manual.select()
+      status.textContent = 'Copy the selected text (Ctrl+C / ⌘C)'
+    }
+  }
+
+  // ---- trained minima ----------------------------------------------------------------------------
+
+  async #loadCompare(): Promise<void> {
+    if (this.#compareLoaded) return
+    this.#compareLoaded = true
+    const body = this.#el('compare-body')
+    body.textContent = 'Loading…'
+    try {
+      const url = new URL('./widget-compare.js', import.meta.url).href
+      const mod = (await import(/* @vite-ignore */ url)) as typeof import('./comparePanel.ts')
+      await mod.renderComparePanel(body, this.#apiBase())
+    } catch (err) {
+      this.#compareLoaded = false
+      body.textContent = `The trained-minima panel could not be loaded (${String(err)}).`
+    }
+  }
+}

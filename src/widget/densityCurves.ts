@@ -1,0 +1,20 @@
+/**
+ * The SαS(1) densities of the two optimizers' noise and the Gaussian (α = 2, i.e. N(0, 2)) on
+ * x ∈ [−xMax, xMax], evaluated on x ≥ 0 and mirrored (the law is symmetric, spec/theory.md §1.1).
+ */
+export type PdfFn = (x: number, alpha: number) => number
+
+export interface DensityCurves {
+  x: number[]
+  curves: { alpha: number; y: number[] }[]
+}
+
+export function densityCurves(alphas: number[], pdf: PdfFn, xMax = 10, half = 40): DensityCurves {
+  const pos = Array.from({ length: half + 1 }, (_, i) => (xMax * i) / half)
+  const x = [...pos.slice(1).reverse().map((t) => -t), ...pos]
+  const curves = alphas.map((alpha) => {
+    const yp = pos.map((t) => pdf(t, alpha))
+    return { alpha, y: [...yp.slice(1).reverse(), ...yp] }
+  })
+  return { x, curves }
+}

@@ -1,0 +1,13 @@
+/** Reads widget state from element attributes (names in ATTRIBUTE_KEYS) on top of `base`. */
+import { ATTRIBUTE_KEYS } from './attributeKeys.ts'
+import type { WidgetState } from './state.ts'
+import { stateFromQuery } from './stateFromQuery.ts'
+
+export function stateFromAttributes(get: (name: string) => string | null, base: WidgetState): WidgetState {
+  const q = new URLSearchParams()
+  for (const [attr, key] of Object.entries(ATTRIBUTE_KEYS)) {
+    const v = get(attr)
+    if (v !== null) q.set(key, v)
+  }
+  return stateFromQuery(q, base)
+}
