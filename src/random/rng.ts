@@ -60,7 +60,10 @@ export function rngFromState(s0: number, s1: number, s2: number, s3: number): Rn
     uniform(): number {
       const hi = next() >>> 5 // 27 bits
       const lo = next() >>> 6 // 26 bits
-      return (hi * TWO_POW_26 + lo + 0.5) * INV_TWO_POW_53
+      // k + 0.5 is not a double for k = 2^53 − 1 and rounds up to 2^53, which would give exactly 1
+      // (two all-ones outputs in a row, e.g. from state (7, 0x831c71c7, 7, 99)): map it to 1 − 2^−53.
+      const u = (hi * TWO_POW_26 + lo + 0.5) * INV_TWO_POW_53
+      return u < 1 ? u : 1 - INV_TWO_POW_53
     },
     state: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
   }
