@@ -38,7 +38,7 @@ export function writeCheckpoint(
   theta: Float32Array,
   evalSet: { x: Uint8Array; y: Uint8Array; n: number },
 ): ModelRecord {
-  const { layers, packageVersion: pv, ...rest } = meta
+  const { layers, packageVersion: pv, id, dataset, optimizer, lr, batchSize, epochs, seed, trainAccuracy, testAccuracy, trainLoss, testLoss, inputScale, dataChecksum, history, ...rest } = meta
   const version = pv ?? packageVersion()
   const ex = exportMlp(layers, theta, version)
   const inputDim = layers[0]
@@ -46,17 +46,31 @@ export function writeCheckpoint(
   if (evalSet.x.length !== evalSet.n * inputDim || evalSet.y.length !== evalSet.n) {
     throw new Error(`writeCheckpoint: eval set must be ${evalSet.n} × ${inputDim} inputs and ${evalSet.n} labels`)
   }
+  // contract fields first, in the contract's order; additions (trainSamples, noise, …) after them
   const record: ModelRecord = {
-    ...rest,
-    id: meta.id,
+    id,
+    dataset,
+    optimizer,
     architecture: { kind: 'mlp', layers: [...layers], activation: 'relu' },
     inputDim,
     classes,
     parameters: layoutSize(ex.layout),
     layout: ex.layout,
+    lr,
+    batchSize,
+    epochs,
+    seed,
+    trainAccuracy,
+    testAccuracy,
+    trainLoss,
+    testLoss,
     evalSamples: evalSet.n,
+    inputScale,
+    dataChecksum,
+    history,
     packageVersion: version,
     files: { ...FILES },
+    ...rest,
   }
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, FILES.forward), ex.forward)

@@ -1,0 +1,52 @@
+/**
+ * Draws the plots of docs/experiments.md from the committed records (models/<id>/record.json):
+ * per dataset, α of the gradient noise against iterations for SGD and Adam with the 95 % intervals
+ * as bands (alpha-<dataset>.svg), and train/test accuracy against iterations (accuracy-<dataset>.svg).
+ * Run: `npx tsx scripts/train/plotExperiments.ts` (train:all --export also runs it).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ModelRecord } from '../onnx/ModelRecord.ts'
+import { svgLineChart, type Series } from './svgLineChart.ts'
+
+const COLORS = { sgd: '#d62728', adam: '#1f77b4' } as const
+const TITLES = { digits: 'UCI digits 8×8, MLP 64-32-10', fashion: 'Fashion-MNIST (20k), MLP 784-32-10' } as const
+
+export function plotExperiments(modelsDir = 'models', outDir = 'docs/img'): string[] {
+  mkdirSync(outDir, { recursive: true })
+  const written: string[] = []
+  for (const dataset of ['digits', 'fashion'] as const) {
+    const recs = (['sgd', 'adam'] as const)
+      .map((o) => join(modelsDir, `${dataset}-mlp-${o}`, 'record.json'))
+      .filter((p) => existsSync(p))
+      .map((p) => JSON.parse(readFileSync(p, 'utf8')) as ModelRecord)
+    if (recs.length === 0) continue
+    const label = (r: ModelRecord) => `${r.optimizer.toUpperCase()} lr ${r.lr}`
+    const alphaSeries: Series[] = recs.map((r) => {
+      const h = r.history.filter((e) => e.alpha !== null)
+      return {
+        name: label(r),
+        color: COLORS[r.optimizer],
+        points: h.map((e) => [e.iteration, e.alpha!]),
+        band: h.map((e) => [e.iteration, e.alphaLower ?? NaN, e.alphaUpper ?? NaN]),
+      }
+    })
+    const a = join(outDir, `alpha-${dataset}.svg`)
+    writeFileSync(a, svgLineChart({ title: `Tail index α of the gradient noise: ${TITLES[dataset]}`, xLabel: 'iteration', yLabel: 'α (95 % interval shaded)', series: alphaSeries }))
+    const accSeries: Series[] = recs.flatMap((r) => [
+      { name: `${label(r)} test`, color: COLORS[r.optimizer], points: r.history.map((e) => [e.iteration, e.testAccuracy] as [number, number]) },
+      { name: `${label(r)} train`, color: COLORS[r.optimizer], dashed: true, points: r.history.map((e) => [e.iteration, e.trainAccuracy] as [number, number]) },
+    ])
+    const lo = Math.min(...recs.flatMap((r) => r.history.slice(1).map((e) => Math.min(e.testAccuracy, e.trainAccuracy))))
+    const b = join(outDir, `accuracy-${dataset}.svg`)
+    writeFileSync(b, svgLineChart({ title: `Accuracy: ${TITLES[dataset]}`, xLabel: 'iteration', yLabel: 'accuracy', series: accSeries, yMin: Math.floor(lo * 20) / 20, yMax: 1 }))
+    written.push(a, b)
+  }
+  return written
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2)
+  for (const f of plotExperiments(args[0] ?? 'models', args[1] ?? 'docs/img')) console.log(`wrote ${f}`)
+}

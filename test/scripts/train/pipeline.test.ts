@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { readCheckpoint } from '../../../scripts/onnx/index.ts'
+import { runForward, session } from '../../../scripts/onnx/ortNode.ts'
+import { FORWARD_TOLERANCE, GRADIENT_TOLERANCE, runTraining } from '../../../scripts/train/runTraining.ts'
+
+// End to end on a small digits subset: train SGD and Adam a few epochs from the same θ₀, measure α,
+// export, reload, verify (the verification inside runTraining uses tfjs and float64 finite
+// differences as oracles and throws past its tolerances), then re-run the exported forward graph here.
+describe('training pipeline (digits subset)', () => {
+  const overrides = { trainLimit: 320, epochs: 3, alphaBatches: 10, evalSamples: 80 }
+
+  it('trains, measures α, exports and verifies both optimizers from the same start', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pipeline-'))
+    const sgd = await runTraining({ dataset: 'digits', optimizer: 'sgd', seed: 4, outDir: out, overrides })
+    const adam = await runTraining({ dataset: 'digits', optimizer: 'adam', seed: 4, outDir: out, overrides })
+    for (const { record: r, dir } of [sgd, adam]) {
+      expect(readdirSync(dir).sort()).toEqual(['eval.bin', 'forward.onnx', 'grad.onnx', 'params.bin', 'record.json'])
+      expect(r.architecture).toEqual({ kind: 'mlp', layers: [64, 32, 10], activation: 'relu' })
+      expect(r.parameters).toBe(64 * 32 + 32 + 32 * 10 + 10)
+      expect(r.trainSamples).toBe(320)
+      expect(r.evalSamples).toBe(80)
+      expect(r.dataChecksum).toBe('46abec6b12486ad9e51943373abcf22bbea1b5a51a1619b361570d8893f1464a')
+      expect(r.history.map((h) => h.epoch)).toEqual([0, 1, 2, 3])
+      expect(r.history.map((h) => h.iteration)).toEqual([0, 10, 20, 30])
+      for (const h of r.history) {
+        expect(h.alpha).not.toBeNull()
+        expect(h.alpha!).toBeGreaterThan(0.5)
+        expect(h.alpha!).toBeLessThanOrEqual(2)
+        expect(h.alphaLower!).toBeLessThan(h.alpha!)
+        expect(h.alphaUpper!).toBeGreaterThanOrEqual(h.alpha!)
+      }
+      // training reduced the training loss
+      expect(r.history[3].trainLoss).toBeLessThan(r.history[0].trainLoss)
+      expect(r.verification!.forwardMaxAbsDiffTfjs).toBeLessThan(FORWARD_TOLERANCE)
+      expect(r.verification!.gradMaxRelErr).toBeLessThan(GRADIENT_TOLERANCE)
+      expect(r.verification!.gradEntriesChecked).toBe(r.parameters)
+      const total = readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0)
+      expect(total).toBeLessThan(2 * 1024 * 1024)
+      // the reloaded forward graph reproduces the recorded eval accuracy
+      const ck = readCheckpoint(dir)
+      const x = Float32Array.from(ck.evalX, (u) => u * r.inputScale)
+      const probs = await runForward(await session(ck.forward), x, r.evalSamples, 64)
+      let correct = 0
+      for (let i = 0; i < r.evalSamples; i++) {
+        const row = Array.from(probs.subarray(i * 10, i * 10 + 10))
+        if (row.indexOf(Math.max(...row)) === ck.evalY[i]) correct++
+      }
+      expect(correct / r.evalSamples).toBe(r.evalAccuracy)
+    }
+    // same initialisation and same α batches at epoch 0; different optimizers afterwards
+    expect(sgd.record.history[0]).toEqual(adam.record.history[0])
+    expect(sgd.record.history[3].trainLoss).not.toBe(adam.record.history[3].trainLoss)
+  })
+})
