@@ -11,6 +11,7 @@ import { cors } from './http/cors.ts'
 import { notFound, onError } from './http/fallbacks.ts'
 import { describeRoutes } from './routes/describe.ts'
 import { healthRoutes } from './routes/health.ts'
+import { stablePointsRoutes } from './routes/stablePoints.ts'
 import { stableSampleRoutes } from './routes/stableSample.ts'
 
 export function createApp() {
@@ -20,7 +21,7 @@ export function createApp() {
   app.notFound(notFound(app))
   app.onError(onError)
   app.route('/', describeRoutes(app))
-  return app.route('/', healthRoutes).route('/', stableSampleRoutes)
+  return app.route('/', healthRoutes).route('/', stablePointsRoutes).route('/', stableSampleRoutes)
 }
 
 /** The type of the calculator routes, for hono's typed client (`hc<CalculatorType>`). */
