@@ -1,0 +1,276 @@
+/**
+ * The escape-time calculator (spec/api.md "Escape time"; spec/theory.md §3, §4, §7).
+ *
+ * For each requested optimizer, with effective noise G = Σ* (SGD) or Q*⁻¹Σ* (Adam, §2.4):
+ * - the c-free Radon measure m(W) of the exit set: interval (closed form, §4.3), quadratic basin under
+ *   the axis model (closed form on diag(GᵀHG)) or the isotropic model (exact sphere integral over the
+ *   eigenvalues of A = GᵀHG, §4.3 "Exact sphere average");
+ * - ε, Θ(ε⁻¹), ν_L(W), λ, E[Γ] and K from `leadingOrder`, in one normalisation (c = c_α "stable" or
+ *   c = 1 "unit", §4.1, §7 A1), never mixed;
+ * - exit probabilities (interval: left/right; quadratic axis model: "axis-<i>", i 0-based, §3.3) and,
+ *   for the interval, the finite-η one-jump value 1/P(one step ηgζ leaves), exact SαS tails (§4.3);
+ * - with both optimizers, the iteration ratio and its three mechanism factors (§3.5, api.md), whose
+ *   product equals the ratio.
+ *
+ * Monte-Carlo is never used: the isotropic mass is computed exactly in every dimension, so `samples`
+ * and `seed` are accepted and ignored (a warning says so) and `standardError` is never present.
+ *
+ * Total: invalid input → `invalid` Failure naming each dotted field path; a result that would not be a
+ * finite number → `unanswerable` Failure saying what to change. Never throws.
+ */
+import * as v from 'valibot'
+import { isPositiveDefinite } from '../linalg/isPositiveDefinite.ts'
+import { symmetricEigenvalues } from '../linalg/symmetricEigenvalues.ts'
+import { type FieldIssue, type Result, invalid, success, unanswerable } from '../result.ts'
+import {
+  EscapeTimeRequest,
+  type EscapeTimeOutput,
+  type EscapeTimeParsed,
+  type OptimizerEscapeOutput,
+} from '../schemas/escapeTime.ts'
+import { levyConstant } from '../stable/levyMeasure.ts'
+import { autoPreconditioner } from './autoPreconditioner.ts'
+import { axisRadonMeasure } from './axisRadonMeasure.ts'
+import { fieldIssues } from './fieldIssues.ts'
+import { intervalRadonMeasure } from './intervalRadonMeasure.ts'
+import { isotropicRadonMeasure } from './isotropicRadonMeasure.ts'
+import { leadingOrder } from './leadingOrder.ts'
+import { nonFiniteIssues } from './nonFiniteIssues.ts'
+import { oneJumpProbability } from './oneJumpProbability.ts'
+import { regimeWarnings } from './regimeWarnings.ts'
+
+type Basin = EscapeTimeParsed['basin']
+type OptimizerName = 'sgd' | 'adam'
+
+/** Basin after the cross-field checks: the dimension and, for quadratic basins, H row-major. */
+interface CheckedBasin {
+  d: number
+  interval?: { left: number; right: number }
+  quadratic?: { hessian: Float64Array; diagonal: boolean; height: number }
+}
+
+/** Relative tolerance of the symmetry check |H_ij − H_ji| ≤ tol · max|H|. */
+export const SYMMETRY_TOLERANCE = 1e-10
+
+function checkBasin(basin: Basin, issues: FieldIssue[]): CheckedBasin | undefined {
+  if (basin.kind === 'interval') return { d: 1, interval: { left: basin.left, right: basin.right } }
+  if ('curvatures' in basin) {
+    const d = basin.curvatures.length
+    const h = new Float64Array(d * d)
+    for (let i = 0; i < d; i++) h[i * d + i] = basin.curvatures[i]
+    return { d, quadratic: { hessian: h, diagonal: true, height: basin.height } }
+  }
+  const rows = basin.hessian
+  const d = rows.length
+  let shapeOk = true
+  rows.forEach((row, i) => {
+    if (row.length !== d) {
+      shapeOk = false
+      issues.push({ path: `basin.hessian.${i}`, message: `row ${i} has ${row.length} entries; a ${d} × ${d} Hessian needs ${d}` })
+    }
+  })
+  if (!shapeOk) return undefined
+  const h = new Float64Array(d * d)
+  let maxAbs = 0
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) {
+      h[i * d + j] = rows[i][j]
+      maxAbs = Math.max(maxAbs, Math.abs(rows[i][j]))
+    }
+  }
+  if (!Number.isFinite(maxAbs)) return undefined // reported by the non-finite check
+  const asymmetric: FieldIssue[] = []
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < i; j++) {
+      if (Math.abs(h[i * d + j] - h[j * d + i]) > SYMMETRY_TOLERANCE * maxAbs) {
+        asymmetric.push({
+          path: `basin.hessian.${i}.${j}`,
+          message: `H[${i}][${j}] = ${h[i * d + j]} differs from H[${j}][${i}] = ${h[j * d + i]}; the Hessian must be symmetric`,
+        })
+      }
+    }
+  }
+  if (asymmetric.length > 0) {
+    issues.push(...asymmetric.slice(0, 10))
+    return undefined
+  }
+  // Symmetrise exactly (differences are at rounding level) and test positive definiteness.
+  let diagonal = true
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < i; j++) {
+      const m = 0.5 * (h[i * d + j] + h[j * d + i])
+      h[i * d + j] = h[j * d + i] = m
+      if (m !== 0) diagonal = false
+    }
+  }
+  if (!isPositiveDefinite(h, d)) {
+    issues.push({ path: 'basin.hessian', message: 'the Hessian is not positive definite (its Cholesky factorisation fails); the basin must be a strict minimum' })
+    return undefined
+  }
+  return { d, quadratic: { hessian: h, diagonal, height: basin.height } }
+}
+
+/** m(W) and exit probabilities for effective noise g (length d) and tail index α. */
+function exitMeasure(
+  basin: CheckedBasin,
+  model: 'axis' | 'isotropic',
+  g: ArrayLike<number>,
+  alpha: number,
+  eigenCache: Map<string, Float64Array>,
+  cacheKey: string,
+): { radonMeasure: number; exitProbabilities?: { direction: string; probability: number }[] } | FieldIssue {
+  if (basin.interval) {
+    const r = intervalRadonMeasure(basin.interval.left, basin.interval.right, g[0], alpha)
+    return {
+      radonMeasure: r.radonMeasure,
+      exitProbabilities: [
+        { direction: 'left', probability: r.left },
+        { direction: 'right', probability: r.right },
+      ],
+    }
+  }
+  const { hessian, diagonal, height } = basin.quadratic!
+  const d = basin.d
+  if (model === 'axis') {
+    const diagA = new Float64Array(d)
+    for (let i = 0; i < d; i++) diagA[i] = g[i] * g[i] * hessian[i * d + i]
+    const r = axisRadonMeasure(diagA, height, alpha)
+    return {
+      radonMeasure: r.radonMeasure,
+      exitProbabilities: r.probabilities.map((probability, i) => ({ direction: `axis-${i}`, probability })),
+    }
+  }
+  let mu = eigenCache.get(cacheKey)
+  if (!mu) {
+    if (diagonal) {
+      mu = new Float64Array(d)
+      for (let i = 0; i < d; i++) mu[i] = g[i] * g[i] * hessian[i * d + i]
+    } else {
+      const a = new Float64Array(d * d)
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) a[i * d + j] = g[i] * hessian[i * d + j] * g[j]
+      mu = symmetricEigenvalues(a, d)
+    }
+    eigenCache.set(cacheKey, mu)
+  }
+  if (!(mu[0] > 0)) {
+    return { path: 'basin.hessian', message: 'GᵀHG is numerically singular (smallest eigenvalue ≤ 0); the Hessian is too ill-conditioned' }
+  }
+  return { radonMeasure: isotropicRadonMeasure(mu, height, alpha) }
+}
+
+const isIssue = (x: object): x is FieldIssue => 'path' in x && 'message' in x
+
+export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
+  const parsed = v.safeParse(EscapeTimeRequest, input)
+  if (!parsed.success) return invalid('The escape-time request is not valid.', fieldIssues(parsed.issues))
+  const req = parsed.output
+  const issues: FieldIssue[] = nonFiniteIssues(req)
+  if (!req.optimizers.sgd && !req.optimizers.adam) {
+    issues.push({ path: 'optimizers', message: 'give at least one of "sgd" and "adam"' })
+  }
+  if (issues.length > 0) return invalid('The escape-time request is not valid.', issues)
+  const basin = checkBasin(req.basin, issues)
+  if (!basin) return invalid('The basin is not valid.', issues)
+  const d = basin.d
+  const scale = req.noise.scale
+  if (Array.isArray(scale) && scale.length !== d) {
+    issues.push({ path: 'noise.scale', message: `has ${scale.length} entries; the basin has dimension ${d}` })
+  }
+  const pre = req.optimizers.adam?.preconditioner
+  if (Array.isArray(pre) && pre.length !== d) {
+    issues.push({ path: 'optimizers.adam.preconditioner', message: `has ${pre.length} entries; the basin has dimension ${d}` })
+  }
+  if (issues.length > 0) return invalid('The lengths do not match the dimension of the basin.', issues)
+
+  const sigma: number[] = Array.isArray(scale) ? scale : Array.from({ length: d }, () => scale as number)
+  const model = req.noise.model
+  const normalization = req.normalization
+  const warnings: string[] = []
+  const eigenCache = new Map<string, Float64Array>()
+
+  const effectiveNoise: Partial<Record<OptimizerName, { g: number[]; q: number[] }>> = {}
+  if (req.optimizers.sgd) effectiveNoise.sgd = { g: sigma, q: sigma.map(() => 1) }
+  if (req.optimizers.adam) {
+    const adam = req.optimizers.adam
+    const q = adam.preconditioner === 'auto' ? autoPreconditioner(sigma, adam.alpha) : adam.preconditioner
+    effectiveNoise.adam = { g: sigma.map((s, i) => s / q[i]), q }
+  }
+
+  const out: Partial<Record<OptimizerName, OptimizerEscapeOutput & { preconditioner?: number[] }>> = {}
+  const radon: Partial<Record<OptimizerName, number>> = {}
+  for (const name of ['sgd', 'adam'] as const) {
+    const opt = req.optimizers[name]
+    const noise = effectiveNoise[name]
+    if (!opt || !noise) continue
+    const m = exitMeasure(basin, model, noise.g, opt.alpha, eigenCache, name)
+    if (isIssue(m)) return invalid('The basin is not valid.', [m])
+    radon[name] = m.radonMeasure
+    const c = levyConstant(opt.alpha, normalization)
+    const lo = leadingOrder(opt.alpha, opt.lr, m.radonMeasure, c)
+    const result: OptimizerEscapeOutput & { preconditioner?: number[] } = { alpha: opt.alpha, lr: opt.lr, ...lo }
+    if (m.exitProbabilities) result.exitProbabilities = m.exitProbabilities
+    let oneStep = 1 / lo.meanEscapeIterations
+    if (basin.interval) {
+      const p = oneJumpProbability(basin.interval.left, basin.interval.right, noise.g[0], opt.lr, opt.alpha, c)
+      result.oneJumpIterations = 1 / p
+      oneStep = p
+    }
+    if (name === 'adam') result.preconditioner = noise.q
+    out[name] = result
+    let axes: { curvature: number[]; noise: number[]; halfWidth: number[] } | undefined
+    if (basin.quadratic) {
+      const { hessian, height } = basin.quadratic
+      const hd = Array.from({ length: d }, (_, i) => hessian[i * d + i])
+      axes = {
+        curvature: hd.map((x, i) => x / noise.q[i]),
+        noise: noise.g,
+        halfWidth: hd.map((x) => Math.sqrt((2 * height) / x)),
+      }
+    }
+    warnings.push(...regimeWarnings({ name, alpha: opt.alpha, lr: opt.lr, epsilon: lo.epsilon, oneStepProbability: oneStep, axes }))
+  }
+  if (req.samples !== undefined || req.seed !== undefined) {
+    warnings.push(
+      'samples/seed were ignored: the isotropic Lévy mass is computed by the exact one-dimensional sphere integral ' +
+        '(spec/theory.md §4.3) in every dimension, so no Monte-Carlo is run and the result is deterministic.',
+    )
+  }
+
+  const sgd = req.optimizers.sgd
+  const adam = req.optimizers.adam
+  let comparison: EscapeTimeOutput['comparison']
+  if (sgd && adam && out.sgd && out.adam) {
+    // m_{α_S}(W_A): Adam's exit set measured with SGD's tail index (same eigenvalues of A, other α).
+    const mCross = exitMeasure(basin, model, effectiveNoise.adam!.g, sgd.alpha, eigenCache, 'adam')
+    if (isIssue(mCross)) return invalid('The basin is not valid.', [mCross])
+    const cS = levyConstant(sgd.alpha, normalization)
+    const cA = levyConstant(adam.alpha, normalization)
+    const nuSS = ((2 * cS) / sgd.alpha) * radon.sgd!
+    const nuSA = ((2 * cS) / sgd.alpha) * mCross.radonMeasure
+    const nuAA = ((2 * cA) / adam.alpha) * radon.adam!
+    const mechanisms = {
+      geometry: nuSS / nuSA,
+      tailIndex: (nuSA * sgd.lr ** sgd.alpha) / (nuAA * sgd.lr ** adam.alpha),
+      learningRate: (sgd.lr / adam.lr) ** adam.alpha,
+    }
+    comparison = { iterationRatio: out.adam.meanEscapeIterations / out.sgd.meanEscapeIterations, mechanisms }
+  }
+  const response: EscapeTimeOutput = {
+    dimension: d,
+    normalization,
+    noiseModel: model,
+    ...(out.sgd ? { sgd: out.sgd } : {}),
+    ...(out.adam ? { adam: out.adam as EscapeTimeOutput['adam'] } : {}),
+    ...(comparison ? { comparison } : {}),
+    warnings,
+  }
+  const bad = nonFiniteIssues(response)
+  if (bad.length > 0) {
+    return unanswerable(
+      `The leading-order result is not a finite number (${bad[0].path}): the exit set's Lévy mass under- or overflows. ` +
+        'Bring the basin size (left/right, height, curvatures) and the noise scale closer to each other, or use a learning rate nearer to 1e-3…1e-1.',
+      bad.map((b) => ({ path: b.path, message: 'would not be a finite number' })),
+    )
+  }
+  return success(response)
+}

@@ -1,0 +1,2 @@
+export { isPositiveDefinite } from './isPositiveDefinite.ts'
+export { symmetricEigenvalues } from './symmetricEigenvalues.ts'
