@@ -1,0 +1,165 @@
+/**
+ * `POST /v1/tail-index` as a pure function (spec/api.md "Tail index"; spec/theory.md §5): validates the
+ * body, applies the defaults, estimates α with the log-moment estimator and its measured-coverage interval,
+ * the SαS scale at the estimated α, and explains regime problems in `warnings`.
+ *
+ * - 1-D `samples` (method "scalar"): logMomentEstimate on the samples (centred first with `center`).
+ * - 2-D, method "pooled" (default): pooledNoiseTailIndex (§5.2), per-column standardisation by median |x|
+ *   unless `standardize: false` (§5.4), column centring with `center`.
+ * - 2-D, method "vector": vectorLogMomentEstimate on the rows (§5.1, Euclidean norms).
+ * K1 by blockLayout unless `blockSize` is given; the N mod K1 trailing samples are dropped and reported.
+ * alpha = min(1/inverseAlpha, 2); interval = the Student-t interval on the block statistics mapped to α and
+ * clipped at 2 (coverage measured in docs/tail-coverage.md: 0.92–0.96 at nominal 0.95 with K2 = 10 blocks,
+ * 0.94–0.96 from K2 = 20 on);
+ * heavyTailed = interval.upper < 2; scale = median|x| / m_α at the reported α (§1.1), over all numbers
+ * (after centring) for 2-D input.
+ * Failures: `invalid` for shapes and ranges (dotted paths), `unanswerable` when 1/α̂ ≤ 0 (too few samples)
+ * or a number overflows. Never throws.
+ */
+import { type Result, success, unanswerable } from '../result.ts'
+import { medianConstant } from '../stable/medianConstant.ts'
+import { columnMeans } from './columnMeans.ts'
+import type { LogMomentEstimate } from './logMomentFromBlocks.ts'
+import { logMomentEstimate } from './logMomentEstimate.ts'
+import { medianAbs } from './medianAbs.ts'
+import { pooledNoiseTailIndex } from './pooledNoiseTailIndex.ts'
+import { MACHINE_EPSILON } from './sumLogAbs.ts'
+import { validateTailIndexInput } from './validateTailIndexInput.ts'
+import { vectorLogMomentEstimate } from './vectorLogMomentEstimate.ts'
+
+export type { TailIndexRequestBody } from './validateTailIndexInput.ts'
+
+export interface TailIndexOutput {
+  alpha: number
+  inverseAlpha: number
+  blockSize: number
+  blocks: number
+  used: number
+  /** "scalar" for 1-D samples, else the 2-D method used. */
+  method: 'scalar' | 'pooled' | 'vector'
+  interval: { lower: number; upper: number; confidence: number }
+  heavyTailed: boolean
+  scale: number
+  warnings: string[]
+}
+
+/** Fewer blocks than this get a warning: the t interval rests on few block statistics. */
+const FEW_BLOCKS = 10
+
+export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
+  const checked = validateTailIndexInput(input)
+  if (!checked.ok) return checked
+  const q = checked.value
+  const warnings: string[] = []
+  let estimate: LogMomentEstimate
+  let entries: ArrayLike<number> // every number given (after centring): the scale is estimated from them
+  let estimated: ArrayLike<number> // the numbers the log-moments are taken of (zeros and sign diagnostics)
+  let total: number
+  if (q.values !== null) {
+    let x: ArrayLike<number> = q.values
+    if (q.center) {
+      let sum = 0
+      for (const v of q.values) sum += v
+      const m = sum / q.values.length
+      x = Float64Array.from(q.values, (v) => v - m)
+    }
+    entries = x
+    estimated = x
+    total = x.length
+    estimate = logMomentEstimate(x, q.blockSize, q.confidence)
+  } else {
+    const rows = q.rows!
+    const width = rows[0].length
+    const mean = q.center ? columnMeans(rows) : new Float64Array(width)
+    const flat = new Float64Array(rows.length * width)
+    for (let r = 0; r < rows.length; r++) for (let c = 0; c < width; c++) flat[r * width + c] = rows[r][c] - mean[c]
+    entries = flat
+    estimated = flat
+    if (q.method === 'vector') {
+      total = rows.length
+      estimate = vectorLogMomentEstimate(rows, { blockSize: q.blockSize, center: q.center, confidence: q.confidence })
+    } else {
+      const pooled = pooledNoiseTailIndex(rows, { standardize: q.standardize, center: q.center, blockSize: q.blockSize, confidence: q.confidence })
+      estimate = pooled
+      estimated = pooled.pooled
+      total = pooled.pooled.length
+      if (pooled.excludedColumns > 0) {
+        warnings.push(
+          `${pooled.excludedColumns} of ${width} columns have median |x| = 0 (constant or mostly-zero coordinates) and were left out of the standardised pool.`,
+        )
+      }
+      if (!(estimate.blockSize >= 2)) {
+        return unanswerable(
+          `Only ${total} numbers remain after leaving out the ${pooled.excludedColumns} columns whose median |x| is 0, too few for ${q.blockSize === undefined ? 'two blocks' : `blocks of ${q.blockSize}`}: send more rows or set standardize to false.`,
+          [{ path: 'samples', message: 'too few usable numbers' }],
+        )
+      }
+    }
+  }
+  const unit = q.method === 'vector' ? 'rows' : 'samples'
+  if (!(estimate.inverseAlpha > 0)) {
+    const got = Number.isFinite(estimate.inverseAlpha) ? `${estimate.inverseAlpha.toPrecision(4)} ≤ 0` : 'not finite'
+    const detail = Number.isFinite(estimate.inverseAlpha)
+      ? `The log-moment estimate of 1/α is ${got}, which happens with too few ${unit} (${estimate.used} used in ${estimate.blocks} blocks of ${estimate.blockSize}): send more ${unit}, at least a few thousand.`
+      : 'The log-moment estimate overflowed (sums of the samples exceed the double range): rescale the samples.'
+    return unanswerable(detail, [{ path: 'samples', message: got }])
+  }
+  const alpha = estimate.alpha
+  const typical = medianAbs(entries)
+  const scale = typical / medianConstant(alpha)
+  const numbers = [alpha, estimate.inverseAlpha, estimate.interval.lower, estimate.interval.upper, scale]
+  if (!numbers.every(Number.isFinite)) {
+    return unanswerable('The estimate overflowed (sums of the samples exceed the double range): rescale the samples.', [{ path: 'samples', message: 'overflow' }])
+  }
+
+  if (estimate.dropped > 0) {
+    warnings.push(
+      `The ${estimate.dropped} trailing ${unit} were left out so that all ${estimate.blocks} blocks of ${estimate.blockSize} are complete (${estimate.used} of ${total} used).`,
+    )
+  }
+  if (estimate.rawAlpha > 2) {
+    warnings.push(`The raw estimate 1/inverseAlpha = ${estimate.rawAlpha.toFixed(3)} exceeds 2, the Gaussian limit; alpha is reported as 2.`)
+  } else if (estimate.inverseInterval.lower <= 0) {
+    warnings.push('The data do not bound alpha from above (the interval for 1/alpha reaches 0): the interval is cut at 2.')
+  }
+  if (estimate.blocks < FEW_BLOCKS) {
+    warnings.push(`Only ${estimate.blocks} blocks: the interval rests on few block statistics and is wide; send more ${unit}.`)
+  }
+  let zeros = 0
+  let positive = 0
+  for (let i = 0; i < estimated.length; i++) {
+    if (estimated[i] === 0) zeros++
+    else if (estimated[i] > 0) positive++
+  }
+  if (zeros > 0 && q.method !== 'vector') {
+    warnings.push(
+      `${zeros} numbers are exactly 0; each contributes ln(ε) ≈ −36 to the log-moments and pulls alpha down. Remove structural zeros (for example dead coordinates) first.`,
+    )
+  }
+  // Sign test of symmetry about 0: for centred symmetric data the count of positives is Binomial(n, ½).
+  const nonzero = estimated.length - zeros
+  if (nonzero >= 20 && Math.abs(positive - nonzero / 2) > 4 * Math.sqrt(nonzero / 4)) {
+    warnings.push(
+      `The numbers are not symmetric about 0 (${positive} of ${nonzero} nonzero ones are positive; sign test beyond 4 standard deviations): the estimator assumes centred symmetric noise${q.center ? '' : ', set center to true if it has a mean'}.`,
+    )
+  }
+  if (typical > 0 && typical < 1e3 * MACHINE_EPSILON) {
+    warnings.push('The typical |x| is below 1e-13, where the machine epsilon added inside the logarithms is no longer negligible: multiply the samples by a large constant first.')
+  }
+  for (const field of q.ignored) {
+    warnings.push(field === 'method' ? 'method applies to 2-D samples only and was ignored.' : 'standardize applies to the pooled 2-D method only and was ignored.')
+  }
+
+  return success({
+    alpha,
+    inverseAlpha: estimate.inverseAlpha,
+    blockSize: estimate.blockSize,
+    blocks: estimate.blocks,
+    used: estimate.used,
+    method: q.method,
+    interval: { lower: estimate.interval.lower, upper: estimate.interval.upper, confidence: estimate.interval.confidence },
+    heavyTailed: estimate.interval.upper < 2,
+    scale,
+    warnings,
+  })
+}
