@@ -3,9 +3,11 @@
  * each registered with one line below (`app.route('/', xRoutes)`).
  */
 import { createApp } from './createApp.ts'
+import { pagesRoutes } from './pages/pagesRoutes.ts'
 
 export type { AppEnv, Bindings } from './env.ts'
 
 export const app = createApp()
+app.route('/', pagesRoutes)
 
 export type AppType = typeof app

@@ -176,9 +176,11 @@ export class EscapeTimeCalculator extends HTMLElement {
 
   // ---- controls ⇄ state -------------------------------------------------------------------------
 
-  #writeControls(): void {
+  /** Writes the state into the controls, except `editing` (the control the reader is typing in). */
+  #writeControls(editing?: string): void {
     const s = this.#state
     const set = (id: string, v: string) => {
+      if (id === editing) return
       const el = this.#el<Field>(id)
       if (el && el.value !== v) el.value = v
     }
@@ -194,7 +196,7 @@ export class EscapeTimeCalculator extends HTMLElement {
       set(`${who}-alpha`, String(s[who].alpha))
       set(`${who}-alpha-range`, String(s[who].alpha))
       set(`${who}-lr`, String(s[who].lr))
-      set(`${who}-lr-range`, String(Math.log10(s[who].lr)))
+      if (Number.isFinite(s[who].lr) && s[who].lr > 0) set(`${who}-lr-range`, String(Math.log10(s[who].lr)))
       this.#el(`${who}-lr-range`).setAttribute('aria-valuetext', `η = ${s[who].lr}`)
     }
     set('adam-pre', s.adam.preconditioner === 'auto' ? 'auto' : s.adam.preconditioner.join(', '))
@@ -254,7 +256,7 @@ export class EscapeTimeCalculator extends HTMLElement {
       default:
         return
     }
-    this.#writeControls()
+    this.#writeControls(target.id)
     this.update()
   }
 

@@ -39,7 +39,7 @@ legend { font-weight: 600; padding: 0 4px; }
 fieldset.sgd legend { color: var(--etc-sgd); }
 fieldset.adam legend { color: var(--etc-adam); }
 .field { display: grid; grid-template-columns: minmax(0, 1fr) 7em; align-items: center; gap: 2px 8px; margin-top: 6px; }
-.field label { font-size: 0.85rem; overflow-wrap: anywhere; }
+.field label { font-size: 0.85rem; overflow-wrap: break-word; }
 .field.wide { grid-template-columns: 1fr; }
 .field.wide label { margin-bottom: -2px; }
 .field .hint { grid-column: 1 / -1; font-size: 0.75rem; color: var(--etc-muted); }

@@ -62,15 +62,15 @@ export const template = `
       <div class="field wide">
         <label for="noise-model">Noise model</label>
         <select id="noise-model">
-          <option value="axis">axis (independent coordinates)</option>
+          <option value="axis">axis (independent)</option>
           <option value="isotropic">isotropic</option>
         </select>
       </div>
       <div class="field wide">
         <label for="normalization">Normalisation</label>
         <select id="normalization">
-          <option value="stable">c = c_α (σ in SαS(1) units)</option>
-          <option value="unit">c = 1 (paper's unit kernel)</option>
+          <option value="stable">c = c_α (SαS units)</option>
+          <option value="unit">c = 1 (unit kernel)</option>
         </select>
       </div>
     </fieldset>
@@ -83,7 +83,7 @@ export const template = `
       <legend>Adam</legend>
       ${alphaField('adam', 'Adam')}
       ${lrField('adam', 'Adam')}
-      <div class="field">
+      <div class="field wide">
         <label for="adam-pre">Preconditioner q</label>
         <input id="adam-pre" type="text" aria-describedby="adam-pre-hint">
         <span class="hint" id="adam-pre-hint">"auto" (q_i = σ_i/σ̄) or one value per coordinate</span>

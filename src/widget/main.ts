@@ -1,0 +1,13 @@
+/**
+ * Bundle entry of /widget.js: gives the element the compute core (`escapeTime` from src/escape, the
+ * SαS `pdf` from src/stable — the same code the API runs) and registers `<escape-time-calculator>`.
+ */
+import { escapeTime } from '../escape/index.ts'
+import { pdf } from '../stable/index.ts'
+import { ELEMENT_NAME } from './embedSnippet.ts'
+import { EscapeTimeCalculator } from './EscapeTimeCalculator.ts'
+
+EscapeTimeCalculator.core = { compute: escapeTime, pdf: (x, alpha) => pdf(x, alpha) }
+if (!customElements.get(ELEMENT_NAME)) customElements.define(ELEMENT_NAME, EscapeTimeCalculator)
+
+export { EscapeTimeCalculator }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { escapeTime } from '../../src/escape/index.ts'
+import { lrGrid, lrSweep } from '../../src/widget/lrSweep.ts'
+import { defaultState, type WidgetState } from '../../src/widget/state.ts'
+
+/** spec/theory.md T6: H = diag(10, 1), h = 0.5, σ = (√10/2, 1/2), axis model, α = 1.5: ν_L(W_SGD) = 4.601358. */
+const t6: WidgetState = {
+  ...defaultState,
+  curvatures: [10, 1],
+  height: 0.5,
+  noiseScale: [Math.sqrt(10) / 2, 0.5],
+  sgd: { alpha: 1.5, lr: 0.01 },
+  adam: { alpha: 1.5, lr: 0.01, preconditioner: [1.423308, 0.450089] },
+}
+
+describe('lrGrid', () => {
+  it('spans 1e-4 (or a decade below the smaller η) to 0.5 (or the larger η), log-spaced', () => {
+    const g = lrGrid(t6, 25)
+    expect(g.length).toBe(25)
+    expect(g[0]).toBeCloseTo(1e-4, 15)
+    expect(g[24]).toBeCloseTo(0.5, 12)
+    const r = g[1] / g[0]
+    for (let i = 1; i < g.length; i++) expect(g[i] / g[i - 1]).toBeCloseTo(r, 12)
+    const h = lrGrid({ ...t6, sgd: { alpha: 1.5, lr: 3e-6 }, adam: { ...t6.adam, lr: 0.8 } }, 10)
+    expect(h[0]).toBeCloseTo(1e-6, 18)
+    expect(h[9]).toBeCloseTo(0.8, 12)
+  })
+})
+
+describe('lrSweep with the core escapeTime', () => {
+  it('reproduces K = η^(−α)/ν_L(W) with the T6 Lévy masses at every grid point (relative 1e-6)', () => {
+    const s = lrSweep(t6, escapeTime)
+    s.lr.forEach((eta, i) => {
+      expect(s.sgd[i] / (eta ** -1.5 / 4.601358)).toBeCloseTo(1, 6)
+      expect(s.adam[i] / (eta ** -1.5 / 3.093847)).toBeCloseTo(1, 6)
+    })
+    expect(s.sgdOneJump).toBeUndefined()
+  })
+  it('gives straight lines of slope −α on log-log axes', () => {
+    const st = { ...t6, adam: { ...t6.adam, alpha: 1.8 } }
+    const s = lrSweep(st, escapeTime)
+    for (let i = 1; i < s.lr.length; i++) {
+      const dl = Math.log(s.lr[i] / s.lr[i - 1])
+      expect(Math.log(s.sgd[i] / s.sgd[i - 1]) / dl).toBeCloseTo(-1.5, 10)
+      expect(Math.log(s.adam[i] / s.adam[i - 1]) / dl).toBeCloseTo(-1.8, 10)
+    }
+  })
+  it('interval basin: adds the one-jump values, which meet the asymptote as η → 0 (T5: 628.8 vs 629.6 at η = 0.01)', () => {
+    const st: WidgetState = { ...defaultState, basin: 'interval', left: 1, right: 2, noiseScale: [1], sgd: { alpha: 1.2, lr: 0.01 } }
+    const s = lrSweep(st, escapeTime)
+    expect(s.sgdOneJump?.length).toBe(s.lr.length)
+    const i = s.lr.findIndex((x) => Math.abs(x - 0.01) / 0.01 < 0.3)
+    expect(s.sgdOneJump![i] / s.sgd[i]).toBeLessThan(1)
+    expect(s.sgdOneJump![i] / s.sgd[i]).toBeGreaterThan(0.99)
+    expect(Math.abs(s.sgdOneJump![0] / s.sgd[0] - 1)).toBeLessThan(Math.abs(s.sgdOneJump![i] / s.sgd[i] - 1))
+  })
+  it('an invalid state gives NaN points (gaps), not a throw', () => {
+    const s = lrSweep({ ...t6, height: -1 }, escapeTime)
+    expect(s.sgd.every(Number.isNaN)).toBe(true)
+  })
+})
