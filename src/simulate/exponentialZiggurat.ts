@@ -9,21 +9,38 @@
  * bits, which removes the layer/position correlation noted by Doornik (2005). Used by the simulator's
  * SαS draw (spec/theory.md §5.3, W ~ Exp(1)). Tables are built once, lazily, on first use.
  */
-import type { Rng } from '../random/rng.ts'
+
+/** A source of raw 32-bit words (unsigned) and uniforms in (0, 1). */
+export interface WordSource {
+  word(): number
+  uniform(): number
+}
 
 const LAYERS = 256
-const R = 7.69711747013104972
+/** Right end of the base layer. */
+export const ZIGGURAT_R = 7.69711747013104972
 const V = 3.949659822581572e-3 // area of each layer
 const TWO53 = 9007199254740992
 
-let tables: { k: Float64Array; w: Float64Array; f: Float64Array } | undefined
+export interface ZigguratTables {
+  /** Acceptance thresholds (53-bit scale): j < k[i] ⇒ j·w[i] is accepted at once. */
+  k: Float64Array
+  /** Layer widths divided by 2^53. */
+  w: Float64Array
+  /** e^(−x_i) at the layer edges. */
+  f: Float64Array
+}
 
-function buildTables(): { k: Float64Array; w: Float64Array; f: Float64Array } {
+let tables: ZigguratTables | undefined
+
+/** The REXP tables (built on first call). */
+export function zigguratTables(): ZigguratTables {
+  if (tables) return tables
   const k = new Float64Array(LAYERS)
   const w = new Float64Array(LAYERS)
   const f = new Float64Array(LAYERS)
-  let de = R
-  let tde = R
+  let de = ZIGGURAT_R
+  let tde = ZIGGURAT_R
   const q = V / Math.exp(-de)
   k[0] = (de / q) * TWO53
   k[1] = 0
@@ -38,22 +55,32 @@ function buildTables(): { k: Float64Array; w: Float64Array; f: Float64Array } {
     f[i] = Math.exp(-de)
     w[i] = de / TWO53
   }
-  return { k, w, f }
+  tables = { k, w, f }
+  return tables
 }
 
-/** A generator of Exp(1) draws that consumes `rng`. */
-export function exponentialZiggurat(rng: Rng): () => number {
-  tables ??= buildTables()
-  const { k, w, f } = tables
-  return function draw(): number {
-    for (;;) {
-      const a = rng.nextUint32()
-      const i = a & 255
-      const j = (a >>> 11) * 4294967296 + rng.nextUint32()
-      const x = j * w[i]
-      if (j < k[i]) return x
-      if (i === 0) return R - Math.log(rng.uniform())
-      if (f[i] + rng.uniform() * (f[i - 1] - f[i]) < Math.exp(-x)) return x
-    }
+/**
+ * The rest of a ziggurat draw whose first candidate (layer i, 53-bit position j) was not accepted by the
+ * fast test j < k[i]: the base-layer tail, the wedge test, and new candidates until one is accepted.
+ */
+export function zigguratSlow(src: WordSource, i: number, j: number): number {
+  const { k, w, f } = zigguratTables()
+  for (;;) {
+    if (i === 0) return ZIGGURAT_R - Math.log(src.uniform())
+    const x = j * w[i]
+    if (f[i] + src.uniform() * (f[i - 1] - f[i]) < Math.exp(-x)) return x
+    const a = src.word()
+    i = a & 255
+    j = (a >>> 11) * 4294967296 + src.word()
+    if (j < k[i]) return j * w[i]
   }
+}
+
+/** One Exp(1) draw from a word source (fast test, then `zigguratSlow`). */
+export function exponentialZiggurat(src: WordSource): number {
+  const { k, w } = zigguratTables()
+  const a = src.word()
+  const i = a & 255
+  const j = (a >>> 11) * 4294967296 + src.word()
+  return j < k[i] ? j * w[i] : zigguratSlow(src, i, j)
 }

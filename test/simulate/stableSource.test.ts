@@ -1,9 +1,9 @@
-// The simulator's tabulated CMS draw (src/simulate/stableDraw.ts) against scipy levy_stable(α, 0) = SαS(1) cdf
+// The simulator's tabulated CMS draw (src/simulate/stableSource.ts) against scipy levy_stable(α, 0) = SαS(1) cdf
 // (fixture test/fixtures/simulateSamplers.json), for α on both the tabulated path and the direct fallback.
 import { describe, expect, it } from 'vitest'
 import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { createRng } from '../../src/random/rng.ts'
-import { stableDraw } from '../../src/simulate/stableDraw.ts'
+import { StableSource, isTabulated } from '../../src/simulate/stableSource.ts'
 
 const N = 200_000
 const KS_CRIT = 1.95 / Math.sqrt(N) // P(sup|F_n − F| > crit) ≈ 0.001
@@ -24,36 +24,46 @@ function gridDistance(xs: Float64Array, grid: number[], cdf: number[]): number {
   return worst
 }
 
-describe('stableDraw: SαS(1) in law', () => {
+describe('StableSource: SαS(1) in law', () => {
   for (const row of fixture.symmetric) {
     it(`α = ${row.alpha}: KS distance on the grid < 1.95/√n`, () => {
-      const draw = stableDraw(row.alpha, createRng(31 + row.alpha * 100))
       const xs = new Float64Array(N)
-      for (let i = 0; i < N; i++) xs[i] = draw()
+      new StableSource(row.alpha, 31 + row.alpha * 100).fill(xs, N)
       expect(gridDistance(xs, row.x, row.cdf)).toBeLessThan(KS_CRIT)
     })
   }
   it('far tail: P(|X| > 50) matches C_α 50^(−α) within 4 s.e. at α = 1.5', () => {
     // C_1.5 = 2Γ(1.5) sin(0.75π)/π = 0.3989422804 (spec/theory.md §4.5 T1); the next term is O(x^(−2α)).
-    const draw = stableDraw(1.5, createRng(77))
     const n = 1_000_000
+    const xs = new Float64Array(n)
+    new StableSource(1.5, 77).fill(xs, n)
     let k = 0
-    for (let i = 0; i < n; i++) if (Math.abs(draw()) > 50) k++
+    for (const x of xs) if (Math.abs(x) > 50) k++
     const p = 0.3989422804 * 50 ** -1.5
     expect(Math.abs(k / n - p)).toBeLessThan(4 * Math.sqrt(p / n))
   })
   it('a wrong α is detected (the test can fail)', () => {
     const row = fixture.symmetric.find((r) => r.alpha === 1.5)!
-    const draw = stableDraw(1.4, createRng(5))
     const xs = new Float64Array(N)
-    for (let i = 0; i < N; i++) xs[i] = draw()
+    new StableSource(1.4, 5).fill(xs, N)
     expect(gridDistance(xs, row.x, row.cdf)).toBeGreaterThan(KS_CRIT)
   })
   it('is deterministic for a seed and NaN for α outside (0, 2]', () => {
-    const a = stableDraw(1.3, createRng(4))
-    const b = stableDraw(1.3, createRng(4))
-    for (let i = 0; i < 100; i++) expect(a()).toBe(b())
-    expect(stableDraw(0, createRng(1))()).toBeNaN()
-    expect(stableDraw(2.1, createRng(1))()).toBeNaN()
+    const a = new StableSource(1.3, 4)
+    const b = new StableSource(1.3, 4)
+    const xs = new Float64Array(5000)
+    a.fill(xs, 5000) // crosses the word-buffer boundary
+    for (let i = 0; i < 5000; i++) expect(b.next()).toBe(xs[i])
+    expect(new StableSource(0, 1).next()).toBeNaN()
+    expect(new StableSource(2.1, 1).next()).toBeNaN()
+  })
+  it('words are the project generator\'s stream (createRng(seed).nextUint32())', () => {
+    const src = new StableSource(1.5, 99)
+    const rng = createRng(99)
+    for (let i = 0; i < 10_000; i++) expect(src.word()).toBe(rng.nextUint32())
+  })
+  it('the table meets its 1e-12 check across (0, 2] (so the KS tests above exercise the tabulated path)', () => {
+    for (const a of [0.1, 0.5, 1, 1.2, 1.5, 1.8, 1.95, 1.999, 2]) expect(isTabulated(a)).toBe(true)
+    expect(isTabulated(0)).toBe(false)
   })
 })

@@ -1,0 +1,5 @@
+export { simulate, MAX_NOISE_DRAWS, MAX_HESSIAN_MULTIPLY_ADDS, type SimulateLimits } from './simulate.ts'
+export { runChains, type ChainSetup, type ChainStats } from './runChains.ts'
+export { StableSource, isTabulated } from './stableSource.ts'
+export { exponentialZiggurat, zigguratSlow, zigguratTables, ZIGGURAT_R, type WordSource, type ZigguratTables } from './exponentialZiggurat.ts'
+export { simulationTheory, type SimulationTheory, type TheoryValue } from './simulationTheory.ts'

@@ -1,0 +1,294 @@
+/**
+ * Fast SαS(1) draws for the simulator: the Chambers–Mallows–Stuck transform (spec/theory.md §5.3) with its
+ * angle-dependent factors tabulated once per α, so that a draw costs one log and one exp instead of five
+ * transcendental functions, and with the generator stepped in a tight loop. Exact in law up to the tabulation
+ * error (relative error of the transform ≤ 1e-12, checked when the table is built; where no table meets that,
+ * the direct formula is used for every draw).
+ *
+ * With V = π(½ − u)·s, u ∈ (0, ½) uniform, s = ±1 a fair sign (so V ~ U(−π/2, π/2)) and W ~ Exp(1):
+ *   X = sin(αV)/(cos V)^(1/α) · (cos((1−α)V)/W)^((1−α)/α)
+ *     = s · B(u)/S(u) · (W·S(u))^p,   p = (α−1)/α,
+ * where S(u) = cos V = sin(πu) and B(u) = sin(α|V|)·cos((1−α)V)^((1−α)/α). The functions
+ *   P1(u) = u·B(u)/S(u)   and   P2(u) = S(u)/u
+ * are smooth on (0, ½], so they are tabulated by piecewise degree-8 polynomials (interpolation at Chebyshev
+ * nodes) on [u₀, ½], u₀ = 1/64, and X = s · (P1/u) · exp(p·ln(W·u·P2)). Draws with u < u₀ (1/32 of them)
+ * use the direct formula with cos V computed as sin(πu) (no cancellation near V = ±π/2). W comes from the
+ * exponential ziggurat (exponentialZiggurat.ts). α = 1 gives tan V and α = 2 gives 2√W sin V ~ N(0, 2), as the
+ * formula does.
+ *
+ * Random words: the project generator (xoshiro128** seeded by SplitMix32, src/random/rng.ts), stepped in
+ * blocks into a buffer; `word()` returns exactly the outputs of `createRng(seed).nextUint32()`, in order.
+ * Each draw takes four words (u and s from the first two, the ziggurat's candidate from the next two), plus
+ * more in the ziggurat's rare slow path.
+ */
+import { createRng } from '../random/rng.ts'
+import { type WordSource, zigguratSlow, zigguratTables } from './exponentialZiggurat.ts'
+
+const DEGREE = 8
+const NC = DEGREE + 1
+const U0 = 1 / 64
+const TOLERANCE = 1e-12
+const INV_TWO53 = 1 / 9007199254740992
+const TWO26 = 67108864
+const TWO32 = 4294967296
+const RAW = 4096
+
+/** The CMS factor B(u) = sin(α|V|) cos((1−α)V)^((1−α)/α) with |V| = π(½ − u). */
+function cmsB(alpha: number, u: number): number {
+  const v = Math.PI * (0.5 - u)
+  return Math.sin(alpha * v) * Math.cos((1 - alpha) * v) ** ((1 - alpha) / alpha)
+}
+
+/** Direct CMS transform for u ∈ (0, ½), sign s and W: s · B(u)/S(u) · (W S(u))^p, S(u) = sin(πu). */
+function direct(alpha: number, p: number, u: number, sign: number, w: number): number {
+  const sv = Math.sin(Math.PI * u)
+  return (sign * cmsB(alpha, u) * (w * sv) ** p) / sv
+}
+
+/** Solves a small dense system by Gaussian elimination with partial pivoting (a and y are overwritten). */
+function solve(a: number[][], y: number[]): number[] {
+  const n = y.length
+  for (let i = 0; i < n; i++) {
+    let piv = i
+    for (let r = i + 1; r < n; r++) if (Math.abs(a[r][i]) > Math.abs(a[piv][i])) piv = r
+    ;[a[i], a[piv]] = [a[piv], a[i]]
+    ;[y[i], y[piv]] = [y[piv], y[i]]
+    for (let r = i + 1; r < n; r++) {
+      const f = a[r][i] / a[i][i]
+      for (let c = i; c < n; c++) a[r][c] -= f * a[i][c]
+      y[r] -= f * y[i]
+    }
+  }
+  const x = new Array<number>(n).fill(0)
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i]
+    for (let c = i + 1; c < n; c++) s -= a[i][c] * x[c]
+    x[i] = s / a[i][i]
+  }
+  return x
+}
+
+/** Degree-8 polynomial with coefficients c[o..o+8] at s ∈ [−1, 1] (Estrin's scheme). */
+function poly(c: Float64Array, o: number, s: number): number {
+  const s2 = s * s
+  const s4 = s2 * s2
+  return (
+    c[o] + s * c[o + 1] + s2 * (c[o + 2] + s * c[o + 3]) + s4 * (c[o + 4] + s * c[o + 5] + s2 * (c[o + 6] + s * c[o + 7]) + s4 * c[o + 8])
+  )
+}
+
+interface Table {
+  pieces: number
+  c1: Float64Array
+  c2: Float64Array
+}
+
+/** Piecewise tables of P1, P2 on [u₀, ½] with `pieces` pieces; undefined if the check fails. */
+function buildTable(alpha: number, pieces: number): Table | undefined {
+  const c1 = new Float64Array(pieces * NC)
+  const c2 = new Float64Array(pieces * NC)
+  const width = (0.5 - U0) / pieces
+  const p1 = (u: number) => (u * cmsB(alpha, u)) / Math.sin(Math.PI * u)
+  const p2 = (u: number) => Math.sin(Math.PI * u) / u
+  for (let m = 0; m < pieces; m++) {
+    const lo = U0 + m * width
+    const a1: number[][] = []
+    const y1: number[] = []
+    const y2: number[] = []
+    for (let k = 0; k < NC; k++) {
+      const s = Math.cos((Math.PI * (k + 0.5)) / NC)
+      const u = lo + ((s + 1) / 2) * width
+      const row: number[] = []
+      for (let j = 0; j < NC; j++) row.push(s ** j)
+      a1.push(row)
+      y1.push(p1(u))
+      y2.push(p2(u))
+    }
+    const a2 = a1.map((r) => r.slice())
+    c1.set(solve(a1, y1), m * NC)
+    c2.set(solve(a2, y2), m * NC)
+    // P1 vanishes at u = ½ (X = 0 there): its error is measured against its largest value on the piece.
+    const scale1 = Math.max(Math.abs(p1(lo)), Math.abs(p1(lo + width / 2)), Math.abs(p1(Math.min(lo + width, 0.5 - 1e-9))))
+    for (let k = 0; k <= 4 * NC; k++) {
+      const s = -1 + (2 * k) / (4 * NC)
+      const u = lo + ((s + 1) / 2) * width
+      if (u >= 0.5) continue
+      const e1 = Math.abs(poly(c1, m * NC, s) - p1(u))
+      const e2 = Math.abs(poly(c2, m * NC, s) / p2(u) - 1)
+      if (!(e1 <= TOLERANCE * scale1) || !(e2 <= TOLERANCE)) return undefined
+    }
+  }
+  return { pieces, c1, c2 }
+}
+
+const tableCache = new Map<number, Table | null>()
+
+/** The tables for α (cached per α; the cache is cleared past 32 entries), or null when none meets the tolerance. */
+function tableFor(alpha: number): Table | null {
+  const hit = tableCache.get(alpha)
+  if (hit !== undefined) return hit
+  let t: Table | null = null
+  for (const pieces of [32, 64, 128, 256]) {
+    const built = buildTable(alpha, pieces)
+    if (built) {
+      t = built
+      break
+    }
+  }
+  if (tableCache.size > 32) tableCache.clear()
+  tableCache.set(alpha, t)
+  return t
+}
+
+/** Whether α uses the tabulated fast path (exposed for tests and the benchmark). */
+export function isTabulated(alpha: number): boolean {
+  return alpha > 0 && alpha <= 2 && tableFor(alpha) !== null
+}
+
+/** A seeded stream of SαS(1) draws (characteristic function exp(−|t|^α)), α ∈ (0, 2]. */
+export class StableSource implements WordSource {
+  readonly alpha: number
+  private readonly p: number
+  private readonly st: Int32Array
+  private readonly raw = new Int32Array(RAW)
+  private pos = RAW
+  private readonly table: Table | null
+  private readonly one = new Float64Array(1)
+
+  constructor(alpha: number, seed: number) {
+    this.alpha = alpha
+    this.p = (alpha - 1) / alpha
+    this.st = Int32Array.from(createRng(seed).state(), (w) => w | 0)
+    this.table = alpha > 0 && alpha <= 2 ? tableFor(alpha) : null
+  }
+
+  /** Steps xoshiro128** RAW times into the word buffer (state in locals). */
+  private refill(): void {
+    const st = this.st
+    const raw = this.raw
+    let a = st[0]
+    let b = st[1]
+    let c = st[2]
+    let d = st[3]
+    for (let k = 0; k < RAW; k++) {
+      const t5 = Math.imul(b, 5)
+      raw[k] = Math.imul((t5 << 7) | (t5 >>> 25), 9)
+      const t = b << 9
+      c ^= a
+      d ^= b
+      b ^= c
+      a ^= d
+      c ^= t
+      d = (d << 11) | (d >>> 21)
+    }
+    st[0] = a
+    st[1] = b
+    st[2] = c
+    st[3] = d
+    this.pos = 0
+  }
+
+  /** Next raw 32-bit word (unsigned), identical to `createRng(seed).nextUint32()` in sequence. */
+  word(): number {
+    if (this.pos >= RAW) this.refill()
+    return this.raw[this.pos++] >>> 0
+  }
+
+  /** Uniform in (0, 1) from two words, as `Rng.uniform()`: (k + ½)/2^53. */
+  uniform(): number {
+    const hi = this.word() >>> 5
+    const lo = this.word() >>> 6
+    const u = (hi * TWO26 + lo + 0.5) * INV_TWO53
+    return u < 1 ? u : 1 - INV_TWO53 // k = 2^53 − 1 rounds up to 1, as in src/random/rng.ts
+  }
+
+  /** Writes n SαS(1) draws into out[0 .. n). NaNs for α ∉ (0, 2]. */
+  fill(out: Float64Array, n: number): void {
+    const alpha = this.alpha
+    if (!(alpha > 0 && alpha <= 2)) {
+      out.fill(NaN, 0, n)
+      return
+    }
+    const p = this.p
+    const { k: zk, w: zw } = zigguratTables()
+    const table = this.table
+    const pieces = table ? table.pieces : 0
+    const c1 = table ? table.c1 : new Float64Array(0)
+    const c2 = table ? table.c2 : new Float64Array(0)
+    const perUnit = pieces / (0.5 - U0)
+    const raw = this.raw
+    let pos = this.pos
+    for (let i = 0; i < n; i++) {
+      let a: number
+      let b: number
+      let za: number
+      let zb: number
+      if (pos <= RAW - 4) {
+        a = raw[pos]
+        b = raw[pos + 1]
+        za = raw[pos + 2]
+        zb = raw[pos + 3]
+        pos += 4
+      } else {
+        this.pos = pos
+        a = this.word()
+        b = this.word()
+        za = this.word()
+        zb = this.word()
+        pos = this.pos
+      }
+      const u = ((a >>> 6) * TWO26 + (b >>> 6) + 0.5) * INV_TWO53
+      const sign = (a & 1) === 1 ? 1 : -1
+      const iz = za & 255
+      const j = (za >>> 11) * TWO32 + (zb >>> 0)
+      let w: number
+      if (j < zk[iz]) w = j * zw[iz]
+      else {
+        this.pos = pos
+        w = zigguratSlow(this, iz, j)
+        pos = this.pos
+      }
+      if (u < U0 || table === null) {
+        out[i] = direct(alpha, p, u, sign, w)
+        continue
+      }
+      const x = (u - U0) * perUnit
+      let m = x | 0
+      if (m >= pieces) m = pieces - 1
+      const s = 2 * (x - m) - 1
+      const o = m * NC
+      const s2 = s * s
+      const s4 = s2 * s2
+      const q1 =
+        c1[o] + s * c1[o + 1] + s2 * (c1[o + 2] + s * c1[o + 3]) + s4 * (c1[o + 4] + s * c1[o + 5] + s2 * (c1[o + 6] + s * c1[o + 7]) + s4 * c1[o + 8])
+      const q2 =
+        c2[o] + s * c2[o + 1] + s2 * (c2[o + 2] + s * c2[o + 3]) + s4 * (c2[o + 4] + s * c2[o + 5] + s2 * (c2[o + 6] + s * c2[o + 7]) + s4 * c2[o + 8])
+      out[i] = (sign * q1 * Math.exp(p * Math.log(w * u * q2))) / u
+    }
+    this.pos = pos
+  }
+
+  /**
+   * Writes n standard normal draws into out[0 .. n) by Marsaglia's polar method (Marsaglia & Bray 1964):
+   * (x, y) uniform in the square until 0 < s = x² + y² < 1, then x·f and y·f with f = √(−2 ln s / s) are two
+   * independent N(0, 1). Exact in law. Used for the isotropic noise model (G ~ N(0, 2I) = √2·N(0, I)).
+   */
+  fillNormal(out: Float64Array, n: number): void {
+    let i = 0
+    while (i < n) {
+      const x = 2 * this.uniform() - 1
+      const y = 2 * this.uniform() - 1
+      const r = x * x + y * y
+      if (r >= 1 || r === 0) continue
+      const f = Math.sqrt((-2 * Math.log(r)) / r)
+      out[i++] = x * f
+      if (i < n) out[i++] = y * f
+    }
+  }
+
+  /** One draw (convenience; the simulator uses `fill`). */
+  next(): number {
+    this.fill(this.one, 1)
+    return this.one[0]
+  }
+}

@@ -1,0 +1,196 @@
+// simulate(): validation, determinism, the censored exponential MLE against an exact geometric oracle, the Adam
+// wiring, the full-Hessian kernel against the diagonal one (rotation invariance), warnings and the 422 case.
+//
+// Geometric oracle: with η·κ/q = 1 the drift cancels the position every step (θ_{t+1} = η G ζ_t), so the exit
+// iteration is geometric with p = P(ηGζ ≤ −a) + P(ηGζ ≥ b) = F(−a/(ηG)) + 1 − F(b/(ηG)), F the SαS(1) cdf from
+// scipy (fixture test/fixtures/simulateSamplers.json). Its mean 1/p is also what the censored MLE
+// (Σ min(K, T))/#{K ≤ T} estimates, for any cap T.
+import { describe, expect, it } from 'vitest'
+import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
+import { type SimulateLimits, simulate } from '../../src/simulate/simulate.ts'
+import type { SimulateOutput } from '../../src/schemas/simulate.ts'
+
+const sas15 = fixture.symmetric.find((r) => r.alpha === 1.5)!
+const F = (x: number) => sas15.cdf[sas15.x.indexOf(x)]
+const pLeft = F(-8)
+const pRight = 1 - F(20)
+const p = pLeft + pRight
+
+function ok(input: unknown, limits?: SimulateLimits): SimulateOutput {
+  const r = simulate(input, limits)
+  if (!r.ok) throw new Error(`${r.kind}: ${r.detail} ${JSON.stringify(r.issues)}`)
+  return r.value
+}
+
+const geometric = {
+  optimizer: 'sgd',
+  alpha: 1.5,
+  lr: 0.5,
+  basin: { kind: 'interval', left: 8, right: 20, curvature: 2 },
+  noise: { scale: 2 },
+  chains: 4000,
+  seed: 7,
+}
+
+describe('simulate: exact geometric oracle (η·κ = 1)', () => {
+  it('mean escape iterations = 1/p within 4 s.e., exit side within 4 binomial s.e.', () => {
+    const out = ok(geometric)
+    expect(out.censored).toBe(0)
+    expect(Math.abs(out.meanEscapeIterations - 1 / p)).toBeLessThan(4 * out.standardError)
+    const right = out.exitProbabilities!.find((e) => e.direction === 'right')!
+    expect(Math.abs(right.probability - pRight / p)).toBeLessThan(4 * right.standardError)
+    expect(out.noiseDraws).toBe(Math.round(out.meanEscapeIterations * out.escaped))
+  })
+  it('heavy censoring (cap 30 ≈ 0.3/p): the exponential MLE still estimates 1/p within 4 s.e., with a warning', () => {
+    const out = ok({ ...geometric, maxIterations: 30, seed: 8 })
+    expect(out.iterationCap).toBe(30)
+    expect(out.censored).toBeGreaterThan(0.6 * out.chains)
+    expect(out.censored + out.escaped).toBe(out.chains)
+    expect(Math.abs(out.meanEscapeIterations - 1 / p)).toBeLessThan(4 * out.standardError)
+    expect(out.warnings.some((w) => w.includes('right-censored'))).toBe(true)
+  })
+  it('Adam: G_d = 1/q, G = σ/q (q = 2, κ = 4, σ = 4 gives the same geometric law)', () => {
+    const out = ok({
+      ...geometric,
+      optimizer: 'adam',
+      basin: { ...geometric.basin, curvature: 4 },
+      noise: { scale: 4 },
+      preconditioner: [2],
+      seed: 9,
+    })
+    expect(out.preconditioner).toEqual([2])
+    expect(Math.abs(out.meanEscapeIterations - 1 / p)).toBeLessThan(4 * out.standardError)
+  })
+})
+
+describe('simulate: determinism and defaults', () => {
+  const base = { optimizer: 'sgd', alpha: 1.5, lr: 0.05, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 0.5 }, chains: 200 }
+  it('same input gives identical output; the default seed 1 is echoed; another seed differs', () => {
+    const a = ok(base)
+    const b = ok({ ...base })
+    expect(b).toEqual(a)
+    expect(a.seed).toBe(1)
+    expect(a.chains).toBe(200)
+    const c = ok({ ...base, seed: 2 })
+    expect(c.seed).toBe(2)
+    expect(c.meanEscapeIterations).not.toBe(a.meanEscapeIterations)
+  })
+  it('reports the theory for α ∈ (1, 2) and the ratio to it', () => {
+    const out = ok(base)
+    expect(out.theory!.meanEscapeIterations).toBeGreaterThan(0)
+    expect(out.ratioToTheory).toBeCloseTo(out.meanEscapeIterations / out.theory!.meanEscapeIterations, 12)
+  })
+  it('omits the theory with a warning for α = 2 and α ≤ 1', () => {
+    for (const alpha of [2, 0.8]) {
+      const out = ok({ ...base, alpha, noise: { scale: 3 } })
+      expect(out.theory).toBeUndefined()
+      expect(out.ratioToTheory).toBeUndefined()
+      expect(out.warnings.some((w) => w.startsWith('No theory value'))).toBe(true)
+    }
+  })
+  it('Adam "auto" preconditioner is σ_i/σ̄ with σ̄ the α-power mean', () => {
+    const out = ok({
+      optimizer: 'adam',
+      alpha: 1.5,
+      lr: 0.01,
+      basin: { kind: 'quadratic', curvatures: [10, 1], height: 0.5 },
+      noise: { scale: [Math.sqrt(10) / 2, 0.5] },
+      chains: 50,
+    })
+    // spec/theory.md §4.5 T6: q = (1.423308, 0.450089) at α = 1.5.
+    expect(out.preconditioner![0]).toBeCloseTo(1.423308, 6)
+    expect(out.preconditioner![1]).toBeCloseTo(0.450089, 6)
+    expect(out.exitProbabilities!.map((e) => e.direction)).toEqual(['axis-0', 'axis-1'])
+  })
+})
+
+describe('simulate: full Hessian', () => {
+  const diag = {
+    optimizer: 'sgd',
+    alpha: 1.6,
+    lr: 0.02,
+    basin: { kind: 'quadratic', curvatures: [4, 1], height: 0.5 },
+    noise: { scale: 0.7, model: 'isotropic' },
+    chains: 1500,
+    seed: 3,
+  }
+  it('a diagonal matrix given as "hessian" runs the same chains as "curvatures"', () => {
+    const a = ok(diag)
+    const b = ok({ ...diag, basin: { kind: 'quadratic', hessian: [[4, 0], [0, 1]], height: 0.5 } })
+    expect(b.meanEscapeIterations).toBe(a.meanEscapeIterations)
+  })
+  it('isotropic noise + SGD is rotation invariant: H = R diag(4, 1) Rᵀ gives the same mean within 4 combined s.e.', () => {
+    const c = Math.cos(0.6)
+    const s = Math.sin(0.6)
+    const h = [
+      [4 * c * c + s * s, (4 - 1) * c * s],
+      [(4 - 1) * c * s, 4 * s * s + c * c],
+    ]
+    const a = ok(diag)
+    const b = ok({ ...diag, basin: { kind: 'quadratic', hessian: h, height: 0.5 }, seed: 4 })
+    expect(Math.abs(a.meanEscapeIterations - b.meanEscapeIterations)).toBeLessThan(4 * Math.hypot(a.standardError, b.standardError))
+    expect(b.theory!.meanEscapeIterations).toBeCloseTo(a.theory!.meanEscapeIterations, 6)
+  })
+})
+
+describe('simulate: refusals and warnings', () => {
+  const good = { optimizer: 'sgd', alpha: 1.5, lr: 0.01, basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, chains: 10 }
+  const paths = (input: unknown) => {
+    const r = simulate(input)
+    expect(r.ok).toBe(false)
+    if (r.ok) return []
+    expect(r.kind).toBe('invalid')
+    return r.issues.map((i) => i.path)
+  }
+  it('names the offending field', () => {
+    expect(paths({ ...good, alpha: 2.5 })).toContain('alpha')
+    expect(paths({ ...good, lr: 1 })).toContain('lr')
+    expect(paths({ ...good, chains: 0 })).toContain('chains')
+    expect(paths({ ...good, chains: 10001 })).toContain('chains')
+    expect(paths({ ...good, maxIterations: 1.5 })).toContain('maxIterations')
+    expect(paths({ ...good, optimizer: 'rmsprop' })).toContain('optimizer')
+    expect(paths({ ...good, basin: { kind: 'interval', left: -1, right: 2 } })).toContain('basin.left')
+    expect(paths({ ...good, noise: { scale: [1, 2] } })).toContain('noise.scale')
+    expect(paths({ ...good, basin: { kind: 'quadratic', curvatures: [1, Infinity], height: 1 }, noise: { scale: 1 } })).toContain(
+      'basin.curvatures.1',
+    )
+    const q = { kind: 'quadratic', height: 1 }
+    expect(paths({ ...good, basin: { ...q, hessian: [[1, 0.5], [0.4, 1]] } })).toContain('basin.hessian')
+    expect(paths({ ...good, basin: { ...q, hessian: [[1, 2], [2, 1]] } })).toContain('basin.hessian')
+    expect(paths({ ...good, basin: { ...q, hessian: [[1, 0], [0]] } })).toContain('basin.hessian.1')
+    expect(paths({ ...good, basin: { ...q, curvatures: [1], hessian: [[1]] } })).toContain('basin')
+    expect(paths({ ...good, optimizer: 'adam', preconditioner: [1, 2] })).toContain('preconditioner')
+    expect(simulate(null).ok).toBe(false)
+    expect(simulate('x').ok).toBe(false)
+  })
+  it('no chain escaping is unanswerable (422) with advice', () => {
+    const r = simulate({ ...good, basin: { kind: 'interval', left: 1e6, right: 1e6 }, maxIterations: 20 })
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.kind).toBe('unanswerable')
+      expect(r.detail).toMatch(/maxIterations/)
+    }
+  })
+  it('warns when the deterministic iteration is unstable, and when a preconditioner is given to SGD', () => {
+    const out = ok({ ...good, lr: 0.9, basin: { kind: 'interval', left: 1, right: 2, curvature: 3 }, preconditioner: [1] })
+    expect(out.warnings.some((w) => w.includes('diverges'))).toBe(true)
+    expect(out.warnings.some((w) => w.includes('ignored for SGD'))).toBe(true)
+  })
+  it('caps the work at 2·10^7 draws by default: 10000 chains get 2000 iterations each', () => {
+    const out = ok({ ...good, chains: 10000, basin: { kind: 'interval', left: 0.01, right: 0.01 } })
+    expect(out.iterationCap).toBe(2000)
+  })
+  it('a lowered work cap censors the chains at cap = draws/chains and says so', () => {
+    const out = ok({ ...good, chains: 1000 }, { maxNoiseDraws: 200_000 })
+    expect(out.iterationCap).toBe(200)
+    expect(out.noiseDraws).toBeLessThanOrEqual(200_000)
+    expect(out.censored).toBeGreaterThan(0)
+    expect(out.warnings.some((w) => w.includes('work cap'))).toBe(true)
+    // Isotropic d = 3: one mixing draw and three normals per iteration.
+    const iso = ok(
+      { ...good, lr: 0.3, basin: { kind: 'quadratic', curvatures: [1, 1, 1], height: 0.001 }, noise: { scale: 1, model: 'isotropic' }, chains: 100 },
+      { maxNoiseDraws: 4000 },
+    )
+    expect(iso.iterationCap).toBe(10)
+  })
+})
