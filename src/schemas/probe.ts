@@ -5,7 +5,7 @@
  * descriptions; those that depend on the model (batchSize) are applied by the route.
  */
 import * as v from 'valibot'
-import { Seed, Warnings } from './common.ts'
+import { LearningRate, Seed, Warnings } from './common.ts'
 import { EscapeTimeResponse } from './escapeTime.ts'
 
 export const MEASURES = ['loss', 'noise', 'curvature', 'sharpness', 'slice', 'escape'] as const
@@ -33,6 +33,16 @@ export const ProbeOptions = v.object({
 })
 
 export type ProbeOptionsInput = v.InferInput<typeof ProbeOptions>
+
+/** The `options` part of `POST /v1/probe` (a user's model has no record: its dynamics and data scale come here). */
+export const UserProbeOptions = v.object({
+  ...ProbeOptions.entries,
+  optimizer: v.optional(v.pipe(v.picklist(['sgd', 'adam']), v.description('Optimizer whose escape is predicted (default "sgd").')), 'sgd'),
+  lr: v.optional(v.pipe(LearningRate, v.description('Its learning rate (default 0.01).')), 0.01),
+  inputScale: v.optional(positive('Binary data only: network input = uint8 value × inputScale (default 1).'), 1),
+})
+
+export type UserProbeOptionsParsed = v.InferOutput<typeof UserProbeOptions>
 export type ProbeOptionsParsed = v.InferOutput<typeof ProbeOptions>
 
 const num = (text: string) => v.pipe(v.number(), v.description(text))

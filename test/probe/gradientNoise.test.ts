@@ -3,6 +3,7 @@ import { gradientNoise } from '../../src/probe/gradientNoise.ts'
 import type { GradientOracle } from '../../src/probe/oracle.ts'
 import { createRng } from '../../src/random/index.ts'
 import { sample } from '../../src/stable/sample.ts'
+import { pooledNoiseTailIndex } from '../../src/tail/pooledNoiseTailIndex.ts'
 
 /**
  * An oracle whose per-sample gradients are fixed i.i.d. SαS(σ_c) draws (CMS sampler) around a mean μ:
@@ -10,13 +11,15 @@ import { sample } from '../../src/stable/sample.ts'
  * (minibatch − full mean) has tail index α exactly up to the tiny full-mean offset. Scales σ_c spread
  * over three decades exercise the standardisation (§5.4).
  */
-function stableGradientOracle(alpha: number, n: number, P: number, seed: number): GradientOracle {
+function stableGradientOracle(alpha: number, n: number, P: number, seed: number, siblings = false): GradientOracle {
   const rng = createRng(seed)
   const table = new Float64Array(n * P)
   for (let c = 0; c < P; c++) {
     const s = sample(alpha, 10 ** (-3 + (3 * ((c * 7) % P)) / P), n, rng)
     for (let i = 0; i < n; i++) table[i * P + c] = 0.5 + s[i]
   }
+  // softmax-like constraint: every third coordinate is minus the sum of the two before it
+  if (siblings) for (let c = 2; c < P; c += 3) for (let i = 0; i < n; i++) table[i * P + c] = -table[i * P + c - 1] - table[i * P + c - 2]
   return {
     parameters: P,
     samples: n,
@@ -51,13 +54,31 @@ describe('gradientNoise', () => {
     })
   }
 
-  it('batches are disjoint within a pass of the evaluation set', async () => {
-    const seen: number[] = []
+  it('pools coordinate by coordinate: sibling constraints (softmax-like) do not bias α, unlike row-major pooling', async () => {
+    const n = 4000, P = 900
+    const oracle = stableGradientOracle(1.5, n, P, 77, true)
+    const all = Array.from({ length: n }, (_, i) => i)
+    const full = (await oracle.evaluate(new Float64Array(P), all)).gradient!
+    const r = await gradientNoise(oracle, new Float64Array(P), full, { batchSize: 4, batches: 200, rng: createRng(8) })
+    expect(r.estimate.interval.lower).toBeLessThan(1.5)
+    expect(r.estimate.interval.upper).toBeGreaterThan(1.5)
+    // the same rows pooled row-major in parameter order (§5.2): blocks of consecutive siblings partly cancel
+    const inOrder = pooledNoiseTailIndex(r.rows, { standardize: true })
+    expect(inOrder.interval.lower).toBeGreaterThan(1.6)
+  })
+
+  it('minibatches hold distinct samples and are drawn independently', async () => {
+    const batches: number[][] = []
     const oracle: GradientOracle = {
-      parameters: 1, samples: 100, unitRoundoff: 2 ** -53, maxBatch: 3,
-      evaluate(_t, idx) { seen.push(...Array.from(idx)); return Promise.resolve({ losses: new Float64Array(idx.length), correct: 0, gradient: new Float64Array(1) }) },
+      parameters: 1, samples: 50, unitRoundoff: 2 ** -53, maxBatch: 100,
+      evaluate(_t, idx) { batches.push(Array.from(idx)); return Promise.resolve({ losses: new Float64Array(idx.length), correct: 0, gradient: new Float64Array(1) }) },
     }
-    await gradientNoise(oracle, new Float64Array(1), new Float64Array(1), { batchSize: 10, batches: 10, rng: createRng(1) })
-    expect(new Set(seen).size).toBe(100)
+    await gradientNoise(oracle, new Float64Array(1), new Float64Array(1), { batchSize: 10, batches: 400, rng: createRng(1) })
+    for (const b of batches) expect(new Set(b).size).toBe(10)
+    // each sample is in a batch with probability 10/50: counts ~ Binomial(400, 0.2), mean 80, sd 8
+    const counts = new Array(50).fill(0)
+    for (const b of batches) for (const i of b) counts[i]++
+    expect(Math.min(...counts)).toBeGreaterThan(80 - 5 * 8)
+    expect(Math.max(...counts)).toBeLessThan(80 + 5 * 8)
   })
 })
