@@ -52,16 +52,18 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
   const q = checked.value
   const warnings: string[] = []
   let estimate: LogMomentEstimate
-  let entries: ArrayLike<number> // every number given (after centring): the scale is estimated from them
-  let estimated: ArrayLike<number> // the numbers the log-moments are taken of (zeros and sign diagnostics)
+  let entries: Float64Array // every number given (after centring): the scale is estimated from them
+  let estimated: Float64Array // the numbers the log-moments are taken of (zeros and sign diagnostics)
   let total: number
   if (q.values !== null) {
-    let x: ArrayLike<number> = q.values
+    // One typed copy keeps every later loop monomorphic (plain arrays and typed arrays mixed in the same
+    // loops make V8 slow them all down).
+    const x = new Float64Array(q.values)
     if (q.center) {
       let sum = 0
-      for (const v of q.values) sum += v
-      const m = sum / q.values.length
-      x = Float64Array.from(q.values, (v) => v - m)
+      for (let i = 0; i < x.length; i++) sum += x[i]
+      const m = sum / x.length
+      for (let i = 0; i < x.length; i++) x[i] -= m
     }
     entries = x
     estimated = x

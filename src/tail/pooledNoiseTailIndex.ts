@@ -20,7 +20,7 @@
 import { columnMeans } from './columnMeans.ts'
 import { type LogMomentEstimate, emptyEstimate } from './logMomentFromBlocks.ts'
 import { logMomentEstimate } from './logMomentEstimate.ts'
-import { medianAbs } from './medianAbs.ts'
+import { medianInPlace } from './medianAbs.ts'
 
 export interface PooledOptions {
   /** Divide each column by its median |x| first (default true). */
@@ -49,13 +49,18 @@ export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, opt
     return { ...emptyEstimate(NaN, NaN, 0, 0, confidence), excludedColumns: 0, pooled: new Float64Array(0) }
   }
   const mean = options.center ? columnMeans(rows) : new Float64Array(m)
+  // Column c's median |x − mean_c| is taken on a column-major copy (one transposing pass, then an
+  // in-place selection per contiguous column), which is much faster than gathering strided columns.
   const divisor = new Float64Array(m).fill(1)
   const keep: number[] = []
   if (standardize) {
-    const column = new Float64Array(p)
+    const byColumn = new Float64Array(p * m)
+    for (let r = 0; r < p; r++) {
+      const row = rows[r]
+      for (let c = 0; c < m; c++) byColumn[c * p + r] = Math.abs(row[c] - mean[c])
+    }
     for (let c = 0; c < m; c++) {
-      for (let r = 0; r < p; r++) column[r] = rows[r][c] - mean[c]
-      const med = medianAbs(column)
+      const med = medianInPlace(byColumn, c * p, (c + 1) * p)
       if (med > 0) {
         divisor[c] = med
         keep.push(c)
@@ -67,11 +72,18 @@ export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, opt
   const width = keep.length
   const pooled = new Float64Array(p * width)
   let k = 0
-  for (let r = 0; r < p; r++) {
-    const row = rows[r]
-    for (let q = 0; q < width; q++) {
-      const c = keep[q]
-      pooled[k++] = (row[c] - mean[c]) / divisor[c]
+  if (width === m) {
+    for (let r = 0; r < p; r++) {
+      const row = rows[r]
+      for (let c = 0; c < m; c++) pooled[k++] = (row[c] - mean[c]) / divisor[c]
+    }
+  } else {
+    for (let r = 0; r < p; r++) {
+      const row = rows[r]
+      for (let q = 0; q < width; q++) {
+        const c = keep[q]
+        pooled[k++] = (row[c] - mean[c]) / divisor[c]
+      }
     }
   }
   const estimate = logMomentEstimate(pooled, options.blockSize, confidence)
