@@ -52,7 +52,7 @@ interface CheckedBasin {
 /** Relative tolerance of the symmetry check |H_ij − H_ji| ≤ tol · max|H|. */
 export const SYMMETRY_TOLERANCE = 1e-10
 
-function checkBasin(basin: Basin, issues: FieldIssue[]): CheckedBasin | undefined {
+function checkBasin(basin: Basin, model: 'axis' | 'isotropic', issues: FieldIssue[]): CheckedBasin | undefined {
   if (basin.kind === 'interval') return { d: 1, interval: { left: basin.left, right: basin.right } }
   if ('curvatures' in basin) {
     const d = basin.curvatures.length
@@ -103,7 +103,9 @@ function checkBasin(basin: Basin, issues: FieldIssue[]): CheckedBasin | undefine
       if (m !== 0) diagonal = false
     }
   }
-  if (!isPositiveDefinite(h, d)) {
+  // The isotropic model needs the eigenvalues of A = GHG anyway; A is positive definite iff H is
+  // (congruence with the positive diagonal G), so there the eigenvalue sign is the test (exitMeasure).
+  if (model === 'axis' && !isPositiveDefinite(h, d)) {
     issues.push({ path: 'basin.hessian', message: 'the Hessian is not positive definite (its Cholesky factorisation fails); the basin must be a strict minimum' })
     return undefined
   }
@@ -152,8 +154,20 @@ function exitMeasure(
     }
     eigenCache.set(cacheKey, mu)
   }
-  if (!(mu[0] > 0)) {
-    return { path: 'basin.hessian', message: 'GᵀHG is numerically singular (smallest eigenvalue ≤ 0); the Hessian is too ill-conditioned' }
+  let smallest = Infinity
+  let largest = 0
+  for (let i = 0; i < d; i++) {
+    smallest = Math.min(smallest, mu[i])
+    largest = Math.max(largest, Math.abs(mu[i]))
+  }
+  // Eigenvalues carry an absolute error ~ d·2^−52·‖A‖: below that, positivity is not decidable.
+  if (!(smallest > 4 * d * Number.EPSILON * largest)) {
+    return {
+      path: 'basin.hessian',
+      message:
+        'the Hessian is not positive definite (the smallest eigenvalue of GᵀHG is ≤ 0 within rounding, 4d·2^−52 of the largest); ' +
+        'the basin must be a strict minimum',
+    }
   }
   return { radonMeasure: isotropicRadonMeasure(mu, height, alpha) }
 }
@@ -169,7 +183,7 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
     issues.push({ path: 'optimizers', message: 'give at least one of "sgd" and "adam"' })
   }
   if (issues.length > 0) return invalid('The escape-time request is not valid.', issues)
-  const basin = checkBasin(req.basin, issues)
+  const basin = checkBasin(req.basin, req.noise.model, issues)
   if (!basin) return invalid('The basin is not valid.', issues)
   const d = basin.d
   const scale = req.noise.scale

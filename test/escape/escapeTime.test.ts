@@ -1,9 +1,10 @@
 import fc from 'fast-check'
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 import { escapeTime } from '../../src/escape/escapeTime.ts'
 import { levyDensityConstant } from '../../src/stable/constants.ts'
-import type { EscapeTimeOutput } from '../../src/schemas/escapeTime.ts'
+import { EscapeTimeResponse, type EscapeTimeOutput } from '../../src/schemas/escapeTime.ts'
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 const ok = (input: unknown): EscapeTimeOutput => {
@@ -266,6 +267,10 @@ describe('escapeTime: refusals and warnings', () => {
     expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[2, 1], [0.5, 2]], height: 1 } })).toEqual(['basin.hessian.1.0'])
     expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[1, 2], [2, 1]], height: 1 } })).toEqual(['basin.hessian'])
     expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[-1]], height: 1 } })).toEqual(['basin.hessian'])
+    // Isotropic model: the eigenvalues of GHG decide (indefinite, and semidefinite with an exact zero).
+    for (const hessian of [[[1, 2], [2, 1]], [[1, 1], [1, 1]], [[2, 0, 0], [0, -0.1, 0], [0, 0, 1]]]) {
+      expect(paths({ ...good, basin: { kind: 'quadratic', hessian, height: 1 }, noise: { scale: 1, model: 'isotropic' } })).toEqual(['basin.hessian'])
+    }
     const big = Array.from({ length: 257 }, (_, i) => Array.from({ length: 257 }, (_, j) => (i === j ? 1 : 0)))
     expect(paths({ ...good, basin: { kind: 'quadratic', hessian: big, height: 1 } }).some((p) => p.startsWith('basin.hessian'))).toBe(true)
   })
@@ -296,6 +301,20 @@ describe('escapeTime: refusals and warnings', () => {
     const seeded = ok({ ...good, samples: 1000, seed: 3 })
     expect(seeded.warnings.some((w) => /samples\/seed were ignored/.test(w))).toBe(true)
     expect(seeded.sgd!.standardError).toBeUndefined()
+  })
+
+  it('responses validate against EscapeTimeResponse (interval, axis, isotropic, single optimizer)', () => {
+    const reqs = [
+      good,
+      { basin: T6H, noise: { scale: T6S }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.8, lr: 0.001 } } },
+      { basin: T6H, noise: { scale: T6S, model: 'isotropic' }, optimizers: { adam: { alpha: 1.8, lr: 0.001, preconditioner: [1, 2] } } },
+    ]
+    for (const req of reqs) {
+      const out = ok(req)
+      const parsed = v.safeParse(EscapeTimeResponse, out)
+      expect(parsed.success).toBe(true)
+      expect(Object.keys(out).at(-1)).toBe('warnings')
+    }
   })
 
   it('is deterministic and every output number is finite', () => {

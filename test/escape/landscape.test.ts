@@ -1,9 +1,10 @@
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { escapeTime } from '../../src/escape/escapeTime.ts'
 import { integrate } from '../../src/escape/integrate.ts'
 import { landscape } from '../../src/escape/landscape.ts'
 import { levyDensityConstant } from '../../src/stable/constants.ts'
-import type { LandscapeOutput } from '../../src/schemas/landscape.ts'
+import { LandscapeResponse, type LandscapeOutput } from '../../src/schemas/landscape.ts'
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 const ok = (input: unknown): LandscapeOutput => {
@@ -28,6 +29,8 @@ describe('landscape (spec/theory.md §3.3)', () => {
     expect(rel(s.stationary[0] / s.stationary[1], s.rates[1][0] / s.rates[0][1])).toBeLessThan(1e-14)
     expect(rel(s.stationary[0], 2 ** -1.5 / (1 + 2 ** -1.5))).toBeLessThan(1e-14)
     expect(rel(s.meanResidenceIterations[0], 1 / s.rates[0][1])).toBeLessThan(1e-15)
+    expect(v.safeParse(LandscapeResponse, out).success).toBe(true)
+    expect(Object.keys(out)).toEqual(['sgd', 'normalization', 'warnings'])
   })
 
   it('the exit rate of each basin equals 1/K of the escape-time calculator for the same interval', () => {
