@@ -8,7 +8,9 @@
  * Run by wrangler's `[build] command` before every `wrangler dev` / `wrangler deploy` (so `npm start`
  * and the end-to-end tests always serve the current source) and by `npm ci` (`postinstall`, so the
  * workerd tests and the type check find the module in a clean clone). `--check` also fails when the
- * widget exceeds its budget of 80 KiB gzip (issue 7). Usage: `npx tsx scripts/build-widget.ts [--check]`.
+ * widget exceeds its budget of 80 KiB gzip (issue 7) and fails on a bundling error; without it, a bundling
+ * error keeps the previous generated module (so that a half-edited file elsewhere in src/ does not stop
+ * `wrangler dev`) and only warns. Usage: `npx tsx scripts/build-widget.ts [--check]`.
  */
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
@@ -75,7 +77,16 @@ export function generatedModule(b: WidgetBundle): string {
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check')
-  const b = await buildWidget()
+  let b: WidgetBundle
+  try {
+    b = await buildWidget()
+  } catch (err) {
+    // Under `wrangler dev` a source file being edited elsewhere in src/ must not take the whole Worker down:
+    // keep serving the last good bundle, loudly. With --check (pretest, CI) or no bundle yet, fail.
+    if (check || !existsSync(GENERATED)) throw err
+    console.warn(`build-widget: bundling failed; keeping the previous ${GENERATED}:\n${String(err)}`)
+    return
+  }
   const mod = generatedModule(b)
   mkdirSync(dirname(GENERATED), { recursive: true })
   // Rewrite only on change, so watchers do not loop and timestamps stay put.

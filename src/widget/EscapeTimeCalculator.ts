@@ -55,6 +55,9 @@ function moduleOrigin(): string {
 }
 
 const numberOf = (v: string) => (v.trim() === '' ? Number.NaN : Number(v))
+/** Density plot grid: x ∈ [−10, 10], 24 steps per side (the pdf costs ~0.1 ms per point). */
+const DENSITY_X_MAX = 10
+const DENSITY_HALF = 24
 const roundLr = (log10: number) => Number((10 ** log10).toPrecision(3))
 
 export class EscapeTimeCalculator extends HTMLElement {
@@ -70,12 +73,14 @@ export class EscapeTimeCalculator extends HTMLElement {
   #result: EscapeTimeOutput | undefined
   #failure: Failure | undefined
   #sweep: LrSweep | undefined
-  #density: { key: string; curves: DensityCurves } | undefined
+  /** Density values per α (x grid fixed), so that moving one optimizer's α recomputes one curve only. */
+  #densityCache = new Map<number, number[]>()
   #connected = false
   #remoteSeq = 0
   #timers = new Map<string, ReturnType<typeof setTimeout>>()
   #resize: ResizeObserver | undefined
   #compareLoaded = false
+  #rendered = false
   #lastWidths = ''
 
   constructor() {
@@ -276,7 +281,7 @@ export class EscapeTimeCalculator extends HTMLElement {
       return
     }
     const r = core.compute(toRequest(this.#state))
-    this.#sweep = r.ok ? lrSweep(this.#state, core.compute) : undefined
+    this.#sweep = r.ok ? lrSweep(this.#state, r.value, core.compute) : undefined
     this.#show(r)
   }
 
@@ -304,16 +309,9 @@ export class EscapeTimeCalculator extends HTMLElement {
       r = { ok: false, kind: 'unanswerable', detail: `Could not reach ${this.#apiBase()}: ${String(err)}`, issues: [] }
     }
     if (seq !== this.#remoteSeq) return
-    // Remote mode: the curve follows from the API's ν(W), which does not depend on η (spec/theory.md §4.1).
-    this.#sweep = r.ok ? this.#sweepFromLevyMass(r.value) : undefined
+    // Remote mode: the lines follow from the API's ν(W), which does not depend on η (spec/theory.md §4.1).
+    this.#sweep = r.ok ? lrSweep(this.#state, r.value) : undefined
     this.#show(r)
-  }
-
-  #sweepFromLevyMass(out: EscapeTimeOutput): LrSweep {
-    const grid = lrSweep(this.#state, () => ({ ok: false, kind: 'invalid', detail: '', issues: [] })).lr
-    const k = (o: { alpha: number; levyMass: number } | undefined) =>
-      grid.map((eta) => (o ? eta ** -o.alpha / o.levyMass : Number.NaN))
-    return { lr: grid, sgd: k(out.sgd), adam: k(out.adam) }
   }
 
   #show(r: Result<EscapeTimeOutput>): void {
@@ -323,6 +321,10 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.#renderPlots()
     this.#scheduleUrl()
     this.#debounce('live', () => this.#announce(), 700)
+    if (!this.#rendered) {
+      this.#rendered = true
+      performance.mark?.('escape-time-calculator:first-render')
+    }
     this.dispatchEvent(new CustomEvent('escape-time-change', { detail: { state: this.state, result: this.#result }, bubbles: true, composed: true }))
   }
 
@@ -423,10 +425,8 @@ export class EscapeTimeCalculator extends HTMLElement {
     const aA = s.adam.alpha
     const valid = (a: number) => a > 0 && a <= 2
     if (core && valid(aS) && valid(aA)) {
-      const key = `${aS}|${aA}`
-      if (this.#density?.key !== key) this.#density = { key, curves: densityCurves([aS, aA, 2], core.pdf) }
       this.#el('plot-density').innerHTML = densityPlot(
-        this.#density.curves,
+        this.#densityCurves([aS, aA, 2], core.pdf),
         [`SGD noise, α = ${aS}`, `Adam noise, α = ${aA}`, 'Gaussian, α = 2'],
         W,
       )
@@ -441,6 +441,20 @@ export class EscapeTimeCalculator extends HTMLElement {
           W,
         )
       : ''
+  }
+
+  #densityCurves(alphas: number[], pdf: PdfFn): DensityCurves {
+    const cache = this.#densityCache
+    const curves = alphas.map((alpha) => {
+      let y = cache.get(alpha)
+      if (!y) {
+        y = densityCurves([alpha], pdf, DENSITY_X_MAX, DENSITY_HALF).curves[0].y
+        if (cache.size >= 12) cache.delete(cache.keys().next().value as number)
+        cache.set(alpha, y)
+      }
+      return { alpha, y }
+    })
+    return { x: densityCurves([], pdf, DENSITY_X_MAX, DENSITY_HALF).x, curves }
   }
 
   #announce(): void {

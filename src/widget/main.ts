@@ -7,6 +7,7 @@ import { pdf } from '../stable/index.ts'
 import { ELEMENT_NAME } from './embedSnippet.ts'
 import { EscapeTimeCalculator } from './EscapeTimeCalculator.ts'
 
+performance.mark?.('escape-time-calculator:module-evaluated')
 EscapeTimeCalculator.core = { compute: escapeTime, pdf: (x, alpha) => pdf(x, alpha) }
 if (!customElements.get(ELEMENT_NAME)) customElements.define(ELEMENT_NAME, EscapeTimeCalculator)
 

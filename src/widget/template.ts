@@ -30,7 +30,7 @@ export const template = `
       <div class="field">
         <label for="basin">Shape</label>
         <select id="basin">
-          <option value="interval">interval (1-D)</option>
+          <option value="interval">1-D interval</option>
           <option value="quadratic">quadratic</option>
         </select>
       </div>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeTime } from '../../src/escape/index.ts'
 import { lrGrid, lrSweep } from '../../src/widget/lrSweep.ts'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
+import { toRequest } from '../../src/widget/toRequest.ts'
 
 /** spec/theory.md T6: H = diag(10, 1), h = 0.5, σ = (√10/2, 1/2), axis model, α = 1.5: ν_L(W_SGD) = 4.601358. */
 const t6: WidgetState = {
@@ -27,18 +28,34 @@ describe('lrGrid', () => {
   })
 })
 
+function base(s: WidgetState) {
+  const r = escapeTime(toRequest(s))
+  if (!r.ok) throw new Error(r.detail)
+  return r.value
+}
+
 describe('lrSweep with the core escapeTime', () => {
   it('reproduces K = η^(−α)/ν_L(W) with the T6 Lévy masses at every grid point (relative 1e-6)', () => {
-    const s = lrSweep(t6, escapeTime)
+    const s = lrSweep(t6, base(t6), escapeTime)
     s.lr.forEach((eta, i) => {
       expect(s.sgd[i] / (eta ** -1.5 / 4.601358)).toBeCloseTo(1, 6)
       expect(s.adam[i] / (eta ** -1.5 / 3.093847)).toBeCloseTo(1, 6)
     })
     expect(s.sgdOneJump).toBeUndefined()
   })
+  it('equals escapeTime called at every grid point (ν_L(W) does not depend on η), to 1e-12', () => {
+    for (const st of [t6, { ...t6, noiseModel: 'isotropic' as const, adam: { ...t6.adam, alpha: 1.8 } }, { ...t6, normalization: 'unit' as const }]) {
+      const s = lrSweep(st, base(st))
+      s.lr.forEach((eta, i) => {
+        const direct = base({ ...st, sgd: { ...st.sgd, lr: eta }, adam: { ...st.adam, lr: eta } })
+        expect(Math.abs(s.sgd[i] / direct.sgd!.meanEscapeIterations - 1)).toBeLessThan(1e-12)
+        expect(Math.abs(s.adam[i] / direct.adam!.meanEscapeIterations - 1)).toBeLessThan(1e-12)
+      })
+    }
+  })
   it('gives straight lines of slope −α on log-log axes', () => {
     const st = { ...t6, adam: { ...t6.adam, alpha: 1.8 } }
-    const s = lrSweep(st, escapeTime)
+    const s = lrSweep(st, base(st))
     for (let i = 1; i < s.lr.length; i++) {
       const dl = Math.log(s.lr[i] / s.lr[i - 1])
       expect(Math.log(s.sgd[i] / s.sgd[i - 1]) / dl).toBeCloseTo(-1.5, 10)
@@ -47,15 +64,18 @@ describe('lrSweep with the core escapeTime', () => {
   })
   it('interval basin: adds the one-jump values, which meet the asymptote as η → 0 (T5: 628.8 vs 629.6 at η = 0.01)', () => {
     const st: WidgetState = { ...defaultState, basin: 'interval', left: 1, right: 2, noiseScale: [1], sgd: { alpha: 1.2, lr: 0.01 } }
-    const s = lrSweep(st, escapeTime)
+    const s = lrSweep(st, base(st), escapeTime)
     expect(s.sgdOneJump?.length).toBe(s.lr.length)
     const i = s.lr.findIndex((x) => Math.abs(x - 0.01) / 0.01 < 0.3)
     expect(s.sgdOneJump![i] / s.sgd[i]).toBeLessThan(1)
     expect(s.sgdOneJump![i] / s.sgd[i]).toBeGreaterThan(0.99)
     expect(Math.abs(s.sgdOneJump![0] / s.sgd[0] - 1)).toBeLessThan(Math.abs(s.sgdOneJump![i] / s.sgd[i] - 1))
+    expect(lrSweep(st, base(st)).sgdOneJump).toBeUndefined() // remote mode: no per-point compute
   })
-  it('an invalid state gives NaN points (gaps), not a throw', () => {
-    const s = lrSweep({ ...t6, height: -1 }, escapeTime)
-    expect(s.sgd.every(Number.isNaN)).toBe(true)
+  it('an optimizer missing from the result gives NaN points (gaps), not a throw', () => {
+    const b = base(t6)
+    const s = lrSweep(t6, { ...b, adam: undefined })
+    expect(s.adam.every(Number.isNaN)).toBe(true)
+    expect(s.sgd.every(Number.isFinite)).toBe(true)
   })
 })
