@@ -10,9 +10,12 @@ import { bodyLimit } from './http/bodyLimit.ts'
 import { cors } from './http/cors.ts'
 import { notFound, onError } from './http/fallbacks.ts'
 import { describeRoutes } from './routes/describe.ts'
+import { escapeTimeRoutes } from './routes/escapeTime.ts'
 import { healthRoutes } from './routes/health.ts'
+import { landscapeRoutes } from './routes/landscape.ts'
 import { stablePointsRoutes } from './routes/stablePoints.ts'
 import { stableSampleRoutes } from './routes/stableSample.ts'
+import { tailIndexRoutes } from './routes/tailIndex.ts'
 
 export function createApp() {
   const app = new Hono<AppEnv>()
@@ -21,7 +24,13 @@ export function createApp() {
   app.notFound(notFound(app))
   app.onError(onError)
   app.route('/', describeRoutes(app))
-  return app.route('/', healthRoutes).route('/', stablePointsRoutes).route('/', stableSampleRoutes)
+  return app
+    .route('/', healthRoutes)
+    .route('/', stablePointsRoutes)
+    .route('/', stableSampleRoutes)
+    .route('/', tailIndexRoutes)
+    .route('/', escapeTimeRoutes)
+    .route('/', landscapeRoutes)
 }
 
 /** The type of the calculator routes, for hono's typed client (`hc<CalculatorType>`). */

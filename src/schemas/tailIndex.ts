@@ -37,7 +37,7 @@ export const TailIndexResponse = v.object({
   blockSize: finiteOut,
   blocks: finiteOut,
   used: finiteOut,
-  method: v.string(),
+  method: v.picklist(['scalar', 'pooled', 'vector']),
   interval: v.object({ lower: finiteOut, upper: finiteOut, confidence: finiteOut }),
   heavyTailed: v.boolean(),
   scale: v.optional(finiteOut),

@@ -10,6 +10,9 @@ import {
   StableSampleRequest,
   StableSampleResponse,
 } from '../../src/schemas/stable.ts'
+import { EscapeTimeRequest, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
+import { LandscapeRequest, LandscapeResponse } from '../../src/schemas/landscape.ts'
+import { TailIndexRequest, TailIndexResponse } from '../../src/schemas/tailIndex.ts'
 
 export interface FuzzEndpoint {
   path: string
@@ -32,7 +35,74 @@ const probabilities = fc.record(
   { requiredKeys: ['alpha', 'p'] },
 )
 
+const pos = (min: number, max: number) => fc.double({ min, max, minExcluded: true, noNaN: true })
+const escapeAlpha = fc.oneof(pos(1, 2).filter((a) => a < 2), fc.constantFrom(1.5, 1.8, 1.0000001, 1.9999999))
+const lr = fc.oneof(pos(0, 1).filter((x) => x < 1), fc.constantFrom(0.01, 0.1, 1e-6))
+
+const escapeBody = fc.integer({ min: 1, max: 4 }).chain((d) =>
+  fc.record(
+    {
+      basin: fc.oneof(
+        fc.record({ kind: fc.constant('interval'), left: pos(0.001, 100), right: pos(0.001, 100) }),
+        fc.record({ kind: fc.constant('quadratic'), curvatures: fc.array(pos(1e-3, 1e3), { minLength: d, maxLength: d }), height: pos(1e-3, 10) }),
+        fc.record({
+          kind: fc.constant('quadratic'),
+          hessian: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: d * d, maxLength: d * d }).map((r) =>
+            Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 + Math.abs(r[i * d + j]) * d : r[Math.min(i, j) * d + Math.max(i, j)]))),
+          ),
+          height: pos(1e-3, 10),
+        }),
+      ),
+      noise: fc.record({ scale: fc.oneof(pos(1e-3, 1e3), fc.array(pos(1e-3, 1e3), { minLength: d, maxLength: d })), model: fc.constantFrom('axis', 'isotropic') }, { requiredKeys: ['scale'] }),
+      normalization: fc.constantFrom('stable', 'unit'),
+      optimizers: fc.record(
+        { sgd: fc.record({ alpha: escapeAlpha, lr }), adam: fc.record({ alpha: escapeAlpha, lr, preconditioner: fc.oneof(fc.constant('auto'), fc.array(pos(0.01, 10), { minLength: d, maxLength: d })) }, { requiredKeys: ['alpha', 'lr'] }) },
+        { requiredKeys: [] },
+      ),
+      seed: fc.nat(),
+    },
+    { requiredKeys: ['basin', 'noise', 'optimizers'] },
+  ),
+)
+
+const landscapeBody = fc.integer({ min: 2, max: 6 }).chain((n) =>
+  fc
+    .tuple(fc.array(pos(0.05, 5), { minLength: n - 1, maxLength: n - 1 }), fc.double({ min: -10, max: 10, noNaN: true }), fc.array(fc.double({ min: 0.05, max: 0.95, noNaN: true }), { minLength: n, maxLength: n }))
+    .chain(([gaps, start, fractions]) => {
+      const walls = gaps.reduce<number[]>((acc, g) => [...acc, (acc.length ? acc[acc.length - 1] : start) + g], [])
+      const minima = fractions.map((f, i) => {
+        const lo = i === 0 ? walls[0] - 3 : walls[i - 1]
+        const hi = i === n - 1 ? walls[n - 2] + 3 : walls[i]
+        return lo + f * (hi - lo)
+      })
+      return fc.record(
+        {
+          walls: fc.constant(walls),
+          minima: fc.constant(minima),
+          noise: fc.record({ scale: pos(1e-2, 1e2) }),
+          normalization: fc.constantFrom('stable', 'unit'),
+          optimizers: fc.record({ sgd: fc.record({ alpha: escapeAlpha, lr }), adam: fc.record({ alpha: escapeAlpha, lr }) }, { requiredKeys: [] }),
+        },
+        { requiredKeys: ['walls', 'minima', 'noise', 'optimizers'] },
+      )
+    }),
+)
+
+const heavy = fc.tuple(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 0.3, max: 3, noNaN: true }), fc.boolean()).map(([u, a, s]) => (s ? 1 : -1) * u ** (-1 / a))
+const tailBody = fc.oneof(
+  fc.record({ samples: fc.array(heavy, { minLength: 4, maxLength: 400 }), center: fc.boolean(), confidence: fc.double({ min: 0.5, max: 0.999, noNaN: true }), blockSize: fc.integer({ min: 2, max: 30 }) }, { requiredKeys: ['samples'] }),
+  fc.integer({ min: 1, max: 6 }).chain((cols) =>
+    fc.record(
+      { samples: fc.array(fc.array(heavy, { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 60 }), method: fc.constantFrom('pooled', 'vector'), standardize: fc.boolean(), center: fc.boolean() },
+      { requiredKeys: ['samples'] },
+    ),
+  ),
+)
+
 export const ENDPOINTS: FuzzEndpoint[] = [
+  { path: '/v1/escape-time', get: true, request: EscapeTimeRequest, response: EscapeTimeResponse, valid: escapeBody, minOk: 0.25 },
+  { path: '/v1/landscape', get: true, request: LandscapeRequest, response: LandscapeResponse, valid: landscapeBody, minOk: 0.25 },
+  { path: '/v1/tail-index', get: false, request: TailIndexRequest, response: TailIndexResponse, valid: tailBody, minOk: 0.25 },
   { path: '/v1/stable/pdf', get: true, request: StablePointsRequest, response: StablePdfResponse, valid: points, minOk: 0.3 },
   { path: '/v1/stable/cdf', get: true, request: StablePointsRequest, response: StableCdfResponse, valid: points, minOk: 0.3 },
   { path: '/v1/stable/quantile', get: true, request: StableQuantileRequest, response: StableQuantileResponse, valid: probabilities, minOk: 0.15 },

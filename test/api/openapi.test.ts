@@ -19,6 +19,11 @@ const API_ENDPOINTS: ['get' | 'post', string][] = [
   ['get', '/v1/stable/quantile'],
   ['post', '/v1/stable/quantile'],
   ['post', '/v1/stable/sample'],
+  ['post', '/v1/tail-index'],
+  ['get', '/v1/escape-time'],
+  ['post', '/v1/escape-time'],
+  ['get', '/v1/landscape'],
+  ['post', '/v1/landscape'],
 ]
 
 const doc = async () => (await (await app.request('/openapi.json')).json()) as Record<string, any>

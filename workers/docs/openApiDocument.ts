@@ -13,6 +13,23 @@ export const API_DESCRIPTION =
   '(Zhou et al., NeurIPS 2020): the SαS law, tail-index estimation, the escape-time calculator, a landscape of ' +
   'basins and a simulator of the discrete dynamics. Errors are RFC 9457 problem details (application/problem+json).'
 
+/**
+ * Routes registered without `describeRoute` (pages, assets) are listed with an empty 200 response, which
+ * OpenAPI 3.1 refuses (a response needs a description): give them a summary and a description.
+ */
+function completeUndescribed(doc: Record<string, any>): Record<string, any> {
+  for (const [path, item] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries<Record<string, any>>(item)) {
+      if (!op || typeof op !== 'object') continue
+      op.summary ??= `${method.toUpperCase()} ${path}`
+      for (const [code, r] of Object.entries<Record<string, any>>(op.responses ?? {})) {
+        if (r && typeof r === 'object' && !('$ref' in r) && r.description === undefined) op.responses[code] = { description: code === '200' ? 'Success.' : 'See /docs.', ...r }
+      }
+    }
+  }
+  return doc
+}
+
 export function openApiDocument(app: Hono<any, any, any>, c: Context): Promise<Record<string, any>> {
   let doc = cache.get(app)
   if (!doc) {
@@ -31,8 +48,10 @@ export function openApiDocument(app: Hono<any, any, any>, c: Context): Promise<R
       },
       excludeMethods: ['OPTIONS'],
       excludeStaticFile: false,
+      includeEmptyPaths: true,
       defaultValidationErrorResponse: false,
     } as Parameters<typeof generateSpecs>[1], c) as Promise<Record<string, any>>
+    doc = doc.then(completeUndescribed)
     doc.catch(() => cache.delete(app))
     cache.set(app, doc)
   }

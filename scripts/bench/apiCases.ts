@@ -1,0 +1,64 @@
+/**
+ * The requests used to measure the API (CPU per endpoint inside workerd, and `npm run load`): each endpoint
+ * at its default size, plus the no-op route `/healthz` as the baseline.
+ */
+import { createRng } from '../../src/random/rng.ts'
+import { sample } from '../../src/stable/sample.ts'
+
+export interface ApiCase {
+  name: string
+  method: 'GET' | 'POST'
+  path: string
+  body?: unknown
+}
+
+const grid = (n: number, lo: number, hi: number) => Array.from({ length: n }, (_, i) => +(lo + ((hi - lo) * i) / (n - 1)).toFixed(6))
+
+/** 10^4 SαS(1) samples at α = 1.5 (seed 7), the tail-index load case. */
+export const tailSamples = (): number[] => Array.from(sample(1.5, 1, 10_000, createRng(7)), (x) => +x.toPrecision(8))
+
+export const escapeBody = {
+  basin: { kind: 'interval', left: 1, right: 2 },
+  noise: { scale: 1 },
+  optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } },
+}
+
+export const escapeQuery =
+  'basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01&optimizers.adam.alpha=1.7&optimizers.adam.lr=0.001'
+
+export function apiCases(): ApiCase[] {
+  return [
+    { name: 'no-op (/healthz)', method: 'GET', path: '/healthz' },
+    { name: 'stable/pdf GET, 100 points', method: 'GET', path: `/v1/stable/pdf?alpha=1.5&x=${grid(100, -10, 10).join(',')}` },
+    { name: 'stable/cdf POST, 100 points', method: 'POST', path: '/v1/stable/cdf', body: { alpha: 1.5, x: grid(100, -10, 10) } },
+    { name: 'stable/quantile POST, 100 points', method: 'POST', path: '/v1/stable/quantile', body: { alpha: 1.5, p: grid(100, 0.005, 0.995) } },
+    { name: 'stable/sample POST, n = 10^4', method: 'POST', path: '/v1/stable/sample', body: { alpha: 1.5, n: 10_000 } },
+    { name: 'tail-index POST, 10^4 samples', method: 'POST', path: '/v1/tail-index', body: { samples: tailSamples() } },
+    { name: 'escape-time GET, interval, SGD + Adam', method: 'GET', path: `/v1/escape-time?${escapeQuery}` },
+    { name: 'escape-time POST, interval, SGD + Adam', method: 'POST', path: '/v1/escape-time', body: escapeBody },
+    {
+      name: 'escape-time POST, quadratic d = 10, axis',
+      method: 'POST',
+      path: '/v1/escape-time',
+      body: { basin: { kind: 'quadratic', curvatures: grid(10, 0.5, 5), height: 1 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } } },
+    },
+    {
+      name: 'escape-time POST, quadratic d = 10, isotropic',
+      method: 'POST',
+      path: '/v1/escape-time',
+      body: { basin: { kind: 'quadratic', curvatures: grid(10, 0.5, 5), height: 1 }, noise: { scale: 1, model: 'isotropic' }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } },
+    },
+    {
+      name: 'landscape POST, 4 basins',
+      method: 'POST',
+      path: '/v1/landscape',
+      body: { walls: [-1, 1, 3], minima: [-2, 0, 2, 4], noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } } },
+    },
+    {
+      name: 'simulate POST, default size (1000 chains)',
+      method: 'POST',
+      path: '/v1/simulate',
+      body: { optimizer: 'sgd', alpha: 1.5, lr: 0.1, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 } },
+    },
+  ]
+}
