@@ -39,55 +39,102 @@ function logG(theta: number, phi: number, alpha: number, kappa: number, lx: numb
   return kappa * (lx + Math.log(cosT) - Math.log(sinAT)) + Math.log(cosR) - Math.log(cosT)
 }
 
+/** A point of (0, π/2) held as θ and φ = π/2 − θ, both accurate. */
+interface Angle {
+  theta: number
+  phi: number
+}
+
+/**
+ * The θ where ln g(θ) = level, as an accurate (θ, φ) pair, or undefined when it lies within 1e−300 of
+ * an end point (`atZero` then tells which: true for θ → 0). ln g is monotone, and close to linear in
+ * ln θ near θ = 0 and in ln φ near φ = 0 (power laws), so the search runs in u = ln v (v = θ or φ,
+ * whichever is the smaller near the root): a descent by factors of 2^8 brackets the root, then the
+ * Illinois variant of regula falsi refines it to |Δu| ≤ 1e−13 (≤ 60 steps, typically 6–10).
+ */
+export function solveLogG(level: number, alpha: number, kappa: number, lx: number): Angle | { atZero: boolean } {
+  const up = alpha > 1
+  const mid = logG(QUARTER_PI, QUARTER_PI, alpha, kappa, lx) - level
+  // α > 1: ln g decreases in θ, so the root is right of π/4 iff ln g(π/4) > level; α < 1: the reverse.
+  const rightHalf = up ? mid > 0 : mid < 0
+  const h = rightHalf
+    ? (u: number): number => {
+        const v = Math.exp(u)
+        return logG(HALF_PI - v, v, alpha, kappa, lx) - level
+      }
+    : (u: number): number => {
+        const v = Math.exp(u)
+        return logG(v, HALF_PI - v, alpha, kappa, lx) - level
+      }
+  if (mid === 0) return { theta: QUARTER_PI, phi: QUARTER_PI }
+  let uHi = Math.log(QUARTER_PI)
+  let hHi = mid
+  let uLo = uHi - 5.545 // × 2^−8
+  let hLo = h(uLo)
+  const minU = -690 // v = 1e−300
+  while (Math.sign(hLo) === Math.sign(hHi)) {
+    if (uLo <= minU) return { atZero: !rightHalf }
+    uHi = uLo
+    hHi = hLo
+    uLo = Math.max(minU, uLo - 5.545)
+    hLo = h(uLo)
+  }
+  // Illinois on [uLo, uHi] with h(uLo), h(uHi) of opposite signs
+  let side = 0
+  let u = uLo
+  for (let i = 0; i < 60; i++) {
+    u = (uLo * hHi - uHi * hLo) / (hHi - hLo)
+    if (!(u > uLo && u < uHi)) u = 0.5 * (uLo + uHi)
+    const hu = h(u)
+    if (hu === 0 || uHi - uLo <= 1e-13) break
+    if (Math.sign(hu) === Math.sign(hLo)) {
+      uLo = u
+      hLo = hu
+      if (side === -1) hHi /= 2
+      side = -1
+    } else {
+      uHi = u
+      hHi = hu
+      if (side === 1) hLo /= 2
+      side = 1
+    }
+    if (Math.abs(hu) < 1e-12) break
+  }
+  const v = Math.exp(u)
+  return rightHalf ? { theta: HALF_PI - v, phi: v } : { theta: v, phi: HALF_PI - v }
+}
+
 /** Result of the Nolan integrals at x > 0: upper tail P(X > x) and density f(x) of SαS(1). */
 export interface NolanValues {
   sf: number
   pdf: number
 }
 
+/** ln of the truncation level: where g > e^LOG_G_MAX, e^(−g) < 1e−1500 and g e^(−g) likewise. */
+/** Integrand evaluations so far (for the benchmark). */
+export const EVALS = { n: 0 }
+
+const LOG_G_MAX = Math.log(60)
+
 /**
  * P(X > x) and f(x) for X ~ SαS(1), x > 0 finite, α ∈ (0, 2], α ≠ 1, by the split Nolan integral.
+ * The part of (0, π/2) where g > 60 is dropped (there e^(−g) < 1e−26 and g e^(−g) < 1e−24, and for
+ * α < 1 the sf integrand 1 − e^(−g) is 1 up to that amount, so that part adds its length): this
+ * removes the essential singularity of e^(−g) at the end point, which would slow tanh–sinh down.
  * Returns NaN values outside that domain.
  */
 export function nolanIntegral(x: number, alpha: number): NolanValues {
   if (!(x > 0 && Number.isFinite(x)) || !(alpha > 0 && alpha <= 2) || alpha === 1) return { sf: NaN, pdf: NaN }
   const kappa = alpha / (alpha - 1)
   const lx = Math.log(x)
-  const up = alpha > 1 // ln g decreasing in θ when α > 1
-  // Locate θ*: search in the half where it lies, on the small variable (θ near 0, φ near π/2).
-  const mid = logG(QUARTER_PI, QUARTER_PI, alpha, kappa, lx)
-  // For α > 1, ln g decreases: θ* > π/4 iff ln g(π/4) > 0. For α < 1, θ* > π/4 iff ln g(π/4) < 0.
-  const rightHalf = up ? mid > 0 : mid < 0
-  // h(v) is ln g at θ = v (left half) or at φ = v (right half); its sign at v → 0 is known.
-  const h = rightHalf
-    ? (v: number): number => logG(HALF_PI - v, v, alpha, kappa, lx)
-    : (v: number): number => logG(v, HALF_PI - v, alpha, kappa, lx)
-  const signAtHi = Math.sign(mid)
-  let hi = QUARTER_PI
-  let lo = hi / 2
-  // geometric descent towards 0 until the sign changes (at most ~1000 halvings)
-  while (lo > 1e-300 && Math.sign(h(lo)) === signAtHi) {
-    hi = lo
-    lo /= 2
-  }
-  let vStar: number
-  if (lo <= 1e-300) vStar = 0
-  else {
-    for (let i = 0; i < 200 && hi - lo > 2e-16 * hi; i++) {
-      const m = 0.5 * (lo + hi)
-      if (Math.sign(h(m)) === signAtHi) hi = m
-      else lo = m
-    }
-    vStar = 0.5 * (lo + hi)
-  }
-  const thetaStar = rightHalf ? HALF_PI - vStar : vStar
-  const phiStar = rightHalf ? vStar : HALF_PI - vStar
-
+  const up = alpha > 1
+  const star = solveLogG(0, alpha, kappa, lx)
+  const cut = solveLogG(LOG_G_MAX, alpha, kappa, lx)
+  // pieces as [a, b] angle pairs; the g < 1 side runs to the end point where g → 0
   const res = new Float64Array(2)
   let sfInt = 0
   let pdfInt = 0
-  const tailIntegrand = alpha > 1
-  // Integrand on the piece: [e^(−g) or 1 − e^(−g), g e^(−g)]
+  const tailIntegrand = up
   const fill = (theta: number, phi: number, out: Float64Array): void => {
     const lg = logG(theta, phi, alpha, kappa, lx)
     if (lg > 700) {
@@ -99,17 +146,29 @@ export function nolanIntegral(x: number, alpha: number): NolanValues {
     out[0] = tailIntegrand ? Math.exp(-g) : -Math.expm1(-g)
     out[1] = Math.exp(lg - g)
   }
-  if (thetaStar > 0) {
-    // [0, θ*]: θ = dL, φ = φ* + dR
-    tanhSinh2((dL, dR, out) => fill(dL, phiStar + dR, out), thetaStar, res)
+  // integrate over [a, b] given as accurate angle pairs
+  const piece = (a: Angle, b: Angle): void => {
+    // the length from the representation that is exact at these ends (φ near π/2, θ near 0)
+    const len = a.phi < QUARTER_PI ? a.phi - b.phi : b.theta - a.theta
+    if (!(len > 0)) return
+    // θ = a.θ + dL is accurate near θ = 0 and φ = b.φ + dR near π/2; logG uses whichever is small
+    EVALS.n += tanhSinh2((dL, dR, out) => fill(a.theta + dL, b.phi + dR, out), len, res)
     sfInt += res[0]
     pdfInt += res[1]
   }
-  if (phiStar > 0) {
-    // [θ*, π/2]: θ = θ* + dL, φ = dR
-    tanhSinh2((dL, dR, out) => fill(thetaStar + dL, dR, out), phiStar, res)
-    sfInt += res[0]
-    pdfInt += res[1]
+  const zero: Angle = { theta: 0, phi: HALF_PI }
+  const end: Angle = { theta: HALF_PI, phi: 0 }
+  const starA: Angle = 'theta' in star ? star : star.atZero ? zero : end
+  const cutA: Angle = 'theta' in cut ? cut : cut.atZero ? zero : end
+  if (up) {
+    // g decreasing: [cut, θ*] has g from 60 to 1, [θ*, π/2] has g < 1
+    piece(cutA, starA)
+    piece(starA, end)
+  } else {
+    // g increasing: [0, θ*] has g < 1, [θ*, cut] has g from 1 to 60, [cut, π/2] adds its length to sf
+    piece(zero, starA)
+    piece(starA, cutA)
+    sfInt += cutA.phi
   }
   return {
     sf: sfInt / Math.PI,

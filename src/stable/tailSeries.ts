@@ -10,45 +10,57 @@
  * the first omitted term is below 1e−16 of the sum (the truncation error of these series is of the
  * order of the first omitted term) and the largest term is at most 8× the sum (limits cancellation to
  * under a digit). Otherwise `undefined` is returned and the caller integrates (nolanIntegral.ts).
- * Where accepted, the relative error is ≈ 1e−14 (lgamma-based terms).
+ * Where accepted, the relative error is ≈ 1e−14 (lgamma-based terms). The coefficients are cached for
+ * the last α seen, so repeated calls at one α cost one exp per term.
  */
 import gammaln from '@stdlib/math-base-special-gammaln'
+
+const MAX_K = 400
+
+/** Coefficients for the last α seen: ln(Γ(αk)/k!) and the signed sine factor, k = 1..MAX_K. */
+let cacheAlpha = NaN
+const logMag = new Float64Array(MAX_K + 1)
+const signedSin = new Float64Array(MAX_K + 1)
+
+function coefficients(alpha: number): void {
+  if (alpha === cacheAlpha) return
+  const heavy = alpha <= 1
+  const delta = 2 - alpha
+  for (let k = 1; k <= MAX_K; k++) {
+    logMag[k] = gammaln(alpha * k) - gammaln(k + 1)
+    // angles reduced exactly modulo 2π before the sine
+    if (heavy) {
+      const half = (k * alpha) / 2
+      signedSin[k] = (k % 2 === 1 ? 1 : -1) * Math.sin(Math.PI * (half - 2 * Math.floor(half / 2)))
+    } else {
+      const half = (k * delta) / 2
+      signedSin[k] = Math.sin(Math.PI * (half - 2 * Math.floor(half / 2)))
+    }
+  }
+  cacheAlpha = alpha
+}
 
 /** P(X > x) and f(x) from the tail series, or undefined where the series cannot be trusted. */
 export function tailSeries(x: number, alpha: number): { sf: number; pdf: number } | undefined {
   if (!(x > 0 && Number.isFinite(x)) || !(alpha > 0 && alpha <= 2)) return undefined
+  coefficients(alpha)
   const lx = Math.log(x)
-  const heavy = alpha <= 1
-  const delta = 2 - alpha
+  const convergent = alpha <= 1
   let sf = 0
   let pdf = 0
   let maxTerm = 0
   let prevMag = Infinity
-  const maxK = 400
-  for (let k = 1; k <= maxK; k++) {
-    // magnitude of Γ(αk)/k! x^(−αk)
+  for (let k = 1; k <= MAX_K; k++) {
     const ak = alpha * k
-    const logMag = gammaln(ak) - gammaln(k + 1) - ak * lx
-    const mag = Math.exp(logMag)
-    if (!heavy && k > 1 && mag > prevMag) {
-      // asymptotic series started to diverge: the first omitted term is prevMag-ish
+    const mag = Math.exp(logMag[k] - ak * lx) // Γ(αk)/k! x^(−αk)
+    if (!convergent && k > 1 && mag > prevMag) {
+      // the asymptotic series started to diverge: its error is of the order of the smallest term
       return prevMag <= 1e-16 * Math.abs(sf) && maxTerm <= 8 * Math.abs(sf) ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
     }
     if (mag <= 1e-17 * Math.abs(sf)) {
       return maxTerm <= 8 * Math.abs(sf) ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
     }
-    let signedSin: number
-    if (heavy) {
-      // (−1)^(k+1) sin(kπα/2), with the angle reduced exactly modulo 2π
-      const half = (k * alpha) / 2
-      const red = half - 2 * Math.floor(half / 2)
-      signedSin = (k % 2 === 1 ? 1 : -1) * Math.sin(Math.PI * red)
-    } else {
-      const half = (k * delta) / 2
-      const red = half - 2 * Math.floor(half / 2)
-      signedSin = Math.sin(Math.PI * red)
-    }
-    const t = mag * signedSin
+    const t = mag * signedSin[k]
     sf += t
     pdf += ak * t // Γ(αk+1) = αk Γ(αk)
     if (Math.abs(t) > maxTerm) maxTerm = Math.abs(t)
