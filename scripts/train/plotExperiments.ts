@@ -46,7 +46,30 @@ export function plotExperiments(modelsDir = 'models', outDir = 'docs/img'): stri
   return written
 }
 
+/**
+ * Markdown table of the runs: final accuracies and losses, α at the end (95 % interval), and the mean
+ * and range of the per-epoch α over the second half of training (epochs > E/2).
+ */
+export function summariseExperiments(modelsDir = 'models'): string {
+  const rows = ['| model | lr | epochs (iterations) | train acc | test acc | test loss | α at the end [95 % CI] | mean α, epochs > E/2 (min–max) |', '|---|---|---|---|---|---|---|---|']
+  for (const dataset of ['digits', 'fashion'] as const) {
+    for (const o of ['sgd', 'adam'] as const) {
+      const p = join(modelsDir, `${dataset}-mlp-${o}`, 'record.json')
+      if (!existsSync(p)) continue
+      const r = JSON.parse(readFileSync(p, 'utf8')) as ModelRecord
+      const last = r.history[r.history.length - 1]
+      const late = r.history.filter((h) => h.epoch > r.epochs / 2 && h.alpha !== null).map((h) => h.alpha!)
+      const mean = late.reduce((a, b) => a + b, 0) / late.length
+      rows.push(
+        `| ${r.id} | ${r.lr} | ${r.epochs} (${last.iteration}) | ${r.trainAccuracy.toFixed(4)} | ${r.testAccuracy.toFixed(4)} | ${r.testLoss.toFixed(4)} | ${last.alpha?.toFixed(3)} [${last.alphaLower?.toFixed(3)}, ${last.alphaUpper?.toFixed(3)}] | ${mean.toFixed(3)} (${Math.min(...late).toFixed(3)}–${Math.max(...late).toFixed(3)}) |`,
+      )
+    }
+  }
+  return rows.join('\n')
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2)
   for (const f of plotExperiments(args[0] ?? 'models', args[1] ?? 'docs/img')) console.log(`wrote ${f}`)
+  console.log(summariseExperiments(args[0] ?? 'models'))
 }

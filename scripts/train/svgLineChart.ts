@@ -54,6 +54,7 @@ export function svgLineChart(c: Chart): string {
   const parts: string[] = []
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`)
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`)
+  parts.push(`<defs><clipPath id="plot"><rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}"/></clipPath></defs>`)
   parts.push(`<text x="${W / 2 - m.r / 2}" y="20" text-anchor="middle" font-size="14">${esc(c.title)}</text>`)
   for (const t of niceTicks(y0, y1)) {
     parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${f(Y(t))}" y2="${f(Y(t))}" stroke="#e5e5e5"/>`)
@@ -70,11 +71,11 @@ export function svgLineChart(c: Chart): string {
     if (s.band && s.band.length > 1) {
       const ok = s.band.filter((b) => Number.isFinite(b[1]) && Number.isFinite(b[2]))
       const d = [...ok.map((b) => `${f(X(b[0]))},${f(Y(b[2]))}`), ...ok.reverse().map((b) => `${f(X(b[0]))},${f(Y(b[1]))}`)].join(' ')
-      parts.push(`<polygon points="${d}" fill="${s.color}" fill-opacity="0.18" stroke="none"/>`)
+      parts.push(`<polygon points="${d}" fill="${s.color}" fill-opacity="0.18" stroke="none" clip-path="url(#plot)"/>`)
     }
     const pts = s.points.filter((p) => Number.isFinite(p[1]))
     parts.push(
-      `<polyline points="${pts.map((p) => `${f(X(p[0]))},${f(Y(p[1]))}`).join(' ')}" fill="none" stroke="${s.color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`,
+      `<polyline points="${pts.map((p) => `${f(X(p[0]))},${f(Y(p[1]))}`).join(' ')}" fill="none" stroke="${s.color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''} clip-path="url(#plot)"/>`,
     )
     const ly = m.t + 12 + i * 18
     parts.push(`<line x1="${W - m.r + 10}" x2="${W - m.r + 34}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`)
