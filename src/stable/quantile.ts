@@ -31,7 +31,11 @@ function standardUpperQuantile(q: number, alpha: number): number {
   if (alpha === 1) return 1 / Math.tan(Math.PI * q)
   const f0 = gamma(1 + 1 / alpha) / Math.PI
   const zc = (0.5 - q) / f0
-  const zt = ((gamma(alpha) * Math.sin((Math.PI * alpha) / 2)) / (Math.PI * q)) ** (1 / alpha)
+  // tail law S(z) ~ (C_α/2) z^(−α): ln z_t = (ln(Γ(α) sin(πα/2)/π) − ln q)/α
+  const lzt = (Math.log((gamma(alpha) * Math.sin((Math.PI * alpha) / 2)) / Math.PI) - Math.log(q)) / alpha
+  // beyond the largest double, where the tail law is exact to far better than the double range needs
+  if (q < 0.01 && lzt > 710) return Infinity
+  const zt = Math.exp(lzt)
   let z = zc < 0.5 || !Number.isFinite(zt) ? zc : Math.max(zc, zt)
   if (!(z > 0 && Number.isFinite(z))) z = 1
   let lo = 0
@@ -47,7 +51,7 @@ function standardUpperQuantile(q: number, alpha: number): number {
       // ~1e150) the tail law S ∝ z^(−α) gives the log-slope α.
       const elasticity = pdf > 0 ? (z * pdf) / sf : alpha
       const step = Math.log(sf / q) / elasticity
-      next = z * Math.exp(Math.max(-5, Math.min(5, step)))
+      next = z * Math.exp(Math.max(-50, Math.min(50, step)))
     }
     if (!(next > lo && next < hi)) {
       if (hi === Infinity) next = lo * 4
