@@ -12,16 +12,38 @@
  * error keeps the previous generated module (so that a half-edited file elsewhere in src/ does not stop
  * `wrangler dev`) and only warns. Usage: `npx tsx scripts/build-widget.ts [--check]`.
  */
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 export const WIDGET_GZIP_BUDGET = 80 * 1024
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const GENERATED = join(root, 'workers/pages/generated/widgetBundle.ts')
+
+/**
+ * esbuild plugin: modules of src/ replaced by a browser stand-in under src/widget/build/ with the same
+ * exports. Only src/stable/tableLookup.ts (the SαS table, an accelerator; see the stand-in's comment).
+ * `swapped` records what was replaced, so the build can fail if the original is ever renamed away.
+ */
+function browserStandIns(swapped: Set<string>): Plugin {
+  const standIns: Record<string, string> = { 'src/stable/tableLookup.ts': 'src/widget/build/tableLookup.ts' }
+  return {
+    name: 'browser-stand-ins',
+    setup(b) {
+      b.onResolve({ filter: /tableLookup\.ts$/ }, (args) => {
+        const abs = join(args.resolveDir, args.path)
+        const rel = relative(root, abs).split(sep).join('/')
+        const target = standIns[rel]
+        if (!target) return undefined
+        swapped.add(rel)
+        return { path: join(root, target) }
+      })
+    },
+  }
+}
 
 export interface WidgetBundle {
   widget: string
@@ -32,7 +54,9 @@ export interface WidgetBundle {
 
 /** Bundles both entries in memory (deterministic: same source, same bytes). */
 export async function buildWidget(): Promise<WidgetBundle> {
+  const swapped = new Set<string>()
   const result = await build({
+    plugins: [browserStandIns(swapped)],
     absWorkingDir: root,
     entryPoints: { widget: 'src/widget/main.ts', 'widget-compare': 'src/widget/comparePanel.ts' },
     bundle: true,
@@ -50,6 +74,8 @@ export async function buildWidget(): Promise<WidgetBundle> {
     if (!f) throw new Error(`esbuild produced no ${name}.js`)
     return f.text
   }
+  if (!swapped.has('src/stable/tableLookup.ts'))
+    throw new Error('src/stable/tableLookup.ts was not found in the bundle: update the stand-ins of build-widget.ts')
   const widget = text('widget')
   const compare = text('widget-compare')
   return {

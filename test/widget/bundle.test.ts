@@ -19,6 +19,10 @@ describe('widget bundle', () => {
     expect(b.widgetGzip).toBeGreaterThan(5 * 1024) // it really contains the core and the element
     expect(b.widgetGzip).toBeLessThanOrEqual(WIDGET_GZIP_BUDGET)
   })
+  it('leaves out the SαS acceleration table (src/widget/build/tableLookup.ts stands in for it)', () => {
+    expect(b.widget).not.toContain('alphaEdges')
+    expect(b.widget).not.toContain('xEdges')
+  })
   it('keeps the trained-minima panel in widget-compare.js, imported at run time', () => {
     expect(b.widget).not.toContain('/v1/compare')
     expect(b.widget).toContain('widget-compare.js')
