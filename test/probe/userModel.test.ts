@@ -76,3 +76,20 @@ describe('evaluation data', () => {
     expect(!bad.ok && bad.issues[0].path).toBe('data.x.1')
   })
 })
+
+describe('stripInitializers', () => {
+  it('removes exactly the named initializers and keeps every other byte of the graph', async () => {
+    const { stripInitializers } = await import('../../workers/ort/stripInitializers.ts')
+    const names = new Set(['W1', 'b1', 'W2', 'b2', 'W3', 'b3'])
+    const out = stripInitializers(bytes, names)!
+    const a = onnx.ModelProto.decode(bytes)
+    const b = onnx.ModelProto.decode(out)
+    expect(b.graph!.initializer.map((t) => t.name)).toEqual(a.graph!.initializer.map((t) => t.name).filter((n) => !names.has(n!)))
+    expect(b.graph!.initializer.map((t) => t.name)).toEqual(['ax1', 'ax12'])
+    expect(onnx.ModelProto.toObject(b, { longs: Number }).graph.node).toEqual(onnx.ModelProto.toObject(a, { longs: Number }).graph.node)
+    expect(b.graph!.input.map((i) => i.name)).toEqual(a.graph!.input.map((i) => i.name))
+    expect(b.irVersion).toEqual(a.irVersion)
+    expect(bytes.length - out.length).toBeGreaterThan(4 * 1990)
+    expect(stripInitializers(new Uint8Array([0xff, 0xff]), names)).toBeNull()
+  })
+})

@@ -1,0 +1,150 @@
+/**
+ * The ONE test file that loads onnxruntime-web inside workerd (each such file costs ~15 s: the pool ships
+ * the 14 MB wasm as JSON). It pins the adapter (workers/ort/ortWorkerd.ts): if an onnxruntime-web upgrade
+ * changes how its emscripten loader instantiates the wasm, session creation here fails loudly. Then the
+ * model routes end to end: the user-model multipart path with the converted tfjs fixture
+ * (scripts/fixtures/userModel.ts), contract violations, budget refusals, and determinism.
+ */
+import { SELF } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { initOrt, ortInitialised } from '../../workers/ort/ortWorkerd.ts'
+import { stripInitializers } from '../../workers/ort/stripInitializers.ts'
+import { mlpOracle } from '../../src/probe/mlpOracle.ts'
+import modelOnnx from '../fixtures/user-model/model.onnx'
+import weightsBin from '../fixtures/user-model/weights.bin'
+import dataBin from '../fixtures/user-model/data.bin'
+
+const BASE = 'https://levy-escape.test'
+const LAYERS = [64, 24, 12, 10]
+
+function form(parts: { model?: Uint8Array; data?: Uint8Array | string; options?: unknown; dataType?: string }): FormData {
+  const f = new FormData()
+  if (parts.model) f.append('model', new Blob([parts.model as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), 'model.onnx')
+  if (parts.data !== undefined) {
+    if (typeof parts.data === 'string') f.append('data', new Blob([parts.data], { type: 'application/json' }), 'data.json')
+    else f.append('data', new Blob([parts.data as Uint8Array<ArrayBuffer>], { type: parts.dataType ?? 'application/octet-stream' }), 'data.bin')
+  }
+  if (parts.options !== undefined) f.append('options', JSON.stringify(parts.options))
+  return f
+}
+
+const probe = (f: FormData) => SELF.fetch(`${BASE}/v1/probe`, { method: 'POST', body: f })
+
+describe('onnxruntime-web adapter in workerd', () => {
+  it('creates a session from bytes through the precompiled-wasm shim, and its losses match the float64 oracle', async () => {
+    const ort = initOrt()
+    expect(ortInitialised()).toBe(true)
+    expect(ort.env.wasm.numThreads).toBe(1)
+    expect(new TextDecoder().decode(ort.env.wasm.wasmBinary as Uint8Array)).toBe('ort-workerd-precompiled')
+    // onnxruntime-web freezes initializers that are also graph inputs: they are not listed and cannot be fed
+    const frozen = await ort.InferenceSession.create(new Uint8Array(modelOnnx))
+    expect([...frozen.inputNames]).toEqual(['x', 'y'])
+    await frozen.release()
+    // so the Worker strips θ* from the file and feeds it
+    const names = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3']
+    const session = await ort.InferenceSession.create(stripInitializers(new Uint8Array(modelOnnx), new Set(names))!)
+    expect([...session.inputNames]).toEqual(['x', 'y', ...names])
+    expect([...session.outputNames].slice(0, 2)).toEqual(['loss', 'probs'])
+    const theta = new Float32Array(weightsBin)
+    const shapes = [[64, 24], [24], [24, 12], [12], [12, 10], [10]]
+    const feedsTheta: Record<string, unknown> = {}
+    let off = 0
+    names.forEach((nm, k) => {
+      const size = shapes[k].reduce((a, b) => a * b, 1)
+      feedsTheta[nm] = new ort.Tensor('float32', theta.slice(off, off + size), shapes[k])
+      off += size
+    })
+    const bytes = new Uint8Array(dataBin)
+    const n = 4
+    const x = Float32Array.from(bytes.subarray(0, n * 64), (v) => v / 16)
+    const labels = Array.from(bytes.subarray(300 * 64, 300 * 64 + n))
+    const y = new Float32Array(n * 10)
+    labels.forEach((l, i) => (y[i * 10 + l] = 1))
+    const out = await session.run({ x: new ort.Tensor('float32', x, [n, 64]), y: new ort.Tensor('float32', y, [n, 10]), ...(feedsTheta as Record<string, InstanceType<typeof ort.Tensor>>) })
+    const js = mlpOracle(LAYERS, { x: Float64Array.from(x), labels })!
+    const ref = await js.evaluate(Float64Array.from(new Float32Array(weightsBin)), [0, 1, 2, 3])
+    const loss = out.loss.data as Float32Array
+    for (let i = 0; i < n; i++) expect(Math.abs(loss[i] - ref.losses[i])).toBeLessThan(1e-5 * Math.max(1, ref.losses[i]))
+    expect((out.grad_W1.dims as readonly number[]).slice()).toEqual([n, 64, 24])
+    await session.release()
+  })
+})
+
+describe('POST /v1/probe (a user model the repository did not train)', () => {
+  const options = { inputScale: 1 / 16, optimizer: 'adam', lr: 0.01, batches: 32, iterations: 12, traceSamples: 4, slicePoints: 9, sharpnessDirections: 2, ascentSteps: 2, seed: 5 }
+
+  it('probes the converted tfjs model: every measure, deterministic bytes', async () => {
+    const a = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin), options }))
+    const text = await a.text()
+    expect(a.status, text).toBe(200)
+    const body = JSON.parse(text)
+    expect(body.model).toMatchObject({ id: 'user', inputDim: 64, classes: 10, parameters: 1990, optimizer: 'adam', lr: 0.01, evalSamples: 300 })
+    expect(body.point).toEqual({ radius: 0, seed: 5 })
+    expect(body.loss.accuracy).toBeGreaterThan(0.85)
+    expect(body.loss.value).toBeGreaterThan(0)
+    expect(body.noise.batches).toBe(32)
+    expect(body.noise.batchSize).toBe(32)
+    expect(body.noise.alpha).toBeGreaterThan(0)
+    expect(body.noise.alpha).toBeLessThanOrEqual(2)
+    expect(body.curvature.eigenvalues).toHaveLength(4)
+    expect(body.curvature.eigenvalues[0]).toBeGreaterThanOrEqual(body.curvature.eigenvalues[3])
+    expect(body.curvature.hessianVectorProducts).toBe(16)
+    expect(body.slice.t).toHaveLength(9)
+    expect(body.sharpness.radius).toBe(0.1)
+    expect(body.escape.adam.lr).toBe(0.01)
+    expect(body.escape.inputs.basin.kind).toBe('quadratic')
+    expect(Array.isArray(body.warnings)).toBe(true)
+    const b = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin), options }))
+    expect(await b.text()).toBe(text)
+  })
+
+  it('accepts JSON data', async () => {
+    const bytes = new Uint8Array(dataBin)
+    const n = 40
+    const data = JSON.stringify({ x: Array.from({ length: n }, (_, i) => Array.from(bytes.subarray(i * 64, i * 64 + 64), (v) => v / 16)), labels: Array.from(bytes.subarray(300 * 64, 300 * 64 + n)) })
+    const r = await probe(form({ model: new Uint8Array(modelOnnx), data, options: { measures: ['loss'] } }))
+    expect(r.status).toBe(200)
+    const body = (await r.json()) as { loss: { accuracy: number }; noise?: unknown }
+    expect(body.loss.accuracy).toBeGreaterThan(0.8)
+    expect(body.noise).toBeUndefined()
+  })
+
+  it('a model that breaks the contract is a 400 naming what is wrong', async () => {
+    // rename every "loss" to "lost": a consistent graph whose output "loss" is missing
+    const broken = new Uint8Array(modelOnnx).slice()
+    const pat = [...new TextEncoder().encode('loss')]
+    for (let i = 0; i + 4 <= broken.length; i++) if (pat.every((c, k) => broken[i + k] === c)) broken[i + 3] = 't'.charCodeAt(0)
+    const r = await probe(form({ model: broken, data: new Uint8Array(dataBin), options }))
+    expect(r.status).toBe(400)
+    expect(r.headers.get('content-type')).toMatch(/problem\+json/)
+    const body = (await r.json()) as { detail: string; errors: { path: string; message: string }[] }
+    expect(body.errors).toContainEqual({ path: 'model.outputs.loss', message: 'missing output "loss" (per-sample cross-entropy [N])' })
+    const junk = await probe(form({ model: new TextEncoder().encode('definitely not onnx'), data: new Uint8Array(dataBin) }))
+    expect(junk.status).toBe(400)
+    expect(((await junk.json()) as { errors: { path: string }[] }).errors[0].path).toBe('model')
+  })
+
+  it('missing parts, bad options and bad data are 400s with paths; a JSON body is 415', async () => {
+    const noModel = await probe(form({ data: new Uint8Array(dataBin) }))
+    expect(noModel.status).toBe(400)
+    expect(((await noModel.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['model'])
+    const badOpt = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin), options: { topK: 9 } }))
+    expect(badOpt.status).toBe(400)
+    expect(((await badOpt.json()) as { errors: { path: string }[] }).errors[0].path).toBe('options.topK')
+    const badData = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin).subarray(0, 1000) }))
+    expect(badData.status).toBe(400)
+    const json = await SELF.fetch(`${BASE}/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(json.status).toBe(415)
+  })
+
+  it('a request estimated over the CPU budget is a 422 with the estimate and what to reduce', async () => {
+    const big = new Uint8Array(6000 * 65)
+    for (let i = 0; i < 6000; i++) big.set(new Uint8Array(dataBin).subarray((i % 300) * 64, (i % 300) * 64 + 64), i * 64)
+    for (let i = 0; i < 6000; i++) big[6000 * 64 + i] = new Uint8Array(dataBin)[300 * 64 + (i % 300)]
+    const r = await probe(form({ model: new Uint8Array(modelOnnx), data: big, options: { inputScale: 1 / 16, iterations: 100, traceSamples: 50 } }))
+    expect(r.status).toBe(422)
+    const body = (await r.json()) as { detail: string }
+    expect(body.detail).toMatch(/estimated at [0-9.]+ s of CPU/)
+    expect(body.detail).toMatch(/lower iterations/)
+  })
+})
