@@ -8,10 +8,10 @@
  * With V = π(½ − u)·s, u ∈ (0, ½) uniform, s = ±1 a fair sign (so V ~ U(−π/2, π/2)) and W ~ Exp(1):
  *   X = sin(αV)/(cos V)^(1/α) · (cos((1−α)V)/W)^((1−α)/α)
  *     = s · B(u)/S(u) · (W·S(u))^p,   p = (α−1)/α,
- * where S(u) = cos V = sin(πu) and B(u) = sin(α|V|)·cos((1−α)V)^((1−α)/α). The functions
- *   P1(u) = u·B(u)/S(u)   and   P2(u) = S(u)/u
- * are smooth on (0, ½], so they are tabulated by piecewise degree-8 polynomials (interpolation at Chebyshev
- * nodes) on [u₀, ½], u₀ = 1/64, and X = s · (P1/u) · exp(p·ln(W·u·P2)). Draws with u < u₀ (1/32 of them)
+ * where S(u) = cos V = sin(πu) and B(u) = sin(α|V|)·cos((1−α)V)^((1−α)/α). Hence
+ *   X = s · Q(u) · (W·u)^p / u,   Q(u) = u·B(u)/S(u) · (S(u)/u)^p,
+ * and Q is smooth on (0, ½] (S(u)/u = sin(πu)/u is), so it is tabulated by piecewise degree-8 polynomials
+ * (interpolation at Chebyshev nodes) on [u₀, ½], u₀ = 1/64; (W·u)^p = exp(p·ln(W·u)). Draws with u < u₀ (1/32 of them)
  * use the direct formula with cos V computed as sin(πu) (no cancellation near V = ±π/2). W comes from the
  * exponential ziggurat (exponentialZiggurat.ts). α = 1 gives tan V and α = 2 gives 2√W sin V ~ N(0, 2), as the
  * formula does.
@@ -79,46 +79,40 @@ function poly(c: Float64Array, o: number, s: number): number {
 
 interface Table {
   pieces: number
-  c1: Float64Array
-  c2: Float64Array
+  c: Float64Array
 }
 
-/** Piecewise tables of P1, P2 on [u₀, ½] with `pieces` pieces; undefined if the check fails. */
+/** Piecewise table of Q on [u₀, ½] with `pieces` pieces; undefined if the check fails. */
 function buildTable(alpha: number, pieces: number): Table | undefined {
-  const c1 = new Float64Array(pieces * NC)
-  const c2 = new Float64Array(pieces * NC)
+  const c = new Float64Array(pieces * NC)
   const width = (0.5 - U0) / pieces
-  const p1 = (u: number) => (u * cmsB(alpha, u)) / Math.sin(Math.PI * u)
-  const p2 = (u: number) => Math.sin(Math.PI * u) / u
+  const p = (alpha - 1) / alpha
+  const q = (u: number) => {
+    const sv = Math.sin(Math.PI * u)
+    return ((u * cmsB(alpha, u)) / sv) * (sv / u) ** p
+  }
   for (let m = 0; m < pieces; m++) {
     const lo = U0 + m * width
-    const a1: number[][] = []
-    const y1: number[] = []
-    const y2: number[] = []
+    const a: number[][] = []
+    const y: number[] = []
     for (let k = 0; k < NC; k++) {
       const s = Math.cos((Math.PI * (k + 0.5)) / NC)
-      const u = lo + ((s + 1) / 2) * width
       const row: number[] = []
       for (let j = 0; j < NC; j++) row.push(s ** j)
-      a1.push(row)
-      y1.push(p1(u))
-      y2.push(p2(u))
+      a.push(row)
+      y.push(q(lo + ((s + 1) / 2) * width))
     }
-    const a2 = a1.map((r) => r.slice())
-    c1.set(solve(a1, y1), m * NC)
-    c2.set(solve(a2, y2), m * NC)
-    // P1 vanishes at u = ½ (X = 0 there): its error is measured against its largest value on the piece.
-    const scale1 = Math.max(Math.abs(p1(lo)), Math.abs(p1(lo + width / 2)), Math.abs(p1(Math.min(lo + width, 0.5 - 1e-9))))
+    c.set(solve(a, y), m * NC)
+    // Q vanishes at u = ½ (X = 0 there): its error is measured against its largest value on the piece.
+    const scale = Math.max(Math.abs(q(lo)), Math.abs(q(lo + width / 2)), Math.abs(q(Math.min(lo + width, 0.5 - 1e-9))))
     for (let k = 0; k <= 4 * NC; k++) {
       const s = -1 + (2 * k) / (4 * NC)
       const u = lo + ((s + 1) / 2) * width
       if (u >= 0.5) continue
-      const e1 = Math.abs(poly(c1, m * NC, s) - p1(u))
-      const e2 = Math.abs(poly(c2, m * NC, s) / p2(u) - 1)
-      if (!(e1 <= TOLERANCE * scale1) || !(e2 <= TOLERANCE)) return undefined
+      if (!(Math.abs(poly(c, m * NC, s) - q(u)) <= TOLERANCE * scale)) return undefined
     }
   }
-  return { pieces, c1, c2 }
+  return { pieces, c }
 }
 
 const tableCache = new Map<number, Table | null>()
@@ -213,8 +207,7 @@ export class StableSource implements WordSource {
     const { k: zk, w: zw } = zigguratTables()
     const table = this.table
     const pieces = table ? table.pieces : 0
-    const c1 = table ? table.c1 : new Float64Array(0)
-    const c2 = table ? table.c2 : new Float64Array(0)
+    const c = table ? table.c : new Float64Array(0)
     const perUnit = pieces / (0.5 - U0)
     const raw = this.raw
     let pos = this.pos
@@ -259,11 +252,9 @@ export class StableSource implements WordSource {
       const o = m * NC
       const s2 = s * s
       const s4 = s2 * s2
-      const q1 =
-        c1[o] + s * c1[o + 1] + s2 * (c1[o + 2] + s * c1[o + 3]) + s4 * (c1[o + 4] + s * c1[o + 5] + s2 * (c1[o + 6] + s * c1[o + 7]) + s4 * c1[o + 8])
-      const q2 =
-        c2[o] + s * c2[o + 1] + s2 * (c2[o + 2] + s * c2[o + 3]) + s4 * (c2[o + 4] + s * c2[o + 5] + s2 * (c2[o + 6] + s * c2[o + 7]) + s4 * c2[o + 8])
-      out[i] = (sign * q1 * Math.exp(p * Math.log(w * u * q2))) / u
+      const q =
+        c[o] + s * c[o + 1] + s2 * (c[o + 2] + s * c[o + 3]) + s4 * (c[o + 4] + s * c[o + 5] + s2 * (c[o + 6] + s * c[o + 7]) + s4 * c[o + 8])
+      out[i] = (sign * q * Math.exp(p * Math.log(w * u))) / u
     }
     this.pos = pos
   }
