@@ -99,6 +99,13 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     }
   }
   const unit = q.method === 'vector' ? 'rows' : 'samples'
+  const typical = medianAbs(entries)
+  if (typical === 0) {
+    return unanswerable(
+      'At least half of the numbers are exactly 0, so the log-moments are dominated by ln(ε) and say nothing about the tails: remove the structural zeros (for example dead coordinates) and send the rest.',
+      [{ path: 'samples', message: 'median |x| is 0' }],
+    )
+  }
   if (!(estimate.inverseAlpha > 0)) {
     const got = Number.isFinite(estimate.inverseAlpha) ? `${estimate.inverseAlpha.toPrecision(4)} ≤ 0` : 'not finite'
     const detail = Number.isFinite(estimate.inverseAlpha)
@@ -107,7 +114,6 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     return unanswerable(detail, [{ path: 'samples', message: got }])
   }
   const alpha = estimate.alpha
-  const typical = medianAbs(entries)
   const scale = typical / medianConstant(alpha)
   const numbers = [alpha, estimate.inverseAlpha, estimate.interval.lower, estimate.interval.upper, scale]
   if (!numbers.every(Number.isFinite)) {

@@ -151,6 +151,14 @@ describe('estimateTailIndex: failures', () => {
     expect(f.kind).toBe('unanswerable')
     expect(f.detail).toMatch(/send more samples/)
   })
+  it('mostly-zero data (median |x| = 0) is unanswerable', () => {
+    for (const samples of [new Array(100).fill(0), [...new Array(60).fill(0), ...Array.from(sample(1.5, 1, 40, createRng(42)))]]) {
+      const f = fail(estimateTailIndex({ samples }))
+      expect(f.kind).toBe('unanswerable')
+      expect(f.detail).toMatch(/exactly 0/)
+    }
+    expect(fail(estimateTailIndex({ samples: [[0, 0], [0, 0], [0, 0], [1, 0]], standardize: false })).kind).toBe('unanswerable')
+  })
   it('invalid shapes and ranges, with dotted paths', () => {
     const bad: [unknown, string[]][] = [
       [null, ['samples']],
