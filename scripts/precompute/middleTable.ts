@@ -1,7 +1,8 @@
 /**
  * Builds the middle-region table of the SαS(1) law (src/stable/tables/middleTable.ts, read by
  * src/stable/tableLookup.ts; spec/theory.md §1.1): 2-D Chebyshev coefficients of ln S(x; α) and
- * ln f(x; α) on panels of α ∈ [1.1, 1.9] × x ∈ [1, 13], fitted at Chebyshev points of the first kind
+ * ln f(x; α) on the panels of BLOCKS (the regions where neither series converges and Nolan's integral
+ * would otherwise run), fitted at Chebyshev points of the first kind
  * from the table-free evaluator exactTail (Nolan's integral and series, relative error ~1e−14), then
  * truncated to the smallest rectangle of coefficients whose dropped entries are all below 1e−14
  * (the noise level of the fitted values).
@@ -9,8 +10,11 @@
 import { exactTail } from '../../src/stable/exactTail.ts'
 import { chebyshev2 } from '../../src/stable/tableLookup.ts'
 
-export const ALPHA_EDGES = [1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9]
-export const X_EDGES = [1, 2, 3.5, 5.5, 8.5, 13]
+/** Rectangles of (α, x) split into panels; x-panels are geometric near 0 (α < 1 is not analytic at x = 0). */
+export const BLOCKS: { alphaEdges: number[]; xEdges: number[] }[] = [
+  { alphaEdges: [1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9], xEdges: [1, 2, 3.5, 5.5, 8.5, 13] },
+  { alphaEdges: [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1], xEdges: [0.02, 0.05, 0.125, 0.3, 0.7, 1.2, 2] },
+]
 /** Fitting points per panel (α × x). */
 export const FIT = [16, 28] as const
 const DROP = 1e-14

@@ -5,7 +5,7 @@
  * with the measured error bounds in its header, then reloads what it wrote and checks it.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { ALPHA_EDGES, FIT, X_EDGES, buildPanel, validatePanel, type Panel } from './middleTable.ts'
+import { BLOCKS, FIT, buildPanel, validatePanel, type Panel } from './middleTable.ts'
 
 const OUT = 'src/stable/tables/middleTable.ts'
 
@@ -20,25 +20,27 @@ function main(): void {
   const panels: Panel[] = []
   let worstSf = 0
   let worstPdf = 0
-  const total = (ALPHA_EDGES.length - 1) * (X_EDGES.length - 1)
-  for (let i = 0; i + 1 < ALPHA_EDGES.length; i++) {
-    for (let j = 0; j + 1 < X_EDGES.length; j++) {
-      const p = buildPanel(ALPHA_EDGES[i], ALPHA_EDGES[i + 1], X_EDGES[j], X_EDGES[j + 1])
-      const e = validatePanel(p)
-      worstSf = Math.max(worstSf, e.sf)
-      worstPdf = Math.max(worstPdf, e.pdf)
-      panels.push(p)
-      console.log(`panel ${panels.length}/${total}: α [${p.a0}, ${p.a1}] x [${p.x0}, ${p.x1}] ${p.na}×${p.nx} coefficients, rel. error sf ${e.sf.toExponential(1)} pdf ${e.pdf.toExponential(1)}`)
-    }
-  }
+  const total = BLOCKS.reduce((n, b) => n + (b.alphaEdges.length - 1) * (b.xEdges.length - 1), 0)
   const values: number[] = []
-  const index: [number, number, number, number][] = []
-  for (const p of panels) {
-    const offSf = values.length
-    values.push(...p.sf)
-    const offPdf = values.length
-    values.push(...p.pdf)
-    index.push([p.na, p.nx, offSf, offPdf])
+  const blocks: { alphaEdges: number[]; xEdges: number[]; panels: [number, number, number, number][] }[] = []
+  for (const b of BLOCKS) {
+    const index: [number, number, number, number][] = []
+    for (let i = 0; i + 1 < b.alphaEdges.length; i++) {
+      for (let j = 0; j + 1 < b.xEdges.length; j++) {
+        const p = buildPanel(b.alphaEdges[i], b.alphaEdges[i + 1], b.xEdges[j], b.xEdges[j + 1])
+        const e = validatePanel(p)
+        worstSf = Math.max(worstSf, e.sf)
+        worstPdf = Math.max(worstPdf, e.pdf)
+        panels.push(p)
+        const offSf = values.length
+        values.push(...p.sf)
+        const offPdf = values.length
+        values.push(...p.pdf)
+        index.push([p.na, p.nx, offSf, offPdf])
+        console.log(`panel ${panels.length}/${total}: α [${p.a0}, ${p.a1}] x [${p.x0}, ${p.x1}] ${p.na}×${p.nx} coefficients, rel. error sf ${e.sf.toExponential(1)} pdf ${e.pdf.toExponential(1)}`)
+      }
+    }
+    blocks.push({ alphaEdges: b.alphaEdges, xEdges: b.xEdges, panels: index })
   }
   const data = toBase64(values)
   const bound = (v: number): string => (Math.ceil(v * 1e15) / 1e15).toExponential(1)
@@ -47,7 +49,7 @@ function main(): void {
  * Do not edit: regenerate. Checked by test/stable/tableLookup.test.ts, which rebuilds a panel.
  *
  * SαS(1) middle-region table (spec/theory.md §1.1): 2-D Chebyshev coefficients of ln S(x; α) and ln f(x; α)
- * on ${panels.length} panels of α ∈ [${ALPHA_EDGES[0]}, ${ALPHA_EDGES[ALPHA_EDGES.length - 1]}] × x ∈ [${X_EDGES[0]}, ${X_EDGES[X_EDGES.length - 1]}],
+ * on ${panels.length} panels in ${blocks.length} blocks: ${blocks.map((b) => `α ∈ [${b.alphaEdges[0]}, ${b.alphaEdges[b.alphaEdges.length - 1]}] × x ∈ [${b.xEdges[0]}, ${b.xEdges[b.xEdges.length - 1]}]`).join(', ')},
  * fitted at ${FIT[0]} × ${FIT[1]} Chebyshev points per panel from exactTail (src/stable/exactTail.ts) and
  * truncated where all dropped coefficients are below 1e−14; ${values.length} float64 values, base64 little-endian.
  *
@@ -55,10 +57,8 @@ function main(): void {
  * panel): sf ≤ ${bound(worstSf)}, pdf ≤ ${bound(worstPdf)}.
  */
 export const middleTable = {
-  alphaEdges: ${JSON.stringify(ALPHA_EDGES)},
-  xEdges: ${JSON.stringify(X_EDGES)},
-  /** per panel (α-panel major): [na, nx, offset of the ln S coefficients, offset of the ln f coefficients] */
-  panels: ${JSON.stringify(index)} as [number, number, number, number][],
+  /** per block: α and x panel edges, and per panel (α-panel major) [na, nx, offset of ln S, offset of ln f] */
+  blocks: ${JSON.stringify(blocks)} as { alphaEdges: number[]; xEdges: number[]; panels: [number, number, number, number][] }[],
   maxRelativeError: { sf: ${worstSf.toExponential(3)}, pdf: ${worstPdf.toExponential(3)} },
   data: '${data}',
 }

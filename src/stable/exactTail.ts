@@ -40,7 +40,8 @@ export function exactTail(x: number, alpha: number): { sf: number; pdf: number }
     const o = originSeries(x, alpha)
     if (o) return { sf: 0.5 - o.cdfMinusHalf, pdf: o.pdf }
   }
-  if (x > 1) {
+  // α < 1: the series converges for every x and checks its own cancellation; α > 1: asymptotic
+  if (alpha < 1 || x > 1) {
     const t = tailSeries(x, alpha)
     if (t) return t
   }

@@ -1,7 +1,8 @@
 /**
  * SαS(1) upper tail and density from the precomputed table (src/stable/tables/middleTable.ts, made by
- * `npm run precompute`, spec/theory.md §1.1): in the "middle" region α ∈ [1.1, 1.9], x ∈ [1, 13], where
- * neither series converges and Nolan's integral would cost a few hundred integrand evaluations.
+ * `npm run precompute`, spec/theory.md §1.1): in the "middle" regions (α ∈ [1.1, 1.9] × x ∈ [1, 13] and
+ * α ∈ [0.5, 1.1] × x ∈ [0.02, 2]), where neither series converges and Nolan's integral would cost a few
+ * hundred integrand evaluations.
  *
  * On each panel [α0, α1] × [x0, x1] the table holds 2-D Chebyshev coefficients of ln S(x) and ln f(x):
  *   ln S(x; α) ≈ Σ_i Σ_k c_ik T_i(s) T_k(t),  s = (2α − α0 − α1)/(α1 − α0),  t = (2x − x0 − x1)/(x1 − x0),
@@ -65,16 +66,19 @@ export function chebyshev2(c: ArrayLike<number>, off: number, na: number, nx: nu
 
 /** Upper tail and density of SαS(1) at x from the table, or undefined outside it. */
 export function tableLookup(x: number, alpha: number): { sf: number; pdf: number } | undefined {
-  const ae = middleTable.alphaEdges
-  const xe = middleTable.xEdges
-  if (!(alpha >= ae[0] && alpha <= ae[ae.length - 1] && x >= xe[0] && x <= xe[xe.length - 1])) return undefined
-  let i = 0
-  while (i < ae.length - 2 && alpha > ae[i + 1]) i++
-  let j = 0
-  while (j < xe.length - 2 && x > xe[j + 1]) j++
-  const [na, nx, offSf, offPdf] = middleTable.panels[i * (xe.length - 1) + j]
-  const s = (2 * alpha - ae[i] - ae[i + 1]) / (ae[i + 1] - ae[i])
-  const t = (2 * x - xe[j] - xe[j + 1]) / (xe[j + 1] - xe[j])
-  const c = tableData()
-  return { sf: Math.exp(chebyshev2(c, offSf, na, nx, s, t)), pdf: Math.exp(chebyshev2(c, offPdf, na, nx, s, t)) }
+  for (const b of middleTable.blocks) {
+    const ae = b.alphaEdges
+    const xe = b.xEdges
+    if (!(alpha >= ae[0] && alpha <= ae[ae.length - 1] && x >= xe[0] && x <= xe[xe.length - 1])) continue
+    let i = 0
+    while (i < ae.length - 2 && alpha > ae[i + 1]) i++
+    let j = 0
+    while (j < xe.length - 2 && x > xe[j + 1]) j++
+    const [na, nx, offSf, offPdf] = b.panels[i * (xe.length - 1) + j]
+    const s = (2 * alpha - ae[i] - ae[i + 1]) / (ae[i + 1] - ae[i])
+    const t = (2 * x - xe[j] - xe[j + 1]) / (xe[j + 1] - xe[j])
+    const c = tableData()
+    return { sf: Math.exp(chebyshev2(c, offSf, na, nx, s, t)), pdf: Math.exp(chebyshev2(c, offPdf, na, nx, s, t)) }
+  }
+  return undefined
 }

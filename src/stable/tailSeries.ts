@@ -8,8 +8,9 @@
  *
  * Acceptance (self-checking): terms are summed while they decrease; the result is returned only when
  * the first omitted term is below 1e−16 of the sum (the truncation error of these series is of the
- * order of the first omitted term) and the largest term is at most 8× the sum (limits cancellation to
- * under a digit). Otherwise `undefined` is returned and the caller integrates (nolanIntegral.ts).
+ * order of the first omitted term) and the largest term of each series is at most 8× its sum (limits
+ * cancellation to under a digit); a term above 4π (so the sum could never pass) stops the attempt early.
+ * Otherwise `undefined` is returned and the caller integrates (nolanIntegral.ts).
  * Where accepted, the relative error is ≈ 1e−14 (lgamma-based terms). The coefficients are cached for
  * the last α seen, so repeated calls at one α cost one exp per term.
  */
@@ -49,21 +50,27 @@ export function tailSeries(x: number, alpha: number): { sf: number; pdf: number 
   let sf = 0
   let pdf = 0
   let maxTerm = 0
+  let maxPdfTerm = 0
   let prevMag = Infinity
+  // π·P(X > x) ≤ π/2, so a term above 8·π/2 can never pass the cancellation check: give up early
+  const hopeless = 4 * Math.PI
   for (let k = 1; k <= MAX_K; k++) {
     const ak = alpha * k
     const mag = Math.exp(logMag[k] - ak * lx) // Γ(αk)/k! x^(−αk)
+    if (!(mag <= hopeless)) return undefined // also catches overflow to Infinity
+    const ok = (): boolean => maxTerm <= 8 * Math.abs(sf) && maxPdfTerm <= 8 * Math.abs(pdf)
     if (!convergent && k > 1 && mag > prevMag) {
       // the asymptotic series started to diverge: its error is of the order of the smallest term
-      return prevMag <= 1e-16 * Math.abs(sf) && maxTerm <= 8 * Math.abs(sf) ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
+      return prevMag <= 1e-16 * Math.abs(sf) && ok() ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
     }
     if (mag <= 1e-17 * Math.abs(sf)) {
-      return maxTerm <= 8 * Math.abs(sf) ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
+      return ok() ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
     }
     const t = mag * signedSin[k]
     sf += t
     pdf += ak * t // Γ(αk+1) = αk Γ(αk)
     if (Math.abs(t) > maxTerm) maxTerm = Math.abs(t)
+    if (Math.abs(ak * t) > maxPdfTerm) maxPdfTerm = Math.abs(ak * t)
     prevMag = mag
   }
   return undefined
