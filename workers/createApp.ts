@@ -5,6 +5,7 @@
  * shape the answer (DESIGN.md "Data flow").
  */
 import { Hono } from 'hono'
+import type { SimulateLimits } from '../src/simulate/index.ts'
 import type { AppEnv } from './env.ts'
 import { bodyLimit } from './http/bodyLimit.ts'
 import { cors } from './http/cors.ts'
@@ -14,10 +15,16 @@ import { escapeTimeRoutes } from './routes/escapeTime.ts'
 import { healthRoutes } from './routes/health.ts'
 import { landscapeRoutes } from './routes/landscape.ts'
 import { stablePointsRoutes } from './routes/stablePoints.ts'
+import { simulateRoutes } from './routes/simulate.ts'
 import { stableSampleRoutes } from './routes/stableSample.ts'
 import { tailIndexRoutes } from './routes/tailIndex.ts'
 
-export function createApp() {
+export interface AppOptions {
+  /** Work caps of /v1/simulate (defaults: src/simulate); the lite build lowers them to fit 10 ms of CPU. */
+  simulateLimits?: SimulateLimits
+}
+
+export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv>()
   app.use('*', cors)
   app.use('*', bodyLimit)
@@ -31,6 +38,7 @@ export function createApp() {
     .route('/', tailIndexRoutes)
     .route('/', escapeTimeRoutes)
     .route('/', landscapeRoutes)
+    .route('/', simulateRoutes(options.simulateLimits))
 }
 
 /** The type of the calculator routes, for hono's typed client (`hc<CalculatorType>`). */

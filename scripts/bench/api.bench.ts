@@ -11,11 +11,12 @@ interface Row {
   name: string
   status: number
   medianMs: number
-  p90Ms: number
+  maxMs: number
+  perBatch: number
   bytes: number
 }
 
-const REPEATS = Number(process.env.API_BENCH_REPEATS ?? 40)
+const REPEATS = Number(process.env.API_BENCH_REPEATS ?? 7)
 const dev = await startDev(8794, 'scripts/bench/apiBenchWorker.ts')
 try {
   const res = await fetch(`${dev.baseUrl}/__bench?repeats=${REPEATS}`)
@@ -23,14 +24,16 @@ try {
   const noop = results[0].medianMs
   const rows = results.map(
     (r) =>
-      `| ${r.name} | ${r.status} | ${r.medianMs.toFixed(3)} | ${r.p90Ms.toFixed(3)} | ${(r.medianMs / Math.max(noop, 1e-3)).toFixed(1)} | ${r.bytes} | ${r.p90Ms <= 10 ? 'yes' : '**no**'} |`,
+      `| ${r.name} | ${r.status} | ${r.medianMs.toFixed(3)} | ${r.maxMs.toFixed(3)} | ${r.perBatch} | ${(r.medianMs / noop).toFixed(1)} | ${r.bytes} | ${r.medianMs <= 10 ? 'yes' : '**no**'} |`,
   )
-  const md = `Time per request inside workerd (local \`wrangler dev\`, handler timed with performance.now() around
-\`app.fetch\`, ${REPEATS} repeats after 2 warm-ups; no I/O in the handlers, so this is CPU time). Ratio = median
-over the no-op route's median in the same run. Free-plan budget: 10 ms CPU per request.
+  const md = `Time per request inside workerd (local \`wrangler dev\` of scripts/bench/apiBenchWorker.ts): ${REPEATS} batches
+of back-to-back \`app.fetch\` calls (request parsing, validation, the core function, serialisation, ETag),
+each batch at least 40 ms long because workerd's clock ticks in whole milliseconds; per-request time = batch
+time / calls. No I/O in the handlers, so this is CPU time. × no-op = median over the no-op route's median in
+the same run. Free-plan budget: 10 ms CPU per request. Shared 2-core machine: other jobs inflate the slowest batch.
 
-| endpoint (default size) | status | median ms | p90 ms | × no-op | response bytes | p90 ≤ 10 ms |
-|---|---|---|---|---|---|---|
+| endpoint (default size) | status | median ms | slowest batch ms | calls per batch | × no-op | response bytes | median ≤ 10 ms |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `
   writeSection('api', 'API: CPU time per endpoint inside workerd', md, { repeats: REPEATS, results })

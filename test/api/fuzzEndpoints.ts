@@ -12,6 +12,7 @@ import {
 } from '../../src/schemas/stable.ts'
 import { EscapeTimeRequest, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
 import { LandscapeRequest, LandscapeResponse } from '../../src/schemas/landscape.ts'
+import { SimulateRequest, SimulateResponse } from '../../src/schemas/simulate.ts'
 import { TailIndexRequest, TailIndexResponse } from '../../src/schemas/tailIndex.ts'
 
 export interface FuzzEndpoint {
@@ -99,7 +100,29 @@ const tailBody = fc.oneof(
   ),
 )
 
+/** Simulation bodies with small work (chains × maxIterations ≤ 10^5), so 2,000 of them run in seconds. */
+const simulateBody = fc.integer({ min: 1, max: 3 }).chain((d) =>
+  fc.record(
+    {
+      optimizer: fc.constantFrom('sgd', 'adam'),
+      alpha: fc.oneof(pos(0, 2), fc.constantFrom(2, 1, 1.5, 0.5)),
+      lr: fc.oneof(pos(0.001, 0.9), fc.constantFrom(0.1, 0.5)),
+      basin: fc.oneof(
+        fc.record({ kind: fc.constant('interval'), left: pos(0.01, 10), right: pos(0.01, 10), curvature: pos(0.01, 20) }, { requiredKeys: ['kind', 'left', 'right'] }),
+        fc.record({ kind: fc.constant('quadratic'), curvatures: fc.array(pos(0.01, 20), { minLength: d, maxLength: d }), height: pos(0.001, 5) }),
+      ),
+      noise: fc.record({ scale: fc.oneof(pos(0.01, 10), fc.array(pos(0.01, 10), { minLength: d, maxLength: d })), model: fc.constantFrom('axis', 'isotropic') }, { requiredKeys: ['scale'] }),
+      preconditioner: fc.oneof(fc.constant('auto'), fc.array(pos(0.1, 10), { minLength: d, maxLength: d })),
+      chains: fc.integer({ min: 1, max: 50 }),
+      maxIterations: fc.integer({ min: 1, max: 2000 }),
+      seed: fc.nat(),
+    },
+    { requiredKeys: ['optimizer', 'alpha', 'lr', 'basin', 'noise', 'chains', 'maxIterations'] },
+  ),
+)
+
 export const ENDPOINTS: FuzzEndpoint[] = [
+  { path: '/v1/simulate', get: false, request: SimulateRequest, response: SimulateResponse, valid: simulateBody, minOk: 0.15 },
   { path: '/v1/escape-time', get: true, request: EscapeTimeRequest, response: EscapeTimeResponse, valid: escapeBody, minOk: 0.25 },
   { path: '/v1/landscape', get: true, request: LandscapeRequest, response: LandscapeResponse, valid: landscapeBody, minOk: 0.25 },
   { path: '/v1/tail-index', get: false, request: TailIndexRequest, response: TailIndexResponse, valid: tailBody, minOk: 0.25 },

@@ -24,6 +24,7 @@ const API_ENDPOINTS: ['get' | 'post', string][] = [
   ['post', '/v1/escape-time'],
   ['get', '/v1/landscape'],
   ['post', '/v1/landscape'],
+  ['post', '/v1/simulate'],
 ]
 
 const doc = async () => (await (await app.request('/openapi.json')).json()) as Record<string, any>
