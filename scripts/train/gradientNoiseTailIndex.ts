@@ -21,6 +21,8 @@ export interface NoiseSettings {
   batchSize: number
   /** Seed of the batch permutation (the same at every measurement). */
   seed: number
+  /** Divide each coordinate by its median |noise| before pooling (default true; §5.4). */
+  standardize?: boolean
 }
 
 export interface NoiseMeasurement {
@@ -66,7 +68,7 @@ export function gradientNoiseTailIndex(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D,
     for (let i = 0; i < g.length; i++) row[i] = g[i] - full![i]
     rows.push(row)
   }
-  const e = pooledNoiseTailIndex(rows)
+  const e = pooledNoiseTailIndex(rows, { standardize: s.standardize ?? true })
   return {
     alpha: e.alpha,
     alphaLower: e.interval.lower,
