@@ -42,11 +42,14 @@ import { regimeWarnings } from './regimeWarnings.ts'
 type Basin = EscapeTimeParsed['basin']
 type OptimizerName = 'sgd' | 'adam'
 
-/** Basin after the cross-field checks: the dimension and, for quadratic basins, H row-major. */
+/**
+ * Basin after the cross-field checks: the dimension and, for quadratic basins, diag(H) and (only when
+ * H has off-diagonal entries) H row-major.
+ */
 interface CheckedBasin {
   d: number
   interval?: { left: number; right: number }
-  quadratic?: { hessian: Float64Array; diagonal: boolean; height: number }
+  quadratic?: { diag: Float64Array; full?: Float64Array; height: number }
 }
 
 /** Relative tolerance of the symmetry check |H_ij − H_ji| ≤ tol · max|H|. */
@@ -55,10 +58,7 @@ export const SYMMETRY_TOLERANCE = 1e-10
 function checkBasin(basin: Basin, model: 'axis' | 'isotropic', issues: FieldIssue[]): CheckedBasin | undefined {
   if (basin.kind === 'interval') return { d: 1, interval: { left: basin.left, right: basin.right } }
   if ('curvatures' in basin) {
-    const d = basin.curvatures.length
-    const h = new Float64Array(d * d)
-    for (let i = 0; i < d; i++) h[i * d + i] = basin.curvatures[i]
-    return { d, quadratic: { hessian: h, diagonal: true, height: basin.height } }
+    return { d: basin.curvatures.length, quadratic: { diag: Float64Array.from(basin.curvatures), height: basin.height } }
   }
   const rows = basin.hessian
   const d = rows.length
@@ -109,7 +109,9 @@ function checkBasin(basin: Basin, model: 'axis' | 'isotropic', issues: FieldIssu
     issues.push({ path: 'basin.hessian', message: 'the Hessian is not positive definite (its Cholesky factorisation fails); the basin must be a strict minimum' })
     return undefined
   }
-  return { d, quadratic: { hessian: h, diagonal, height: basin.height } }
+  const diag = new Float64Array(d)
+  for (let i = 0; i < d; i++) diag[i] = h[i * d + i]
+  return { d, quadratic: { diag, full: diagonal ? undefined : h, height: basin.height } }
 }
 
 /** m(W) and exit probabilities for effective noise g (length d) and tail index α. */
@@ -131,11 +133,11 @@ function exitMeasure(
       ],
     }
   }
-  const { hessian, diagonal, height } = basin.quadratic!
+  const { diag, full, height } = basin.quadratic!
   const d = basin.d
   if (model === 'axis') {
     const diagA = new Float64Array(d)
-    for (let i = 0; i < d; i++) diagA[i] = g[i] * g[i] * hessian[i * d + i]
+    for (let i = 0; i < d; i++) diagA[i] = g[i] * g[i] * diag[i]
     const r = axisRadonMeasure(diagA, height, alpha)
     return {
       radonMeasure: r.radonMeasure,
@@ -144,12 +146,12 @@ function exitMeasure(
   }
   let mu = eigenCache.get(cacheKey)
   if (!mu) {
-    if (diagonal) {
+    if (!full) {
       mu = new Float64Array(d)
-      for (let i = 0; i < d; i++) mu[i] = g[i] * g[i] * hessian[i * d + i]
+      for (let i = 0; i < d; i++) mu[i] = g[i] * g[i] * diag[i]
     } else {
       const a = new Float64Array(d * d)
-      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) a[i * d + j] = g[i] * hessian[i * d + j] * g[j]
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) a[i * d + j] = g[i] * full[i * d + j] * g[j]
       mu = symmetricEigenvalues(a, d)
     }
     eigenCache.set(cacheKey, mu)
@@ -233,8 +235,8 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
     out[name] = result
     let axes: { curvature: number[]; noise: number[]; halfWidth: number[] } | undefined
     if (basin.quadratic) {
-      const { hessian, height } = basin.quadratic
-      const hd = Array.from({ length: d }, (_, i) => hessian[i * d + i])
+      const { diag, height } = basin.quadratic
+      const hd = Array.from(diag)
       axes = {
         curvature: hd.map((x, i) => x / noise.q[i]),
         noise: noise.g,
