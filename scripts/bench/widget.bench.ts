@@ -10,7 +10,9 @@
  * input — write six output texts and lay out — so the ratio shows what the theory and the plots add.
  */
 import { createServer } from 'node:http'
+import { loadavg } from 'node:os'
 import type { AddressInfo } from 'node:net'
+import type { CDPSession } from 'playwright-core'
 import { launchChromium } from '../../test/e2e/browser.ts'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
 import { buildWidget } from '../build-widget.ts'
@@ -40,17 +42,27 @@ const browser = await launchChromium()
 const context = await browser.newContext({ viewport: { width: 1100, height: 900 } })
 
 // (1) load → first render
-const loads: { total: number; afterScript: number }[] = []
+/** Main-thread CPU seconds of the page's renderer so far (CDP Performance.getMetrics "ThreadTime"). */
+async function threadTime(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+  return metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN
+}
+
+const loads: { total: number; afterScript: number; cpu: number }[] = []
 for (let i = 0; i < LOADS + 2; i++) {
   const p = await context.newPage()
+  const cdp = await context.newCDPSession(p)
+  await cdp.send('Performance.enable')
+  const cpu0 = await threadTime(cdp)
   await p.goto(`${base}/?i=${i}`)
   await p.waitForFunction(() => (window as unknown as { __first: number }).__first > 0)
+  const cpu1 = await threadTime(cdp)
   const t = await p.evaluate(() => {
     const first = (window as unknown as { __first: number }).__first
     const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widget.js')) as PerformanceResourceTiming
     return { total: first, afterScript: first - script.responseEnd }
   })
-  if (i >= 2) loads.push(t) // the first two warm up the browser's caches and compiler
+  if (i >= 2) loads.push({ ...t, cpu: (cpu1 - cpu0) * 1000 }) // the first two warm up the browser's caches and compiler
   await p.close()
 }
 
@@ -84,6 +96,8 @@ const scenarios: Scenario[] = [
 ]
 
 const p = await context.newPage()
+const cdp = await context.newCDPSession(p)
+await cdp.send('Performance.enable')
 await p.goto(`${base}/`)
 await p.waitForFunction(() => (window as unknown as { __first: number }).__first > 0)
 
@@ -101,8 +115,9 @@ const baseline = await p.evaluate(async (n) => {
   return times
 }, CHANGES)
 
-const rows: { name: string; median: number; p95: number; max: number }[] = []
+const rows: { name: string; median: number; p95: number; max: number; cpu: number }[] = []
 for (const sc of scenarios) {
+  const cpu0 = await threadTime(cdp)
   const times = await p.evaluate(
     async ({ sc, n }) => {
       const el = document.querySelector('escape-time-calculator') as HTMLElement & { state: unknown }
@@ -122,7 +137,9 @@ for (const sc of scenarios) {
     },
     { sc, n: CHANGES },
   )
-  rows.push({ name: sc.name, median: median(times), p95: p95(times), max: Math.max(...times) })
+  // CPU per change, including the style, layout and paint of the frame after it
+  const cpu = ((await threadTime(cdp)) - cpu0) * 1000 / (CHANGES + 5)
+  rows.push({ name: sc.name, median: median(times), p95: p95(times), max: Math.max(...times), cpu })
 }
 await browser.close()
 server.close()
@@ -132,27 +149,31 @@ const loadTotal = loads.map((l) => l.total)
 const loadAfter = loads.map((l) => l.afterScript)
 const base50 = median(baseline)
 const f = (x: number) => x.toFixed(2)
+const cpuLoad = loads.map((l) => l.cpu)
 const md = `Chromium (Debian, headless) via playwright-core ${version}; bundle ${(bundle.widget.length / 1024).toFixed(1)} KiB, ${(bundle.widgetGzip / 1024).toFixed(1)} KiB gzip (budget 80 KiB).
+Wall-clock times on this shared 2-core machine include waiting for the CPU (load average during the run: ${loadavg()[0].toFixed(1)}); the **main-thread CPU time** (Chromium's own per-thread accounting, CDP \`Performance.getMetrics\` ThreadTime) is the cost the widget itself puts on a reader's machine and is the figure to compare with the targets.
 
 **Load → first render** (${LOADS} fresh pages, local server; target ≤ 100 ms):
 
 | measure | median ms | p95 ms |
 |---|---|---|
-| navigation start → first render | ${f(median(loadTotal))} | ${f(p95(loadTotal))} |
-| widget.js received → parsed, run and first render | ${f(median(loadAfter))} | ${f(p95(loadAfter))} |
+| main-thread CPU, navigation → first render (HTML, parse + compile + run widget.js, first compute and render) | ${f(median(cpuLoad))} | ${f(p95(cpuLoad))} |
+| wall clock, widget.js received → parsed, run and first render | ${f(median(loadAfter))} | ${f(p95(loadAfter))} |
+| wall clock, navigation start → first render | ${f(median(loadTotal))} | ${f(p95(loadTotal))} |
 
-**Recompute + redraw after an input change** (${CHANGES} changes each; from the \`input\` event to the end of a forced layout; target ≤ 16 ms). Baseline: writing six output texts and laying out, median ${f(base50)} ms.
+**Recompute + redraw after an input change** (${CHANGES} changes each, every one to a new slider position; target ≤ 16 ms). Wall clock: from the \`input\` event to the end of a forced layout; CPU: main-thread time per change including the style, layout and paint of the next frame. Baseline: writing six output texts and laying out, median ${f(base50)} ms wall.
 
-| scenario | median ms | p95 ms | max ms | median / baseline | median / 16 ms |
+| scenario | CPU ms / change | wall median ms | wall p95 ms | wall max ms | wall median / baseline |
 |---|---|---|---|---|---|
-${rows.map((r) => `| ${r.name} | ${f(r.median)} | ${f(r.p95)} | ${f(r.max)} | ${(r.median / base50).toFixed(1)} | ${(r.median / 16).toFixed(2)} |`).join('\n')}
+${rows.map((r) => `| ${r.name} | ${f(r.cpu)} | ${f(r.median)} | ${f(r.p95)} | ${f(r.max)} | ${(r.median / base50).toFixed(1)} |`).join('\n')}
 
-Timer resolution in the page is 0.1 ms (not cross-origin isolated). The machine's 2 cores are shared with other work, so p95/max include interference.`
+Timer resolution in the page is 0.1 ms (not cross-origin isolated).`
 
 writeSection('widget', 'Widget in Chromium: first render and recompute + redraw', md, {
   bundleBytes: bundle.widget.length,
   bundleGzipBytes: bundle.widgetGzip,
-  load: { runs: loads, medianTotalMs: median(loadTotal), medianAfterScriptMs: median(loadAfter) },
+  loadAverage: loadavg()[0],
+  load: { runs: loads, medianCpuMs: median(cpuLoad), medianTotalMs: median(loadTotal), medianAfterScriptMs: median(loadAfter) },
   baselineMs: { median: base50, p95: p95(baseline) },
   recompute: rows,
 })

@@ -81,6 +81,7 @@ export class EscapeTimeCalculator extends HTMLElement {
   #resize: ResizeObserver | undefined
   #compareLoaded = false
   #rendered = false
+  #markup = new Map<string, string>()
   #lastWidths = ''
 
   constructor() {
@@ -366,7 +367,7 @@ export class EscapeTimeCalculator extends HTMLElement {
 
     const warn = this.#el('warnings')
     const warnings = out?.warnings ?? []
-    warn.innerHTML = warnings.map((w) => `<li>${escapeXml(w)}</li>`).join('')
+    this.#setHtml('warnings', warnings.map((w) => `<li>${escapeXml(w)}</li>`).join(''))
     warn.hidden = warnings.length === 0
 
     const rows: [string, string, (o: NonNullable<EscapeTimeOutput['sgd']>) => number | undefined, string][] = [
@@ -395,7 +396,14 @@ export class EscapeTimeCalculator extends HTMLElement {
       if (out.adam) html += `<tr><th scope="row">q<span class="expl">Adam's preconditioner</span></th><td class="num">—</td><td class="num">${out.adam.preconditioner.map((q) => escapeXml(formatNumber(q, 4))).join(', ')}</td></tr>`
       html += `<tr><th scope="row">d<span class="expl">dimension; ${escapeXml(out.noiseModel)} noise, ${escapeXml(out.normalization)} normalisation</span></th><td class="num" colspan="2">${out.dimension}</td></tr>`
     }
-    this.#el('more-table').innerHTML = `${html}</tbody>`
+    this.#setHtml('more-table', `${html}</tbody>`)
+  }
+
+  /** Replaces an element's markup only when it changed (unchanged plots cost no re-parse, style or layout). */
+  #setHtml(id: string, html: string): void {
+    if (this.#markup.get(id) === html) return
+    this.#markup.set(id, html)
+    this.#el(id).innerHTML = html
   }
 
   #plotWidth(): number {
@@ -413,25 +421,23 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.#lastWidths = String(W)
     const s = this.#state
     const out = this.#result
-    const lrEl = this.#el('plot-lr')
     if (this.#sweep && out) {
-      lrEl.innerHTML = escapePlot(this.#sweep, {
+      this.#setHtml('plot-lr', escapePlot(this.#sweep, {
         sgd: out.sgd ? [out.sgd.lr, out.sgd.meanEscapeIterations] : undefined,
         adam: out.adam ? [out.adam.lr, out.adam.meanEscapeIterations] : undefined,
-      }, W)
-    } else lrEl.innerHTML = ''
+      }, W))
+    } else this.#setHtml('plot-lr', '')
     const core = EscapeTimeCalculator.core
     const aS = s.sgd.alpha
     const aA = s.adam.alpha
     const valid = (a: number) => a > 0 && a <= 2
     if (core && valid(aS) && valid(aA)) {
-      this.#el('plot-density').innerHTML = densityPlot(
-        this.#densityCurves([aS, aA, 2], core.pdf),
-        [`SGD noise, α = ${aS}`, `Adam noise, α = ${aA}`, 'Gaussian, α = 2'],
-        W,
+      this.#setHtml(
+        'plot-density',
+        densityPlot(this.#densityCurves([aS, aA, 2], core.pdf), [`SGD noise, α = ${aS}`, `Adam noise, α = ${aA}`, 'Gaussian, α = 2'], W),
       )
-    } else this.#el('plot-density').innerHTML = ''
-    this.#el('plot-basin').innerHTML = out
+    } else this.#setHtml('plot-density', '')
+    this.#setHtml('plot-basin', out
       ? basinPlot(
           s,
           [
@@ -440,7 +446,7 @@ export class EscapeTimeCalculator extends HTMLElement {
           ],
           W,
         )
-      : ''
+      : '')
   }
 
   #densityCurves(alphas: number[], pdf: PdfFn): DensityCurves {

@@ -18,10 +18,10 @@ export function escapePlot(
     { label: 'SGD', className: 'sgd', points: zip(sweep.lr, sweep.sgd), marker: current.sgd },
     { label: 'Adam', className: 'adam', points: zip(sweep.lr, sweep.adam), marker: current.adam },
   ]
-  if (sweep.sgdOneJump && sweep.adamOneJump) {
+  if (sweep.oneJumpLr && sweep.sgdOneJump && sweep.adamOneJump) {
     series.push(
-      { label: 'SGD one-jump', className: 'sgd', points: zip(sweep.lr, sweep.sgdOneJump), dashed: true },
-      { label: 'Adam one-jump', className: 'adam', points: zip(sweep.lr, sweep.adamOneJump), dashed: true },
+      { label: 'SGD one-jump', className: 'sgd', points: zip(sweep.oneJumpLr, sweep.sgdOneJump), dashed: true },
+      { label: 'Adam one-jump', className: 'adam', points: zip(sweep.oneJumpLr, sweep.adamOneJump), dashed: true },
     )
   }
   const at = (name: string, p?: [number, number]) => (p ? `${name} at η = ${formatNumber(p[0])}: ${formatNumber(p[1])} iterations` : '')

@@ -65,11 +65,18 @@ describe('lrSweep with the core escapeTime', () => {
   it('interval basin: adds the one-jump values, which meet the asymptote as η → 0 (T5: 628.8 vs 629.6 at η = 0.01)', () => {
     const st: WidgetState = { ...defaultState, basin: 'interval', left: 1, right: 2, noiseScale: [1], sgd: { alpha: 1.2, lr: 0.01 } }
     const s = lrSweep(st, base(st), escapeTime)
-    expect(s.sgdOneJump?.length).toBe(s.lr.length)
-    const i = s.lr.findIndex((x) => Math.abs(x - 0.01) / 0.01 < 0.3)
-    expect(s.sgdOneJump![i] / s.sgd[i]).toBeLessThan(1)
-    expect(s.sgdOneJump![i] / s.sgd[i]).toBeGreaterThan(0.99)
-    expect(Math.abs(s.sgdOneJump![0] / s.sgd[0] - 1)).toBeLessThan(Math.abs(s.sgdOneJump![i] / s.sgd[i] - 1))
+    expect(s.oneJumpLr).toEqual(s.lr.filter((_, k) => k % 2 === 0))
+    expect(s.sgdOneJump?.length).toBe(13)
+    const i = s.oneJumpLr!.findIndex((x) => Math.abs(x - 0.01) / 0.01 < 0.45)
+    const asym = (eta: number) => s.sgd[s.lr.indexOf(eta)]
+    const near = s.sgdOneJump![i] / asym(s.oneJumpLr![i])
+    expect(near).toBeLessThan(1)
+    expect(near).toBeGreaterThan(0.99)
+    expect(Math.abs(s.sgdOneJump![0] / asym(s.oneJumpLr![0]) - 1)).toBeLessThan(Math.abs(near - 1))
+    // each value is escapeTime's own oneJumpIterations at that η
+    const direct = base({ ...st, sgd: { ...st.sgd, lr: s.oneJumpLr![5] }, adam: { ...st.adam, lr: s.oneJumpLr![5] } })
+    expect(s.sgdOneJump![5]).toBe(direct.sgd!.oneJumpIterations)
+    expect(s.adamOneJump![5]).toBe(direct.adam!.oneJumpIterations)
     expect(lrSweep(st, base(st)).sgdOneJump).toBeUndefined() // remote mode: no per-point compute
   })
   it('an optimizer missing from the result gives NaN points (gaps), not a throw', () => {
