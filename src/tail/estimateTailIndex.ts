@@ -11,8 +11,8 @@
  * alpha = min(1/inverseAlpha, 2); interval = the Student-t interval on the block statistics mapped to α and
  * clipped at 2 (coverage measured in docs/tail-coverage.md: 0.92–0.96 at nominal 0.95 with K2 = 10 blocks,
  * 0.94–0.96 from K2 = 20 on);
- * heavyTailed = interval.upper < 2; scale = median|x| / m_α at the reported α (§1.1), over all numbers
- * (after centring) for 2-D input.
+ * heavyTailed = interval.upper < 2; scale = median|x| / m_α at the reported α (§1.1), for 2-D input over
+ * all numbers (after centring) of the columns that were pooled.
  * Failures: `invalid` for shapes and ranges (dotted paths), `unanswerable` when 1/α̂ ≤ 0 (too few samples)
  * or a number overflows. Never throws.
  */
@@ -86,6 +86,12 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
       estimated = pooled.pooled
       total = pooled.pooled.length
       if (pooled.excludedColumns > 0) {
+        // The scale describes the coordinates that were pooled, not the dead ones left out.
+        const kept: number[] = []
+        for (let c = 0; c < width; c++) if (pooled.columnMedians[c] > 0) kept.push(c)
+        entries = new Float64Array(rows.length * kept.length)
+        let k = 0
+        for (let r = 0; r < rows.length; r++) for (const c of kept) entries[k++] = flat[r * width + c]
         warnings.push(
           `${pooled.excludedColumns} of ${width} columns have median |x| = 0 (constant or mostly-zero coordinates) and were left out of the standardised pool.`,
         )
@@ -99,8 +105,9 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     }
   }
   const unit = q.method === 'vector' ? 'rows' : 'samples'
-  const typical = medianAbs(entries)
-  if (typical === 0) {
+  // Median |x| of the numbers whose logarithms are taken, and of the numbers the scale describes.
+  const estimatedTypical = medianAbs(estimated)
+  if (estimatedTypical === 0) {
     return unanswerable(
       'At least half of the numbers are exactly 0, so the log-moments are dominated by ln(ε) and say nothing about the tails: remove the structural zeros (for example dead coordinates) and send the rest.',
       [{ path: 'samples', message: 'median |x| is 0' }],
@@ -114,6 +121,7 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     return unanswerable(detail, [{ path: 'samples', message: got }])
   }
   const alpha = estimate.alpha
+  const typical = estimated === entries ? estimatedTypical : medianAbs(entries)
   const scale = typical / medianConstant(alpha)
   const numbers = [alpha, estimate.inverseAlpha, estimate.interval.lower, estimate.interval.upper, scale]
   if (!numbers.every(Number.isFinite)) {
@@ -151,7 +159,7 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
       `The numbers are not symmetric about 0 (${positive} of ${nonzero} nonzero ones are positive; sign test beyond 4 standard deviations): the estimator assumes centred symmetric noise${q.center ? '' : ', set center to true if it has a mean'}.`,
     )
   }
-  if (typical > 0 && typical < 1e3 * MACHINE_EPSILON) {
+  if (estimatedTypical < 1e3 * MACHINE_EPSILON) {
     warnings.push('The typical |x| is below 1e-13, where the machine epsilon added inside the logarithms is no longer negligible: multiply the samples by a large constant first.')
   }
   for (const field of q.ignored) {

@@ -38,6 +38,8 @@ export interface PooledEstimate extends LogMomentEstimate {
   excludedColumns: number
   /** The pooled values, after centring and standardisation, in row-major order. */
   pooled: Float64Array
+  /** Median |x − mean_c| of each column c (0 for an excluded column); empty without standardisation. */
+  columnMedians: Float64Array
 }
 
 export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, options: PooledOptions = {}): PooledEstimate {
@@ -46,12 +48,13 @@ export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, opt
   const p = rows.length
   const m = p > 0 ? rows[0].length : 0
   if (p < 1 || m < 1 || rows.some((r) => r.length !== m)) {
-    return { ...emptyEstimate(NaN, NaN, 0, 0, confidence), excludedColumns: 0, pooled: new Float64Array(0) }
+    return { ...emptyEstimate(NaN, NaN, 0, 0, confidence), excludedColumns: 0, pooled: new Float64Array(0), columnMedians: new Float64Array(0) }
   }
   const mean = options.center ? columnMeans(rows) : new Float64Array(m)
   // Column c's median |x − mean_c| is taken on a column-major copy (one transposing pass, then an
   // in-place selection per contiguous column), which is much faster than gathering strided columns.
   const divisor = new Float64Array(m).fill(1)
+  const columnMedians = new Float64Array(standardize ? m : 0)
   const keep: number[] = []
   if (standardize) {
     const byColumn = new Float64Array(p * m)
@@ -61,6 +64,7 @@ export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, opt
     }
     for (let c = 0; c < m; c++) {
       const med = medianInPlace(byColumn, c * p, (c + 1) * p)
+      columnMedians[c] = med
       if (med > 0) {
         divisor[c] = med
         keep.push(c)
@@ -87,5 +91,5 @@ export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, opt
     }
   }
   const estimate = logMomentEstimate(pooled, options.blockSize, confidence)
-  return { ...estimate, excludedColumns: m - width, pooled }
+  return { ...estimate, excludedColumns: m - width, pooled, columnMedians }
 }

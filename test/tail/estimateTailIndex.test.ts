@@ -134,12 +134,18 @@ describe('estimateTailIndex: warnings', () => {
     expect(ignored).toContain('method applies to 2-D samples only and was ignored.')
     expect(ignored).toContain('standardize applies to the pooled 2-D method only and was ignored.')
   })
-  it('pooled: zero-median columns are left out with a warning', () => {
+  it('pooled: zero-median columns are left out with a warning, even when they are most of the columns', () => {
     const rng = createRng(40)
-    const rows = Array.from({ length: 100 }, () => [...Array.from(sample(1.5, 1, 20, rng)), 0, 0])
+    const rows = Array.from({ length: 100 }, () => [...Array.from(sample(1.5, 2, 20, rng)), 0, 0])
     const v = ok(estimateTailIndex({ samples: rows }))
     expect(v.used).toBe(2000)
     expect(v.warnings.join(' ')).toMatch(/2 of 22 columns have median \|x\| = 0/)
+    // 30 dead columns out of 50: the pool is the 20 live ones, and the scale is theirs (σ = 2).
+    const dead = rows.map((r) => [...r.slice(0, 20), ...new Array(30).fill(0)])
+    const d = ok(estimateTailIndex({ samples: dead }))
+    expect(d.used).toBe(2000)
+    expect(d.inverseAlpha).toBe(v.inverseAlpha)
+    expect(Math.abs(d.scale / 2 - 1)).toBeLessThan(0.1)
   })
 })
 
