@@ -22,12 +22,12 @@ function main(): void {
   let worstPdf = 0
   const total = BLOCKS.reduce((n, b) => n + (b.alphaEdges.length - 1) * (b.xEdges.length - 1), 0)
   const values: number[] = []
-  const blocks: { alphaEdges: number[]; xEdges: number[]; panels: [number, number, number, number][] }[] = []
+  const blocks: { coord: string; alphaEdges: number[]; xEdges: number[]; panels: [number, number, number, number][] }[] = []
   for (const b of BLOCKS) {
     const index: [number, number, number, number][] = []
     for (let i = 0; i + 1 < b.alphaEdges.length; i++) {
       for (let j = 0; j + 1 < b.xEdges.length; j++) {
-        const p = buildPanel(b.alphaEdges[i], b.alphaEdges[i + 1], b.xEdges[j], b.xEdges[j + 1])
+        const p = buildPanel(b.alphaEdges[i], b.alphaEdges[i + 1], b.xEdges[j], b.xEdges[j + 1], b.coord)
         const e = validatePanel(p)
         worstSf = Math.max(worstSf, e.sf)
         worstPdf = Math.max(worstPdf, e.pdf)
@@ -36,11 +36,11 @@ function main(): void {
         values.push(...p.sf)
         const offPdf = values.length
         values.push(...p.pdf)
-        index.push([p.na, p.nx, offSf, offPdf])
-        console.log(`panel ${panels.length}/${total}: α [${p.a0}, ${p.a1}] x [${p.x0}, ${p.x1}] ${p.na}×${p.nx} coefficients, rel. error sf ${e.sf.toExponential(1)} pdf ${e.pdf.toExponential(1)}`)
+        index.push([p.rowsSf, offSf, p.rowsPdf, offPdf])
+        console.log(`panel ${panels.length}/${total}: ${b.coord === 'alpha' ? 'α' : 'ln(2 − α)'} [${p.a0}, ${p.a1}] x [${p.x0}, ${p.x1}] ${p.sf.length + p.pdf.length} values, rel. error sf ${e.sf.toExponential(1)} pdf ${e.pdf.toExponential(1)}`)
       }
     }
-    blocks.push({ alphaEdges: b.alphaEdges, xEdges: b.xEdges, panels: index })
+    blocks.push({ coord: b.coord, alphaEdges: b.alphaEdges, xEdges: b.xEdges, panels: index })
   }
   const data = toBase64(values)
   const bound = (v: number): string => (Math.ceil(v * 1e15) / 1e15).toExponential(1)
@@ -49,16 +49,20 @@ function main(): void {
  * Do not edit: regenerate. Checked by test/stable/tableLookup.test.ts, which rebuilds a panel.
  *
  * SαS(1) middle-region table (spec/theory.md §1.1): 2-D Chebyshev coefficients of ln S(x; α) and ln f(x; α)
- * on ${panels.length} panels in ${blocks.length} blocks: ${blocks.map((b) => `α ∈ [${b.alphaEdges[0]}, ${b.alphaEdges[b.alphaEdges.length - 1]}] × x ∈ [${b.xEdges[0]}, ${b.xEdges[b.xEdges.length - 1]}]`).join(', ')},
+ * on ${panels.length} panels in ${blocks.length} blocks: ${blocks.map((b) => `${b.coord === 'alpha' ? 'α' : 'ln(2 − α)'} ∈ [${b.alphaEdges[0]}, ${b.alphaEdges[b.alphaEdges.length - 1]}] × x ∈ [${b.xEdges[0]}, ${b.xEdges[b.xEdges.length - 1]}]`).join(', ')},
  * fitted at ${FIT[0]} × ${FIT[1]} Chebyshev points per panel from exactTail (src/stable/exactTail.ts) and
- * truncated where all dropped coefficients are below 1e−14; ${values.length} float64 values, base64 little-endian.
+ * stored row by row, each row cut after its last coefficient ≥ 1e−14 ([length, coefficients…] per row);
+ * ${values.length} float64 values, base64 little-endian.
  *
  * Error bound (relative, measured against exactTail on a 7 × 13 grid between the fitting points of every
  * panel): sf ≤ ${bound(worstSf)}, pdf ≤ ${bound(worstPdf)}.
  */
 export const middleTable = {
-  /** per block: α and x panel edges, and per panel (α-panel major) [na, nx, offset of ln S, offset of ln f] */
-  blocks: ${JSON.stringify(blocks)} as { alphaEdges: number[]; xEdges: number[]; panels: [number, number, number, number][] }[],
+  /**
+   * per block: the α coordinate ('alpha', or 'logTwoMinusAlpha' = ln(2 − α)), its panel edges, the x edges,
+   * and per panel (α-panel major) [rows of ln S, offset of ln S, rows of ln f, offset of ln f]
+   */
+  blocks: ${JSON.stringify(blocks)} as { coord: 'alpha' | 'logTwoMinusAlpha'; alphaEdges: number[]; xEdges: number[]; panels: [number, number, number, number][] }[],
   maxRelativeError: { sf: ${worstSf.toExponential(3)}, pdf: ${worstPdf.toExponential(3)} },
   data: '${data}',
 }

@@ -1,13 +1,14 @@
 /**
  * SαS(1) upper tail and density from the precomputed table (src/stable/tables/middleTable.ts, made by
- * `npm run precompute`, spec/theory.md §1.1): in the "middle" regions (α ∈ [1.1, 1.9] × x ∈ [1, 13] and
- * α ∈ [0.5, 1.1] × x ∈ [0.02, 2]), where neither series converges and Nolan's integral would cost a few
- * hundred integrand evaluations.
+ * `npm run precompute`, spec/theory.md §1.1): in the "middle" regions (α ∈ [1.1, 1.9] × x ∈ [1, 13],
+ * α ∈ [0.5, 1.1] × x ∈ [0.02, 2], and 2 − α ∈ [e^−7, e^−2.3] × x ∈ [2.4, 15]), where neither series
+ * converges and Nolan's integral would cost a few hundred integrand evaluations.
  *
- * On each panel [α0, α1] × [x0, x1] the table holds 2-D Chebyshev coefficients of ln S(x) and ln f(x):
- *   ln S(x; α) ≈ Σ_i Σ_k c_ik T_i(s) T_k(t),  s = (2α − α0 − α1)/(α1 − α0),  t = (2x − x0 − x1)/(x1 − x0),
+ * On each panel [v0, v1] × [x0, x1] the table holds 2-D Chebyshev coefficients of ln S(x) and ln f(x):
+ *   ln S(x; α) ≈ Σ_i Σ_k c_ik T_i(s) T_k(t),  s = (2v − v0 − v1)/(v1 − v0),  t = (2x − x0 − x1)/(x1 − x0),
+ * with v = α, or v = ln(2 − α) in the block next to α = 2 (where ln S is smooth in ln(2 − α), not in α),
  * fitted at Chebyshev points from the table-free evaluator (exactTail.ts) and evaluated by Clenshaw's
- * recurrence (na·nx multiply-adds, ~1 µs). The generator validates every panel on a grid between the
+ * recurrence (one multiply-add per stored coefficient, ~1 µs). The generator validates every panel on a grid between the
  * fitting points and writes the worst relative errors into the table header (≤ 1e−12 when generated).
  * Returns undefined outside the tabled region.
  */
@@ -38,30 +39,34 @@ export function tableData(): Float64Array {
   return out
 }
 
-/** Σ_i Σ_k c[off + i·nx + k] T_i(s) T_k(t) by nested Clenshaw recurrences. */
-export function chebyshev2(c: ArrayLike<number>, off: number, na: number, nx: number, s: number, t: number): number {
-  let b1 = 0
-  let b2 = 0
-  for (let i = na - 1; i >= 0; i--) {
-    // inner: Σ_k c_ik T_k(t)
+const inner = new Float64Array(64)
+
+/**
+ * Σ_i Σ_k c_ik T_i(s) T_k(t) for coefficients packed row by row from c[off]: `rows` rows, each stored
+ * as [len, c_i0 … c_i(len−1)]. Clenshaw's recurrence along each row, then across the row sums.
+ */
+export function chebyshevRows(c: ArrayLike<number>, off: number, rows: number, s: number, t: number): number {
+  let p = off
+  for (let i = 0; i < rows; i++) {
+    const len = c[p]
     let d1 = 0
     let d2 = 0
-    const row = off + i * nx
-    for (let k = nx - 1; k >= 1; k--) {
-      const d = 2 * t * d1 - d2 + c[row + k]
+    for (let k = len; k >= 2; k--) {
+      const d = 2 * t * d1 - d2 + c[p + k]
       d2 = d1
       d1 = d
     }
-    const inner = t * d1 - d2 + c[row]
-    if (i >= 1) {
-      const b = 2 * s * b1 - b2 + inner
-      b2 = b1
-      b1 = b
-    } else {
-      return s * b1 - b2 + inner
-    }
+    inner[i] = t * d1 - d2 + c[p + 1]
+    p += len + 1
   }
-  return 0
+  let b1 = 0
+  let b2 = 0
+  for (let i = rows - 1; i >= 1; i--) {
+    const b = 2 * s * b1 - b2 + inner[i]
+    b2 = b1
+    b1 = b
+  }
+  return s * b1 - b2 + inner[0]
 }
 
 /** Upper tail and density of SαS(1) at x from the table, or undefined outside it. */
@@ -69,16 +74,18 @@ export function tableLookup(x: number, alpha: number): { sf: number; pdf: number
   for (const b of middleTable.blocks) {
     const ae = b.alphaEdges
     const xe = b.xEdges
-    if (!(alpha >= ae[0] && alpha <= ae[ae.length - 1] && x >= xe[0] && x <= xe[xe.length - 1])) continue
+    if (!(x >= xe[0] && x <= xe[xe.length - 1])) continue
+    const v = b.coord === 'alpha' ? alpha : Math.log(2 - alpha)
+    if (!(v >= ae[0] && v <= ae[ae.length - 1])) continue
     let i = 0
-    while (i < ae.length - 2 && alpha > ae[i + 1]) i++
+    while (i < ae.length - 2 && v > ae[i + 1]) i++
     let j = 0
     while (j < xe.length - 2 && x > xe[j + 1]) j++
-    const [na, nx, offSf, offPdf] = b.panels[i * (xe.length - 1) + j]
-    const s = (2 * alpha - ae[i] - ae[i + 1]) / (ae[i + 1] - ae[i])
+    const [rowsSf, offSf, rowsPdf, offPdf] = b.panels[i * (xe.length - 1) + j]
+    const s = (2 * v - ae[i] - ae[i + 1]) / (ae[i + 1] - ae[i])
     const t = (2 * x - xe[j] - xe[j + 1]) / (xe[j + 1] - xe[j])
     const c = tableData()
-    return { sf: Math.exp(chebyshev2(c, offSf, na, nx, s, t)), pdf: Math.exp(chebyshev2(c, offPdf, na, nx, s, t)) }
+    return { sf: Math.exp(chebyshevRows(c, offSf, rowsSf, s, t)), pdf: Math.exp(chebyshevRows(c, offPdf, rowsPdf, s, t)) }
   }
   return undefined
 }
