@@ -15,6 +15,13 @@ describe('sphereMoment: exact sphere average E_u[(uᵀAu)^p] (spec/theory.md §4
     }
   })
 
+  it('matches mpmath quadrature in extreme d = 2 cases (condition number to 1e200, p near 1/2 and 1) to 1e-12', () => {
+    expect(fixture.sphereExtreme.length).toBe(12)
+    for (const c of fixture.sphereExtreme) {
+      expect(rel(sphereMomentIntegral(c.eigenvalues, c.p).value, c.value), JSON.stringify(c)).toBeLessThan(1e-12)
+    }
+  })
+
   it('reproduces a^p for A = aI and μ^p for d = 1 through the integral (closed form, 1e-12)', () => {
     for (const p of [0.5000001, 0.6, 0.75, 0.9, 0.999]) {
       expect(rel(sphereMomentIntegral([3], p).value, 3 ** p)).toBeLessThan(1e-12)
