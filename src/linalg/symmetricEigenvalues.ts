@@ -2,7 +2,7 @@
  * Eigenvalues of a real symmetric matrix, without eigenvectors: Householder reduction to tridiagonal
  * form followed by the implicit QL algorithm with Wilkinson shifts (EISPACK tred1/tql1; Press et al.,
  * Numerical Recipes 3rd ed. §11.3–11.4, routines tred2 and tqli with the eigenvector updates removed).
- * Cost ≈ (4/3)n³ flops for the reduction plus O(n²) for QL; backward stable, so every eigenvalue is
+ * Cost ≈ (4/3)n³ flops for the reduction (row-contiguous loops) plus O(n²) for QL; backward stable, so every eigenvalue is
  * accurate to about n·2^−52·‖A‖₂ in absolute terms.
  *
  * Used by the escape-time calculator for the isotropic exit set (eigenvalues μ of A = GᵀHG,
@@ -16,58 +16,68 @@ export function symmetricEigenvalues(a: ArrayLike<number>, n: number): Float64Ar
   const d = new Float64Array(n)
   if (!Number.isInteger(n) || n < 1 || a.length < n * n) return d.fill(NaN)
   for (let i = 0; i < n * n; i++) if (!Number.isFinite(a[i])) return d.fill(NaN)
-  const z = Float64Array.from({ length: n * n }, (_, k) => a[k])
-  // Use the lower triangle only, as the contract says.
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) z[i * n + j] = z[j * n + i]
+  const z = new Float64Array(n * n)
+  for (let k = 0; k < n * n; k++) z[k] = a[k]
   const e = new Float64Array(n)
   tridiagonalize(z, n, d, e)
   if (!tridiagonalQl(d, e, n)) return d.fill(NaN)
   return d.sort()
 }
 
-/** Householder reduction of the symmetric z (row-major, overwritten) to diagonal d and off-diagonal e[1..n−1]. */
+/**
+ * Householder reduction of the symmetric z (row-major; only the lower triangle is used and updated) to
+ * diagonal d and off-diagonal e[1..n−1]: the tred2 recursion (rows from the bottom), with the symmetric
+ * product p = A u formed row by row from the lower triangle (each stored entry used for both of its
+ * positions, as in BLAS dsymv) so that every inner loop runs along a row.
+ */
 function tridiagonalize(z: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
+  const p = new Float64Array(n)
   for (let i = n - 1; i > 0; i--) {
     const l = i - 1
     const ri = i * n
-    let h = 0
-    if (l > 0) {
-      let scale = 0
-      for (let k = 0; k <= l; k++) scale += Math.abs(z[ri + k])
-      if (scale === 0) {
-        e[i] = z[ri + l]
-      } else {
-        for (let k = 0; k <= l; k++) {
-          z[ri + k] /= scale
-          h += z[ri + k] * z[ri + k]
-        }
-        let f = z[ri + l]
-        let g = f >= 0 ? -Math.sqrt(h) : Math.sqrt(h)
-        e[i] = scale * g
-        h -= f * g
-        z[ri + l] = f - g
-        f = 0
-        for (let j = 0; j <= l; j++) {
-          const rj = j * n
-          g = 0
-          for (let k = 0; k <= j; k++) g += z[rj + k] * z[ri + k]
-          for (let k = j + 1; k <= l; k++) g += z[k * n + j] * z[ri + k]
-          e[j] = g / h
-          f += e[j] * z[ri + j]
-        }
-        const hh = f / (h + h)
-        for (let j = 0; j <= l; j++) {
-          const rj = j * n
-          f = z[ri + j]
-          g = e[j] - hh * f
-          e[j] = g
-          for (let k = 0; k <= j; k++) z[rj + k] -= f * e[k] + g * z[ri + k]
-        }
-      }
-    } else {
+    let scale = 0
+    if (l > 0) for (let k = 0; k <= l; k++) scale += Math.abs(z[ri + k])
+    if (l === 0 || scale === 0) {
       e[i] = z[ri + l]
+      continue
     }
-    d[i] = h
+    let h = 0
+    for (let k = 0; k <= l; k++) {
+      z[ri + k] /= scale
+      h += z[ri + k] * z[ri + k]
+    }
+    const f = z[ri + l]
+    const g = f >= 0 ? -Math.sqrt(h) : Math.sqrt(h)
+    e[i] = scale * g
+    h -= f * g
+    z[ri + l] = f - g
+    // u = z[i][0..l]; p = A u / h from the lower triangle; K = uᵀp/(2h); q = p − K u;
+    // A ← A − u qᵀ − q uᵀ on the lower triangle of the leading (l+1)² block.
+    for (let j = 0; j <= l; j++) p[j] = 0
+    for (let j = 0; j <= l; j++) {
+      const rj = j * n
+      const uj = z[ri + j]
+      let acc = z[rj + j] * uj
+      for (let k = 0; k < j; k++) {
+        const a = z[rj + k]
+        acc += a * z[ri + k]
+        p[k] += a * uj
+      }
+      p[j] += acc
+    }
+    let up = 0
+    for (let j = 0; j <= l; j++) {
+      p[j] /= h
+      up += p[j] * z[ri + j]
+    }
+    const kk = up / (h + h)
+    for (let j = 0; j <= l; j++) p[j] -= kk * z[ri + j]
+    for (let j = 0; j <= l; j++) {
+      const rj = j * n
+      const uj = z[ri + j]
+      const qj = p[j]
+      for (let k = 0; k <= j; k++) z[rj + k] -= uj * p[k] + qj * z[ri + k]
+    }
   }
   for (let i = 0; i < n; i++) d[i] = z[i * n + i]
 }
