@@ -36,16 +36,15 @@ function stableGradientOracle(alpha: number, n: number, P: number, seed: number,
 describe('gradientNoise', () => {
   for (const alpha of [1.2, 1.5, 1.8]) {
     it(`recovers α = ${alpha} of synthetic SαS gradient noise within its 95% interval`, async () => {
-      const oracle = stableGradientOracle(alpha, 20000, 40, 100 + alpha * 10)
-      const full = new Float64Array(40)
-      for (let start = 0; start < 20000; start += 64) {
-        const idx = Array.from({ length: Math.min(64, 20000 - start) }, (_, i) => start + i)
-        const r = await oracle.evaluate(full, idx)
-        r.gradient!.forEach((v, c) => (full[c] += (v * idx.length) / 20000))
-      }
-      const r = await gradientNoise(oracle, new Float64Array(40), full, { batchSize: 8, batches: 500, rng: createRng(7) })
-      expect(r.rows.length).toBe(500)
-      expect(r.evaluations).toBe(4000)
+      // the regime of real models: many more coordinates (400) than the block size K1 (= 200 here)
+      const n = 5000, P = 400
+      const oracle = stableGradientOracle(alpha, n, P, 100 + alpha * 10)
+      const all = Array.from({ length: n }, (_, i) => i)
+      const full = (await oracle.evaluate(new Float64Array(P), all)).gradient!
+      const r = await gradientNoise(oracle, new Float64Array(P), full, { batchSize: 8, batches: 100, rng: createRng(7) })
+      expect(r.rows.length).toBe(100)
+      expect(r.evaluations).toBe(800)
+      expect(r.estimate.blockSize).toBe(10)
       const { alpha: a, interval } = r.estimate
       expect(interval.lower).toBeLessThan(alpha)
       expect(interval.upper).toBeGreaterThan(alpha)
