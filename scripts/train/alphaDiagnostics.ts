@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   await useBackend('wasm')
   const out: Record<string, unknown>[] = []
   const lines = [
-    '| model | b = 8 | b = 32 | b = 128 | b = training batch, not standardised | Gaussian control (same P × M) |',
+    '| model | b = 8 | b = 32 | b = 128 | b = training batch, not standardised | Gaussian control (same P × M), α clipped at 2 |',
     '|---|---|---|---|---|---|',
   ]
   for (const dataset of ['digits', 'fashion'] as const) {
@@ -43,9 +43,9 @@ async function main(): Promise<void> {
       const rng = createRng(7)
       const rows = Array.from({ length: P }, () => Float64Array.from({ length: ck.record.parameters }, () => normal(rng)))
       const g = pooledNoiseTailIndex(rows)
-      const gauss = { alpha: g.alpha, alphaLower: g.interval.lower, alphaUpper: g.interval.upper }
+      const gauss = { alpha: g.alpha, alphaLower: g.interval.lower, alphaUpper: g.interval.upper, rawAlpha: g.rawAlpha, inverseAlpha: g.inverseAlpha }
       disposeTfMlp(m)
-      lines.push(`| ${ck.record.id} | ${byBatch.map(fmt).join(' | ')} | ${fmt(raw)} | ${fmt(gauss)} |`)
+      lines.push(`| ${ck.record.id} | ${byBatch.map(fmt).join(' | ')} | ${fmt(raw)} | ${gauss.alpha.toFixed(3)} (1/α̂ = ${gauss.inverseAlpha.toFixed(4)}) |`)
       out.push({ id: ck.record.id, byBatch, unstandardised: raw, gaussianControl: gauss })
       console.log(lines[lines.length - 1])
     }
