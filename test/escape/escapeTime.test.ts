@@ -3,7 +3,8 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 import { escapeTime } from '../../src/escape/escapeTime.ts'
-import { levyDensityConstant } from '../../src/stable/constants.ts'
+import { createRng, normal } from '../../src/random/index.ts'
+import { isotropicConstant, levyDensityConstant, sphereArea } from '../../src/stable/constants.ts'
 import { EscapeTimeResponse, type EscapeTimeOutput } from '../../src/schemas/escapeTime.ts'
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
@@ -231,6 +232,47 @@ describe('escapeTime: identities', () => {
       const m = ok({ basin: { kind: 'quadratic', hessian: H, height: 0.5 }, noise: { scale: sigma, model }, optimizers: { sgd: { alpha: 1.9999999, lr: 0.01 } } }).sgd!.radonMeasure
       // κ_{d,2} = √π Γ((d+2)/2)/(Γ(d/2)Γ(3/2)) = d, so m_iso(α=2) = d·tr(A)/(d·2h) = tr(A)/(2h) = m_axis(α=2).
       expect(rel(m, tr / (2 * 0.5))).toBeLessThan(1e-5)
+    }
+  })
+})
+
+describe('escapeTime: isotropic model with full Hessians against Monte-Carlo of the Lévy measure', () => {
+  it('ν_L(W) = (C_{d,α}/α)|S^(d−1)| E_u[R(u)^(−α)], R(u) = sqrt(2h/uᵀAu), within 4 standard errors (d = 5, 12, 30)', () => {
+    const rng = createRng(4242)
+    for (const d of [5, 12, 30]) {
+      // H = B Bᵀ + 0.1 I with a random B (dense, SPD); σ log-uniform in [0.1, 10].
+      const b = Array.from({ length: d }, () => Array.from({ length: d }, () => normal(rng) / Math.sqrt(d)))
+      const H = b.map((ri, i) => b.map((rj, j) => ri.reduce((s, x, k) => s + x * rj[k], 0) + (i === j ? 0.1 : 0)))
+      for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) H[i][j] = H[j][i]
+      const sigma = Array.from({ length: d }, () => Math.exp(Math.log(0.1) + rng.uniform() * Math.log(100)))
+      const h = 0.7
+      const alpha = 1.35
+      const out = ok({ basin: { kind: 'quadratic', hessian: H, height: h }, noise: { scale: sigma, model: 'isotropic' }, optimizers: { sgd: { alpha, lr: 0.01 } } })
+      const n = 20000
+      let s = 0
+      let s2 = 0
+      const u = new Float64Array(d)
+      for (let k = 0; k < n; k++) {
+        let norm = 0
+        for (let i = 0; i < d; i++) {
+          u[i] = normal(rng)
+          norm += u[i] * u[i]
+        }
+        let q = 0
+        for (let i = 0; i < d; i++) {
+          let row = 0
+          for (let j = 0; j < d; j++) row += H[i][j] * sigma[j] * u[j]
+          q += sigma[i] * u[i] * row
+        }
+        const x = ((q / norm) / (2 * h)) ** (alpha / 2) // R(u)^(−α)
+        s += x
+        s2 += x * x
+      }
+      const k = (isotropicConstant(d, alpha) / alpha) * sphereArea(d)
+      const mean = k * (s / n)
+      const se = k * Math.sqrt((s2 / n - (s / n) ** 2) / n)
+      expect(Math.abs(out.sgd!.levyMass - mean), `d=${d}`).toBeLessThan(4 * se)
+      expect(se / mean).toBeLessThan(0.02)
     }
   })
 })
