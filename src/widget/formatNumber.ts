@@ -1,7 +1,7 @@
 /**
  * How the widget writes numbers: `digits` significant figures, plain notation for magnitudes in
- * [1e-3, 1e6), otherwise scientific as "1.23 × 10⁷" (Unicode superscript exponent). Non-finite
- * values are written "—".
+ * [1e-3, 1e6) with thousands separated by a narrow no-break space from 10 000 on ("119 500"),
+ * otherwise scientific as "1.23 × 10⁷" (Unicode superscript exponent). Non-finite values are "—".
  */
 export function formatNumber(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return '—'
@@ -10,11 +10,19 @@ export function formatNumber(x: number, digits = 4): string {
   if (ax >= 1e-3 && ax < 1e6) {
     const s = x.toPrecision(digits)
     const plain = s.includes('e') ? String(Number(s)) : s
-    return (plain.includes('.') ? plain.replace(/\.?0+$/, '') : plain).replace('-', '−')
+    const trimmed = plain.includes('.') ? plain.replace(/\.?0+$/, '') : plain
+    return group(trimmed).replace('-', '−')
   }
   const [m, e] = x.toExponential(digits - 1).split('e')
   const mant = m.includes('.') ? m.replace(/\.?0+$/, '') : m
   return `${mant.replace('-', '−')} × 10${superscript(Number(e))}`
+}
+
+/** Groups the integer digits of a plain decimal in threes when there are five or more. */
+function group(s: string): string {
+  const m = /^(-?)(\d+)(.*)$/.exec(s)
+  if (!m || m[2].length < 5) return s
+  return m[1] + m[2].replace(/\B(?=(\d{3})+$)/g, '\u202f') + m[3]
 }
 
 const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' }

@@ -63,6 +63,7 @@ input[aria-invalid="true"] { border-color: var(--etc-error); outline: 1px solid 
 .card .expl { font-size: 0.75rem; color: var(--etc-muted); }
 table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
 caption { text-align: left; font-size: 0.85rem; color: var(--etc-muted); padding-bottom: 4px; }
+table.mech { margin-top: 12px; }
 th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--etc-border); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .expl, th .expl { display: block; font-size: 0.75rem; font-weight: 400; color: var(--etc-muted); }

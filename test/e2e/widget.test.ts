@@ -268,47 +268,46 @@ describe('embedding options', () => {
 })
 
 describe('trained-minima panel', () => {
-  it('is loaded only when opened, and then shows the /v1/compare table or a clear message', async () => {
+  it('is loaded only when opened, and then shows the /v1/compare table it received, or a clear message', { timeout: 240_000 }, async () => {
     const page = await newPage()
     await page.goto(`${baseUrl}/`)
     await expectShownEqualsApi(page, defaultState)
     expect(watch.requests.some((u) => u.endsWith('/widget-compare.js'))).toBe(false)
+    const modelsResponse = page.waitForResponse((r) => r.url() === `${baseUrl}/v1/models`)
     await page.locator('#compare summary').click()
     await expect.poll(() => watch.requests.some((u) => u.endsWith('/widget-compare.js'))).toBe(true)
     await expect.poll(async () => (await pageQuery(page)).get('panel')).toBe('compare')
-    const models = await fetch(`${baseUrl}/v1/models`)
-    const body = models.status === 200 ? ((await models.json()) as { models: { id: string; dataset: string; optimizer: string }[] }) : undefined
-    if (!body) {
-      await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 }).toContain(`HTTP ${models.status}`)
+    const models = await modelsResponse
+    if (models.status() !== 200) {
+      await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 }).toContain(`HTTP ${models.status()}`)
       // the browser itself logs the failed fetch; the widget must add nothing else
       expect(watch.errors.length).toBe(1)
-      expect(watch.errors[0]).toContain(`status of ${models.status}`)
+      expect(watch.errors[0]).toContain(`status of ${models.status()}`)
       watch.errors.length = 0
       return
     }
-    const first = body.models.find((m) => m.optimizer === 'sgd' && body.models.some((a) => a.optimizer === 'adam' && a.dataset === m.dataset))
+    const list = ((await models.json()) as { models: { id: string; dataset: string; optimizer: string }[] }).models
+    const first = list.find((m) => m.optimizer === 'sgd' && list.some((a) => a.optimizer === 'adam' && a.dataset === m.dataset))
     if (!first) {
       await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 }).toBe(
         'This server has no pair of SGD- and Adam-trained models to compare.',
       )
       return
     }
-    const partner = body.models.find((m) => m.optimizer === 'adam' && m.dataset === first.dataset)!
-    const res = await fetch(`${baseUrl}/v1/compare`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ models: [first.id, partner.id] }),
-    })
-    if (res.status !== 200) {
-      await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 60_000 }).toContain(`HTTP ${res.status}`)
-      expect(watch.errors.every((e) => e.includes(`status of ${res.status}`))).toBe(true)
+    const partner = list.find((m) => m.optimizer === 'adam' && m.dataset === first.dataset)!
+    const compare = await page.waitForResponse((r) => r.url() === `${baseUrl}/v1/compare`, { timeout: 200_000 })
+    expect(JSON.parse(compare.request().postData() ?? '{}')).toEqual({ models: [first.id, partner.id] })
+    if (compare.status() !== 200) {
+      await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 }).toContain(`HTTP ${compare.status()}`)
+      expect(watch.errors.every((e) => e.includes(`status of ${compare.status()}`))).toBe(true)
       watch.errors.length = 0
       return
     }
-    const table = ((await res.json()) as { table: { meanEscapeIterations: number }[] }).table
-    const cells = page.locator('.compare-table tbody tr td:last-child')
-    await expect.poll(() => cells.count(), { timeout: 60_000 }).toBe(table.length)
-    expect(await cells.allTextContents()).toEqual(table.map((r) => formatNumber(r.meanEscapeIterations)))
+    const table = ((await compare.json()) as { table: { minimum: string; optimizer: string; meanEscapeIterations: number }[] }).table
+    const rows = page.locator('.compare-table tbody tr')
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(table.length)
+    expect(await page.locator('.compare-table tbody tr td:last-child').allTextContents()).toEqual(table.map((r) => formatNumber(r.meanEscapeIterations)))
+    expect(await page.locator('.compare-table tbody tr th').allTextContents()).toEqual(table.map((r) => r.minimum))
   })
 })
 

@@ -4,7 +4,9 @@ import { formatNumber, formatTick, superscript } from '../../src/widget/formatNu
 describe('formatNumber', () => {
   it('plain notation with significant figures and no trailing zeros in [1e-3, 1e6)', () => {
     expect(formatNumber(217.3411)).toBe('217.3')
-    expect(formatNumber(126853.9)).toBe('126900')
+    expect(formatNumber(126853.9)).toBe('126\u202f900')
+    expect(formatNumber(12345.6, 6)).toBe('12\u202f345.6')
+    expect(formatNumber(1234.5, 6)).toBe('1234.5')
     expect(formatNumber(1.5)).toBe('1.5')
     expect(formatNumber(2)).toBe('2')
     expect(formatNumber(0.0012346)).toBe('0.001235')
