@@ -58,13 +58,13 @@ export function tailSeries(x: number, alpha: number): { sf: number; pdf: number 
     const ak = alpha * k
     const mag = Math.exp(logMag[k] - ak * lx) // Γ(αk)/k! x^(−αk)
     if (!(mag <= hopeless)) return undefined // also catches overflow to Infinity
-    const ok = (): boolean => maxTerm <= 8 * Math.abs(sf) && maxPdfTerm <= 8 * Math.abs(pdf)
-    if (!convergent && k > 1 && mag > prevMag) {
-      // the asymptotic series started to diverge: its error is of the order of the smallest term
-      return prevMag <= 1e-16 * Math.abs(sf) && ok() ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
-    }
-    if (mag <= 1e-17 * Math.abs(sf)) {
-      return ok() ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
+    // stop when the terms start to grow (asymptotic case: the error is of the order of the smallest
+    // term) or fall below 1e-17 of the sum; accept only with little cancellation in both series
+    const diverging = !convergent && k > 1 && mag > prevMag
+    if (diverging || mag <= 1e-17 * Math.abs(sf)) {
+      const small = !diverging || prevMag <= 1e-16 * Math.abs(sf)
+      const cancellation = maxTerm <= 8 * Math.abs(sf) && maxPdfTerm <= 8 * Math.abs(pdf)
+      return small && cancellation ? { sf: sf / Math.PI, pdf: pdf / Math.PI / x } : undefined
     }
     const t = mag * signedSin[k]
     sf += t

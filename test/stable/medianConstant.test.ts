@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fixture from '../fixtures/stable_grid.json'
 import { medianConstant } from '../../src/stable/medianConstant.ts'
 
 // spec/theory.md §1.1: m_α = 0.75-quantile of SαS(1), values printed to 8 decimals (scipy 1.17).
@@ -14,5 +15,11 @@ describe('medianConstant (§1.1)', () => {
   })
   it('is NaN outside α ∈ (0, 2]', () => {
     for (const a of [0, -1, 2.5, NaN]) expect(medianConstant(a)).toBeNaN()
+  })
+})
+
+describe('medianConstant against scipy levy_stable.ppf(0.75, α, 0) (stable_grid.json)', () => {
+  it(`agrees to 1e-12 relative at ${fixture.rows.length} values of α in [0.3, 2]`, () => {
+    for (const row of fixture.rows) expect(Math.abs(medianConstant(row.alpha) / row.median - 1)).toBeLessThan(1e-12)
   })
 })
