@@ -47,6 +47,17 @@ describe('onnxOracle (grad.onnx in onnxruntime-web)', () => {
     expect(Math.max(...a.gradient!.map((v, i) => Math.abs(v - b.gradient![i]))) / gmax).toBeLessThan(1e-6)
   })
 
+  it('loss-only calls (forward part only) give the same losses and accuracy, and no gradient', async () => {
+    const onnx = await oracleFor([d, c], data)
+    const idx = Array.from({ length: 40 }, (_, i) => i * 3)
+    const a = await onnx.evaluate(theta, idx)
+    const b = await onnx.evaluate(theta, idx, { gradient: false })
+    expect(Array.from(b.losses)).toEqual(Array.from(a.losses))
+    expect(b.correct).toBe(a.correct)
+    expect(b.gradient).toBeUndefined()
+    expect(a.gradient).toBeDefined()
+  })
+
   it('logistic regression: Lanczos top-5 within 1e-3 relative of the exact Hessian, trace within 3 s.e.', async () => {
     const onnx = await oracleFor([d, c], data)
     const xf = Float64Array.from(Float32Array.from(data.x))

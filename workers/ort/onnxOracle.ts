@@ -3,7 +3,8 @@
  * (model contract: inputs x [N, D], y one-hot [N, C] and one input per layout entry; outputs loss [N],
  * probs [N, C], grad_<name> [N, …shape]) on a batch and averages the per-sample gradients in float64.
  * The graph computes in float32 (unit roundoff 2^-24), which sets the finite-difference step of the
- * Hessian-vector products (src/probe/hessianVectorProduct.ts).
+ * Hessian-vector products (src/probe/hessianVectorProduct.ts). Loss-only calls (`gradient: false`)
+ * fetch just `loss` and `probs`, so ONNX Runtime runs only the forward part (about a third of the CPU).
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-web/wasm'
 import type { BatchEvaluation, EvaluateOptions, GradientOracle } from '../../src/probe/oracle.ts'
@@ -47,7 +48,9 @@ export function onnxOracle(input: OnnxOracleInput): GradientOracle {
     layout.forEach((e, k) => {
       feeds[e.name] = new T('float32', Float32Array.from(theta.subarray(e.offset, e.offset + sizes[k])), e.shape)
     })
-    const out = await session.run(feeds)
+    const wantMean = options.gradient !== false
+    // loss-only passes fetch loss and probs only: ORT then skips the gradient nodes
+    const out = wantMean || options.perSample ? await session.run(feeds) : await session.run(feeds, ['loss', 'probs'])
     const loss = out.loss.data as Float32Array
     const probs = out.probs.data as Float32Array
     const losses = Float64Array.from(loss)
@@ -58,7 +61,6 @@ export function onnxOracle(input: OnnxOracleInput): GradientOracle {
       if (arg === labels[indices[s]]) correct++
     }
     const result: BatchEvaluation = { losses, correct }
-    const wantMean = options.gradient !== false
     if (wantMean || options.perSample) {
       const gradient = wantMean ? new Float64Array(parameters) : undefined
       const sampleGradients = options.perSample ? new Float64Array(m * parameters) : undefined
