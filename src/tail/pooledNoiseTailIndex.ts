@@ -14,8 +14,9 @@
  *      K1 from blockLayout(N) unless `blockSize` is given.
  * Without standardisation, columns with scales spread over decades give α̂ far below the truth (§5.4:
  * Gaussian noise over 1/2/3 decades gives 1.73/1.42/1.11); with it, ≈ 2. The interval assumes i.i.d.
- * entries; with standardisation the entries share the estimated medians, a negligible dependence for
- * P ≫ 1. Bad shapes or too few numbers give an estimate full of NaN; never throws.
+ * entries; with standardisation the entries share the estimated medians, which measured coverage shows to
+ * be harmless (nominal 0.95: 0.938–0.954 on 100 × 100 SαS matrices with scales over 0 or 2 decades,
+ * docs/tail-coverage.md). Bad shapes or too few numbers give an estimate full of NaN; never throws.
  */
 import { columnMeans } from './columnMeans.ts'
 import { type LogMomentEstimate, emptyEstimate } from './logMomentFromBlocks.ts'
