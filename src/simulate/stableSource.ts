@@ -12,30 +12,35 @@
  * where S(u) = cos V = sin(πu) and B(u) = sin(α|V|)·cos((1−α)V)^((1−α)/α). Hence
  *   X = s · Q(u) · W^p · u^(p−1),   Q(u) = u·B(u)/S(u) · (S(u)/u)^p,
  * and Q is smooth on (0, ½] (S(u)/u = sin(πu)/u is), so it is tabulated by piecewise degree-8 polynomials
- * (interpolation at Chebyshev nodes) on [u₀, ½], u₀ = 1/64. The powers are of numbers whose binary exponent we
+ * (interpolation at Chebyshev nodes) on [u₀, ½], u₀ the smallest of 1/512 … 1/64 that meets the check (Q has a
+ * boundary layer near u = 0 as α → 2). The powers are of numbers whose binary exponent we
  * hold as integers: W = j·w_i (ziggurat layer i, 53-bit integer j) and u = (K + ½)/2^53, so with x = m·2^e,
  * m ∈ [1, 2): x^r = 2^(e·r) · m^r, the octave factor from a table (found by Math.clz32) and m^r from piecewise
- * degree-6 interpolants (64 pieces, checked to 1e-13). Draws with u < u₀ (1/32 of them) and the ziggurat's slow
+ * degree-6 interpolants (64 pieces, checked to 1e-13). Draws with u < u₀ (2u₀ of them) and the ziggurat's slow
  * path use the direct formula with cos V computed as sin(πu) (no cancellation near V = ±π/2). W comes from the
  * exponential ziggurat (exponentialZiggurat.ts). α = 1 gives tan V and α = 2 gives 2√W sin V ~ N(0, 2), as the
  * formula does.
  *
  * Random words: the project generator (xoshiro128** seeded by SplitMix32, src/random/rng.ts), stepped in
  * blocks into a buffer; `word()` returns exactly the outputs of `createRng(seed).nextUint32()`, in order.
- * Each draw takes four words (u and s from the first two, the ziggurat's candidate from the next two), plus
- * more in the ziggurat's rare slow path.
+ * Each draw takes three words: u (52 bits) and s from the first two, whose 11 spare bits give the ziggurat
+ * layer (8) and the low 3 bits of its position, and the third word the high 32 bits of the 35-bit position
+ * (W is exact on that grid: spacing 2^−35 of the layer width, the classic REXP uses 2^−32), plus more in the
+ * ziggurat's rare slow path (53-bit candidates).
  */
 import { createRng } from '../random/rng.ts'
 import { type WordSource, zigguratSlow, zigguratTables } from './exponentialZiggurat.ts'
 
 const DEGREE = 8
 const NC = DEGREE + 1
-const U0 = 1 / 64
+/** Lower ends u₀ tried for the table of Q, smallest first (the direct formula serves u < u₀). */
+const U0_CHOICES = [1 / 512, 1 / 256, 1 / 128, 1 / 64]
 const TOLERANCE = 1e-12
 const INV_TWO53 = 1 / 9007199254740992
 const TWO26 = 67108864
 const TWO32 = 4294967296
 const RAW = 4096
+const TWO18 = 262144
 /** 2^−e for e = 0..63 (exact scalings of integer mantissas). */
 const POW2_NEG = Float64Array.from({ length: 64 }, (_, e) => 2 ** -e)
 
@@ -85,6 +90,8 @@ function poly(c: Float64Array, o: number, s: number): number {
 
 interface Table {
   pieces: number
+  /** Lower end u₀ of the tabulated range [u₀, ½]. */
+  u0: number
   c: Float64Array
   /** m^p and m^(p−1) on [1, 2) (see `powerTable`). */
   mantP: Float64Array
@@ -140,7 +147,7 @@ function mantissaPower(c: Float64Array, m: number): number {
 }
 
 /** Piecewise table of Q on [u₀, ½] with `pieces` pieces; undefined if the check fails. */
-function buildTable(alpha: number, pieces: number): Table | undefined {
+function buildTable(alpha: number, pieces: number, U0: number, mantP: Float64Array, mantQ: Float64Array): Table | undefined {
   const c = new Float64Array(pieces * NC)
   const width = (0.5 - U0) / pieces
   const p = (alpha - 1) / alpha
@@ -169,17 +176,14 @@ function buildTable(alpha: number, pieces: number): Table | undefined {
       if (!(Math.abs(poly(c, m * NC, s) - q(u)) <= TOLERANCE * scale)) return undefined
     }
   }
-  const mantP = powerTable(p)
-  const mantQ = powerTable(p - 1)
-  if (!mantP || !mantQ) return undefined
   const octP = new Float64Array(64)
   const octQ = new Float64Array(64)
   for (let e = 0; e < 64; e++) {
     octP[e] = 2 ** (e * p)
     octQ[e] = 2 ** ((e - 53) * (p - 1))
   }
-  const widthP = Float64Array.from(zigguratTables().w, (x) => x ** p)
-  return { pieces, c, mantP, mantQ, octP, octQ, widthP }
+  const widthP = Float64Array.from(zigguratTables35().w, (x) => x ** p)
+  return { pieces, u0: U0, c, mantP, mantQ, octP, octQ, widthP }
 }
 
 const tableCache = new Map<number, Table | null>()
@@ -189,16 +193,32 @@ function tableFor(alpha: number): Table | null {
   const hit = tableCache.get(alpha)
   if (hit !== undefined) return hit
   let t: Table | null = null
-  for (const pieces of [32, 64, 128, 256]) {
-    const built = buildTable(alpha, pieces)
-    if (built) {
-      t = built
-      break
+  const p = (alpha - 1) / alpha
+  const mantP = powerTable(p)
+  const mantQ = mantP && powerTable(p - 1)
+  search: for (const u0 of mantP && mantQ ? U0_CHOICES : []) {
+    for (const pieces of [32, 64, 128]) {
+      const built = buildTable(alpha, pieces, u0, mantP!, mantQ!)
+      if (built) {
+        t = built
+        break search
+      }
     }
   }
   if (tableCache.size > 32) tableCache.clear()
   tableCache.set(alpha, t)
   return t
+}
+
+let tables35: { k: Float64Array; w: Float64Array } | undefined
+
+/** The ziggurat thresholds and widths rescaled from 53-bit to 35-bit positions (exact: by 2^18). */
+function zigguratTables35(): { k: Float64Array; w: Float64Array } {
+  if (!tables35) {
+    const { k, w } = zigguratTables()
+    tables35 = { k: k.map((x) => x / TWO18), w: w.map((x) => x * TWO18) }
+  }
+  return tables35
 }
 
 /** Whether α uses the tabulated fast path (exposed for tests and the benchmark). */
@@ -271,7 +291,7 @@ export class StableSource implements WordSource {
       return
     }
     const p = this.p
-    const { k: zk, w: zw } = zigguratTables()
+    const { k: zk, w: zw } = zigguratTables35()
     const table = this.table
     const pieces = table ? table.pieces : 0
     const empty = new Float64Array(64)
@@ -281,40 +301,39 @@ export class StableSource implements WordSource {
     const octP = table ? table.octP : empty
     const octQ = table ? table.octQ : empty
     const widthP = table ? table.widthP : new Float64Array(256)
+    const U0 = table ? table.u0 : 0.5
     const perUnit = pieces / (0.5 - U0)
     const raw = this.raw
     let pos = this.pos
     for (let i = 0; i < n; i++) {
       let a: number
       let b: number
-      let za: number
-      let zb: number
-      if (pos <= RAW - 4) {
+      let c3: number
+      if (pos <= RAW - 3) {
         a = raw[pos]
         b = raw[pos + 1]
-        za = raw[pos + 2]
-        zb = raw[pos + 3]
-        pos += 4
+        c3 = raw[pos + 2]
+        pos += 3
       } else {
         this.pos = pos
         a = this.word()
         b = this.word()
-        za = this.word()
-        zb = this.word()
+        c3 = this.word()
         pos = this.pos
       }
+      // Word use: a = [u high 26 | layer 5 | sign 1], b = [u low 26 | position low 3 | layer 3], c3 = position high 32.
       const u = ((a >>> 6) * TWO26 + (b >>> 6) + 0.5) * INV_TWO53
-      const sign = (a & 1) === 1 ? 1 : -1
-      const iz = za & 255
-      const jh = za >>> 11
-      const j = jh * TWO32 + (zb >>> 0)
+      const sign = ((a & 1) << 1) - 1 // branch-free ±1
+      const iz = ((a >>> 1) & 31) | ((b & 7) << 5)
+      const jh = c3 >>> 0
+      const j = jh * 8 + ((b >>> 3) & 7) // 35-bit position in the layer
       let w: number
       let wp = -1 // W^p, computed below when the table path needs it
       if (j < zk[iz]) {
         w = j * zw[iz]
         if (jh > 0) {
-          // W^p = w_i^p · j^p, j = m·2^e with m ∈ [1, 2), e = 32 + bit length of jh − 1.
-          const e = 63 - Math.clz32(jh)
+          // W^p = w_i^p · j^p, j = m·2^e with m ∈ [1, 2), e = 3 + bit length of jh − 1.
+          const e = 34 - Math.clz32(jh)
           const x = (j * POW2_NEG[e] - 1) * MANT_PIECES
           let k = x | 0
           if (k >= MANT_PIECES) k = MANT_PIECES - 1
@@ -328,7 +347,7 @@ export class StableSource implements WordSource {
         }
       } else {
         this.pos = pos
-        w = zigguratSlow(this, iz, j)
+        w = zigguratSlow(this, iz, j * TWO18)
         pos = this.pos
       }
       if (u < U0 || table === null) {

@@ -70,8 +70,8 @@ describe('StableSource: SαS(1) in law', () => {
   })
   for (const alpha of [0.1, 0.7, 1, 1.3, 1.5, 1.8, 2]) {
     it(`α = ${alpha}: every draw equals the direct CMS formula on the same words to 1e-11 (relative)`, () => {
-      // Re-derive each draw from the word stream: u and the sign from two words, W from the ziggurat on the next
-      // (with its slow path on the same source), then X = sin(αV)/cos(V)^(1/α)·(cos((1−α)V)/W)^((1−α)/α),
+      // Re-derive each draw from the word stream (three words: u, the sign, the ziggurat layer and position; the
+      // ziggurat's slow path on the same source), then X = sin(αV)/cos(V)^(1/α)·(cos((1−α)V)/W)^((1−α)/α),
       // V = ±π(½ − u), cos V = sin(πu).
       const n = 20_000
       const xs = new Float64Array(n)
@@ -83,12 +83,11 @@ describe('StableSource: SαS(1) in law', () => {
       for (let i = 0; i < n; i++) {
         const a = src.word()
         const b = src.word()
-        const za = src.word()
-        const zb = src.word()
+        const c = src.word()
         const u = ((a >>> 6) * 67108864 + (b >>> 6) + 0.5) / 9007199254740992
         const sign = (a & 1) === 1 ? 1 : -1
-        const iz = za & 255
-        const j = (za >>> 11) * 4294967296 + zb
+        const iz = ((a >>> 1) & 31) | ((b & 7) << 5)
+        const j = (c * 8 + ((b >>> 3) & 7)) * 262144 // the 35-bit position on the 53-bit scale
         const W = j < k[iz] ? j * w[iz] : zigguratSlow(src, iz, j)
         const v = sign * Math.PI * (0.5 - u)
         const ref = (Math.sin(alpha * v) / Math.sin(Math.PI * u) ** (1 / alpha)) * (Math.cos((1 - alpha) * v) / W) ** ((1 - alpha) / alpha)
