@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { readCheckpoint } from '../../../scripts/onnx/index.ts'
@@ -53,5 +53,16 @@ describe('training pipeline (digits subset)', () => {
     // same initialisation and same α batches at epoch 0; different optimizers afterwards
     expect(sgd.record.history[0]).toEqual(adam.record.history[0])
     expect(sgd.record.history[3].trainLoss).not.toBe(adam.record.history[3].trainLoss)
+  })
+
+  it('reproduces a run bit for bit from its seed, and another seed gives another run', async () => {
+    const tiny = { trainLimit: 160, epochs: 1, alphaBatches: 5, evalSamples: 20 }
+    const run = (seed: number) => runTraining({ dataset: 'digits', optimizer: 'adam', seed, outDir: mkdtempSync(join(tmpdir(), 'pipeline-')), overrides: tiny })
+    const a = await run(4)
+    const b = await run(4)
+    const c = await run(5)
+    expect(Buffer.compare(readFileSync(join(a.dir, 'params.bin')), readFileSync(join(b.dir, 'params.bin')))).toBe(0)
+    expect(b.record.history).toEqual(a.record.history)
+    expect(Buffer.compare(readFileSync(join(a.dir, 'params.bin')), readFileSync(join(c.dir, 'params.bin')))).not.toBe(0)
   })
 })
