@@ -12,22 +12,27 @@
  * cancellation to under a digit); a term above 4π (so the sum could never pass) stops the attempt early.
  * Otherwise `undefined` is returned and the caller integrates (nolanIntegral.ts).
  * Where accepted, the relative error is ≈ 1e−14 (lgamma-based terms). The coefficients are cached for
- * the last α seen, so repeated calls at one α cost one exp per term.
+ * the last α seen and computed only as far as needed, so repeated calls at one α cost one exp per term.
  */
 import gammaln from '@stdlib/math-base-special-gammaln'
 
 const MAX_K = 400
 
-/** Coefficients for the last α seen: ln(Γ(αk)/k!) and the signed sine factor, k = 1..MAX_K. */
+/** Coefficients for the last α seen: ln(Γ(αk)/k!) and the signed sine factor, filled lazily up to `filled`. */
 let cacheAlpha = NaN
+let filled = 0
 const logMag = new Float64Array(MAX_K + 1)
 const signedSin = new Float64Array(MAX_K + 1)
 
-function coefficients(alpha: number): void {
-  if (alpha === cacheAlpha) return
+/** Makes the coefficients for k ≤ upTo available for this α (computing only what is missing). */
+function coefficients(alpha: number, upTo: number): void {
+  if (alpha !== cacheAlpha) {
+    cacheAlpha = alpha
+    filled = 0
+  }
   const heavy = alpha <= 1
   const delta = 2 - alpha
-  for (let k = 1; k <= MAX_K; k++) {
+  for (let k = filled + 1; k <= upTo; k++) {
     logMag[k] = gammaln(alpha * k) - gammaln(k + 1)
     // angles reduced exactly modulo 2π before the sine
     if (heavy) {
@@ -38,13 +43,12 @@ function coefficients(alpha: number): void {
       signedSin[k] = Math.sin(Math.PI * (half - 2 * Math.floor(half / 2)))
     }
   }
-  cacheAlpha = alpha
+  if (upTo > filled) filled = upTo
 }
 
 /** P(X > x) and f(x) from the tail series, or undefined where the series cannot be trusted. */
 export function tailSeries(x: number, alpha: number): { sf: number; pdf: number } | undefined {
   if (!(x > 0 && Number.isFinite(x)) || !(alpha > 0 && alpha <= 2)) return undefined
-  coefficients(alpha)
   const lx = Math.log(x)
   const convergent = alpha <= 1
   let sf = 0
@@ -55,6 +59,7 @@ export function tailSeries(x: number, alpha: number): { sf: number; pdf: number 
   // π·P(X > x) ≤ π/2, so a term above 8·π/2 can never pass the cancellation check: give up early
   const hopeless = 4 * Math.PI
   for (let k = 1; k <= MAX_K; k++) {
+    if (k > filled || alpha !== cacheAlpha) coefficients(alpha, Math.min(MAX_K, 2 * k + 8))
     const ak = alpha * k
     const mag = Math.exp(logMag[k] - ak * lx) // Γ(αk)/k! x^(−αk)
     if (!(mag <= hopeless)) return undefined // also catches overflow to Infinity
