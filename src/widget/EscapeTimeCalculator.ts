@@ -130,6 +130,10 @@ export class EscapeTimeCalculator extends HTMLElement {
     form.addEventListener('submit', (e) => e.preventDefault())
     this.#el('copy-link').addEventListener('click', () => void this.#copy(this.shareUrl(), 'Link copied'))
     this.#el('copy-embed').addEventListener('click', () => void this.#copy(this.embedCode(), 'Embed code copied'))
+    const more = this.#el<HTMLDetailsElement>('more')
+    more.addEventListener('toggle', () => {
+      if (more.open) this.#renderMore()
+    })
     const compare = this.#el<HTMLDetailsElement>('compare')
     compare.open = this.#state.compareOpen
     compare.addEventListener('toggle', () => {
@@ -370,6 +374,12 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.#setHtml('warnings', warnings.map((w) => `<li>${escapeXml(w)}</li>`).join(''))
     warn.hidden = warnings.length === 0
 
+    if (this.#el<HTMLDetailsElement>('more').open) this.#renderMore()
+  }
+
+  /** The "More numbers" table; drawn only while its <details> is open. */
+  #renderMore(): void {
+    const out = this.#result
     const rows: [string, string, (o: NonNullable<EscapeTimeOutput['sgd']>) => number | undefined, string][] = [
       ['ε', 'SDE noise scale η^((α−1)/α)', (o) => o.epsilon, ''],
       ['Θ(ε⁻¹)', '(2c/α) ε^α', (o) => o.theta, ''],

@@ -83,7 +83,8 @@ export async function renderComparePanel(container: HTMLElement, apiBase: string
   }
   if (pairs.length === 0) return say('This server has no pair of SGD- and Adam-trained models to compare.')
   container.innerHTML =
-    '<div class="field"><label for="compare-pair">Dataset</label><select id="compare-pair">' +
+    '<p class="hint">The Worker probes each trained network at its minimum (gradient-noise α, curvature, barrier) and predicts how long SGD\'s and Adam\'s dynamics would stay there — the comparison the paper makes.</p>' +
+    '<div class="field wide"><label for="compare-pair">Trained pair</label><select id="compare-pair">' +
     pairs.map((p, i) => `<option value="${i}">${escapeXml(p.dataset)} (${escapeXml(p.sgd)} vs ${escapeXml(p.adam)})</option>`).join('') +
     '</select></div><div id="compare-result" aria-live="polite"></div>'
   const select = container.querySelector('select') as HTMLSelectElement

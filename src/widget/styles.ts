@@ -106,6 +106,7 @@ button {
 }
 button.secondary { background: transparent; color: var(--etc-accent); }
 .status { font-size: 0.85rem; color: var(--etc-muted); }
+p.hint { font-size: 0.8rem; color: var(--etc-muted); margin: 6px 0; }
 textarea.manual { width: 100%; font-family: ui-monospace, monospace; font-size: 0.75rem; margin-top: 6px; color: var(--etc-fg); background: var(--etc-panel); border: 1px solid var(--etc-border); }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @container (max-width: 420px) {
