@@ -4,7 +4,8 @@
  * short polynomials instead of five transcendental functions, with the generator stepped in a tight loop.
  * Exact in law up to the tabulation error (relative error of each tabulated factor ≤ 1e-12, checked when the
  * tables are built; the tests compare every draw with the direct formula on the same random words to 1e-11;
- * where no table meets its check, e.g. α ≤ 0.1, the direct formula is used for every draw).
+ * where no table meets its check, e.g. α ≤ 0.1, the direct formula is used for every draw). The tables are
+ * built only once a source has made TABULATE_AFTER draws, so short runs never pay for them.
  *
  * With V = π(½ − u)·s, u ∈ (0, ½) uniform, s = ±1 a fair sign (so V ~ U(−π/2, π/2)) and W ~ Exp(1):
  *   X = sin(αV)/(cos V)^(1/α) · (cos((1−α)V)/W)^((1−α)/α)
@@ -41,6 +42,11 @@ const TWO26 = 67108864
 const TWO32 = 4294967296
 const RAW = 4096
 const TWO18 = 262144
+/**
+ * Draws made with the direct formula before the tables are built: building them costs a few to a few tens of
+ * milliseconds per α, which pays off only for long runs (and must not be spent by a small request).
+ */
+export const TABULATE_AFTER = 65536
 /** 2^−e for e = 0..63 (exact scalings of integer mantissas). */
 const POW2_NEG = Float64Array.from({ length: 64 }, (_, e) => 2 ** -e)
 
@@ -233,14 +239,16 @@ export class StableSource implements WordSource {
   private readonly st: Int32Array
   private readonly raw = new Int32Array(RAW)
   private pos = RAW
-  private readonly table: Table | null
+  /** The tables, once built (undefined until TABULATE_AFTER draws have been made; null if none passed). */
+  private table: Table | null | undefined
+  private drawn = 0
   private readonly one = new Float64Array(1)
 
   constructor(alpha: number, seed: number) {
     this.alpha = alpha
     this.p = (alpha - 1) / alpha
     this.st = Int32Array.from(createRng(seed).state(), (w) => w | 0)
-    this.table = alpha > 0 && alpha <= 2 ? tableFor(alpha) : null
+    this.table = alpha > 0 && alpha <= 2 ? undefined : null
   }
 
   /** Steps xoshiro128** RAW times into the word buffer (state in locals). */
@@ -292,7 +300,9 @@ export class StableSource implements WordSource {
     }
     const p = this.p
     const { k: zk, w: zw } = zigguratTables35()
-    const table = this.table
+    if (this.table === undefined && this.drawn >= TABULATE_AFTER) this.table = tableFor(alpha)
+    this.drawn += n
+    const table = this.table ?? null
     const pieces = table ? table.pieces : 0
     const empty = new Float64Array(64)
     const c = table ? table.c : empty
