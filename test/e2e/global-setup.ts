@@ -1,9 +1,10 @@
 /**
- * Starts `wrangler dev` once for the end-to-end tests, on a port of its own (E2E_PORT, default 8799),
+ * Starts `wrangler dev` once for the end-to-end tests, on a port of its own (E2E_PORT, default: a free port),
  * waits for `/healthz`, and stops the whole process group afterwards. The base URL reaches the tests
  * through `inject('baseUrl')`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer, type AddressInfo } from 'node:net'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -30,8 +31,20 @@ async function waitForHealth(url: string, deadlineMs: number): Promise<void> {
   throw new Error(`wrangler dev did not answer ${url}/healthz within ${deadlineMs} ms: ${String(last)}`)
 }
 
+/** A TCP port that is free right now on 127.0.0.1 (so that parallel runs never talk to each other's server). */
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((resolve, reject) => {
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', resolve)
+  })
+  const { port } = srv.address() as AddressInfo
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const port = Number(process.env.E2E_PORT ?? 8799)
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'], {
     detached: true,
