@@ -22,6 +22,7 @@ const MAX_K = 400
 let cacheAlpha = NaN
 let filled = 0
 const logMag = new Float64Array(MAX_K + 1)
+const mag0 = new Float64Array(MAX_K + 1) // Γ(αk)/k! itself (Infinity where it overflows)
 const signedSin = new Float64Array(MAX_K + 1)
 
 /** Makes the coefficients for k ≤ upTo available for this α (computing only what is missing). */
@@ -34,6 +35,7 @@ function coefficients(alpha: number, upTo: number): void {
   const delta = 2 - alpha
   for (let k = filled + 1; k <= upTo; k++) {
     logMag[k] = gammaln(alpha * k) - gammaln(k + 1)
+    mag0[k] = Math.exp(logMag[k])
     // angles reduced exactly modulo 2π before the sine
     if (heavy) {
       const half = (k * alpha) / 2
@@ -50,6 +52,8 @@ function coefficients(alpha: number, upTo: number): void {
 export function tailSeries(x: number, alpha: number): { sf: number; pdf: number } | undefined {
   if (!(x > 0 && Number.isFinite(x)) || !(alpha > 0 && alpha <= 2)) return undefined
   const lx = Math.log(x)
+  const y = Math.exp(-alpha * lx) // x^(−α)
+  let yk = 1 // x^(−αk), by running product (relative rounding ≤ k·1e−16 on terms far below the sum)
   const convergent = alpha <= 1
   let sf = 0
   let pdf = 0
@@ -61,7 +65,10 @@ export function tailSeries(x: number, alpha: number): { sf: number; pdf: number 
   for (let k = 1; k <= MAX_K; k++) {
     if (k > filled || alpha !== cacheAlpha) coefficients(alpha, Math.min(MAX_K, 2 * k + 8))
     const ak = alpha * k
-    const mag = Math.exp(logMag[k] - ak * lx) // Γ(αk)/k! x^(−αk)
+    yk *= y
+    // Γ(αk)/k! x^(−αk): a product where both factors are safely inside the double range, else via logs
+    const c = mag0[k]
+    const mag = c < 1e280 && yk > 1e-280 ? c * yk : Math.exp(logMag[k] - ak * lx)
     if (!(mag <= hopeless)) return undefined // also catches overflow to Infinity
     // stop when the terms start to grow (asymptotic case: the error is of the order of the smallest
     // term) or fall below 1e-17 of the sum; accept only with little cancellation in both series
