@@ -26,11 +26,12 @@ describe('middle-region table (src/stable/tables/middleTable.ts)', () => {
       const { coord, alphaEdges: ae, xEdges: xe } = BLOCKS[blk]
       const p = buildPanel(ae[i], ae[i + 1], xe[j], xe[j + 1], coord)
       const [rowsSf, offSf, rowsPdf, offPdf] = middleTable.blocks[blk].panels[i * (xe.length - 1) + j]
-      expect([p.rowsSf, p.rowsPdf]).toEqual([rowsSf, rowsPdf])
-      // equal up to last-bit differences of Math.* between engines (row lengths are stored exactly)
-      let worst = 0
-      p.sf.forEach((v, k) => (worst = Math.max(worst, Math.abs(data[offSf + k] - v))))
-      p.pdf.forEach((v, k) => (worst = Math.max(worst, Math.abs(data[offPdf + k] - v))))
+      // compare as full coefficient matrices (entries not stored count as 0): a coefficient sitting at the
+      // 1e-14 storage threshold may be kept by one build and dropped by another after last-bit changes
+      const worst = Math.max(
+        maxDiff(unpack(data, offSf, rowsSf), unpack(p.sf, 0, p.rowsSf)),
+        maxDiff(unpack(data, offPdf, rowsPdf), unpack(p.pdf, 0, p.rowsPdf)),
+      )
       expect(worst).toBeLessThan(1e-13)
     }
   })
@@ -63,3 +64,20 @@ describe('middle-region table (src/stable/tables/middleTable.ts)', () => {
   })
 })
 
+/** Packed rows ([len, c…] per row) → dense 32 × 32 matrix. */
+function unpack(c: ArrayLike<number>, off: number, rows: number): Float64Array {
+  const m = new Float64Array(32 * 32)
+  let p = off
+  for (let i = 0; i < rows; i++) {
+    const len = c[p]
+    for (let k = 0; k < len; k++) m[32 * i + k] = c[p + 1 + k]
+    p += len + 1
+  }
+  return m
+}
+
+function maxDiff(a: Float64Array, b: Float64Array): number {
+  let d = 0
+  for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs(a[k] - b[k]))
+  return d
+}
