@@ -23,6 +23,7 @@ import { escapeXml } from './escapeXml.ts'
 import { formatNumber } from './formatNumber.ts'
 import { issueTarget } from './issueTarget.ts'
 import { lrSweep, type LrSweep } from './lrSweep.ts'
+import { mergeStateQuery } from './mergeStateQuery.ts'
 import { cloneState, defaultState, type WidgetState } from './state.ts'
 import { parseList, stateFromQuery } from './stateFromQuery.ts'
 import { stateFromAttributes } from './stateFromAttributes.ts'
@@ -169,9 +170,11 @@ export class EscapeTimeCalculator extends HTMLElement {
 
   /** A link that restores this exact view: the page itself with `sync-url`, else the landing page. */
   shareUrl(): string {
-    const q = stateToQuery(this.#state).toString()
-    if (this.hasAttribute('sync-url')) return `${location.origin}${location.pathname}?${q}`
-    return `${this.#apiBase()}/?${q}`
+    if (this.hasAttribute('sync-url')) {
+      const q = mergeStateQuery(new URLSearchParams(location.search), this.#state).toString()
+      return `${location.origin}${location.pathname}?${q}`
+    }
+    return `${this.#apiBase()}/?${stateToQuery(this.#state)}`
   }
 
   /** The script tag and element that embed the calculator in its current state. */
@@ -499,7 +502,7 @@ export class EscapeTimeCalculator extends HTMLElement {
   #scheduleUrl(): void {
     if (!this.hasAttribute('sync-url')) return
     this.#debounce('url', () => {
-      const q = stateToQuery(this.#state).toString()
+      const q = mergeStateQuery(new URLSearchParams(location.search), this.#state).toString()
       if (location.search !== `?${q}`) history.replaceState(history.state, '', `${location.pathname}?${q}${location.hash}`)
     }, 250)
   }

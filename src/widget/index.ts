@@ -1,6 +1,7 @@
 export { EscapeTimeCalculator, type WidgetCore } from './EscapeTimeCalculator.ts'
 export { defaultState, cloneState, type WidgetState, type OptimizerState, type BasinKind } from './state.ts'
 export { stateToQuery } from './stateToQuery.ts'
+export { mergeStateQuery } from './mergeStateQuery.ts'
 export { stateFromQuery, parseList } from './stateFromQuery.ts'
 export { stateFromAttributes } from './stateFromAttributes.ts'
 export { ATTRIBUTE_KEYS } from './attributeKeys.ts'

@@ -201,7 +201,7 @@ describe('/embed', () => {
       adam: { alpha: 1.5, lr: 0.01, preconditioner: 'auto' },
     }
     const page = await newPage(360)
-    await page.goto(`${baseUrl}/embed?${stateToQuery(state)}&theme=dark`)
+    await page.goto(`${baseUrl}/embed?theme=dark&${stateToQuery(state)}`)
     const a = await expectShownEqualsApi(page, state)
     expect((await shown(page))['out-sgd'].text).toBe('629.6')
     expect(a.sgd.exitProbabilities?.find((p) => p.direction === 'right')?.probability).toBeCloseTo(0.3033, 4)
@@ -211,6 +211,10 @@ describe('/embed', () => {
     const bg = await page.locator('escape-time-calculator').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.root')!).backgroundColor)
     expect(bg).toBe('rgb(20, 24, 29)')
     await page.screenshot({ path: 'test-results/embed-320.png', fullPage: true })
+    // a change keeps the page's own parameter (theme) in the URL and in the shared link
+    await page.locator('#sgd-lr').fill('0.02')
+    const changed = { ...state, sgd: { alpha: 1.2, lr: 0.02 } }
+    await expect.poll(() => page.url()).toBe(`${baseUrl}/embed?theme=dark&${stateToQuery(changed)}`)
   })
 
   it('"Copy link" restores the exact view in a new page', async () => {

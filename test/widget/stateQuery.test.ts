@@ -8,6 +8,7 @@ import { defaultState, type WidgetState } from '../../src/widget/state.ts'
 import { stateFromAttributes } from '../../src/widget/stateFromAttributes.ts'
 import { stateFromQuery } from '../../src/widget/stateFromQuery.ts'
 import { stateToQuery } from '../../src/widget/stateToQuery.ts'
+import { mergeStateQuery } from '../../src/widget/mergeStateQuery.ts'
 import { toRequest } from '../../src/widget/toRequest.ts'
 
 const alpha = fc.double({ min: 1.01, max: 1.99, noNaN: true })
@@ -125,5 +126,20 @@ describe('attributes and the embed snippet', () => {
   it('every attribute stands for a key that stateToQuery writes', () => {
     const keys = new Set([...stateToQuery({ ...defaultState, compareOpen: true }).keys(), 'basin.left', 'basin.right'])
     for (const key of Object.values(ATTRIBUTE_KEYS)) expect(keys.has(key), key).toBe(true)
+  })
+})
+
+describe('mergeStateQuery', () => {
+  it("keeps the page's own parameters and replaces only the state keys", () => {
+    const current = new URLSearchParams('theme=dark&optimizers.sgd.alpha=1.1&basin.left=9&ref=blog&panel=compare')
+    const s = { ...defaultState, sgd: { alpha: 1.7, lr: 0.01 } }
+    const q = mergeStateQuery(current, s)
+    expect(q.get('theme')).toBe('dark')
+    expect(q.get('ref')).toBe('blog')
+    expect(q.getAll('optimizers.sgd.alpha')).toEqual(['1.7'])
+    expect(q.has('basin.left')).toBe(false) // quadratic state: no interval keys
+    expect(q.has('panel')).toBe(false)
+    expect(stateFromQuery(q, defaultState)).toEqual(s)
+    expect(q.toString().startsWith('theme=dark&ref=blog&basin.kind=quadratic')).toBe(true)
   })
 })
