@@ -106,3 +106,14 @@ describe('GET /widget.js and /widget-compare.js', () => {
     expect(main).toContain('widget-compare.js')
   })
 })
+
+describe('GET /favicon.ico', () => {
+  it('is a small SVG icon, so that no page (/docs included) logs a failed favicon request', async () => {
+    const res = await SELF.fetch(`${BASE}/favicon.ico`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/svg+xml')
+    const svg = await res.text()
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+    expect(svg.length).toBeLessThan(1024)
+  })
+})
