@@ -141,10 +141,64 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
     const big = new Uint8Array(6000 * 65)
     for (let i = 0; i < 6000; i++) big.set(new Uint8Array(dataBin).subarray((i % 300) * 64, (i % 300) * 64 + 64), i * 64)
     for (let i = 0; i < 6000; i++) big[6000 * 64 + i] = new Uint8Array(dataBin)[300 * 64 + (i % 300)]
-    const r = await probe(form({ model: new Uint8Array(modelOnnx), data: big, options: { inputScale: 1 / 16, iterations: 100, traceSamples: 50 } }))
+    const r = await probe(form({ model: new Uint8Array(modelOnnx), data: big, options: { inputScale: 1 / 16, iterations: 200, traceSamples: 200 } }))
     expect(r.status).toBe(422)
     const body = (await r.json()) as { detail: string }
     expect(body.detail).toMatch(/estimated at [0-9.]+ s of CPU/)
     expect(body.detail).toMatch(/lower iterations/)
+  })
+})
+
+describe('bundled models', () => {
+  it('GET /v1/models lists the four with their summaries; GET /v1/models/{id} adds the α history', async () => {
+    const r = await SELF.fetch(`${BASE}/v1/models`)
+    expect(r.status).toBe(200)
+    expect(r.headers.get('etag')).toMatch(/^"/)
+    const { models } = (await r.json()) as { models: { id: string; optimizer: string; parameters: number; evalSamples: number }[] }
+    expect(models.map((m) => m.id).sort()).toEqual(['digits-mlp-adam', 'digits-mlp-sgd', 'fashion-mlp-adam', 'fashion-mlp-sgd'])
+    const d = models.find((m) => m.id === 'digits-mlp-sgd')!
+    expect(d).toMatchObject({ optimizer: 'sgd', parameters: 64 * 32 + 32 + 32 * 10 + 10 })
+    const one = await SELF.fetch(`${BASE}/v1/models/digits-mlp-adam`)
+    const body = (await one.json()) as { optimizer: string; history: { epoch: number; alpha: number }[] }
+    expect(body.optimizer).toBe('adam')
+    expect(body.history.length).toBeGreaterThan(1)
+    for (const h of body.history) expect(h.alpha).toBeGreaterThan(0)
+    const missing = await SELF.fetch(`${BASE}/v1/models/nope`)
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as { detail: string }).detail).toMatch(/digits-mlp-sgd/)
+  })
+
+  it('a default probe of the digits SGD minimum: loss equals forward.onnx on eval.bin (record), deterministic bytes', async () => {
+    const rec = (await import('../../models/digits-mlp-sgd/record.json')).default as { evalLoss: number; evalAccuracy: number }
+    const a = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const text = await a.text()
+    expect(a.status, text).toBe(200)
+    expect(a.headers.get('server-timing')).toMatch(/setup;dur=[0-9.]+, probe;dur=[0-9.]+/)
+    const body = JSON.parse(text)
+    expect(Math.abs(body.loss.value - rec.evalLoss)).toBeLessThan(1e-5 * Math.max(1, rec.evalLoss))
+    expect(body.loss.accuracy).toBe(rec.evalAccuracy)
+    expect(body.noise.batchSize).toBe(32)
+    expect(body.escape.sgd.lr).toBe(0.05)
+    const b = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(await b.text()).toBe(text)
+  })
+
+  it('POST /v1/compare builds the 2×2 table', async () => {
+    const r = await SELF.fetch(`${BASE}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ models: ['digits-mlp-sgd', 'digits-mlp-adam'], iterations: 12, traceSamples: 4 }) })
+    const text = await r.text()
+    expect(r.status, text).toBe(200)
+    const body = JSON.parse(text)
+    expect(body.table.map((t: { minimum: string; optimizer: string }) => `${t.minimum}/${t.optimizer}`)).toEqual([
+      'digits-mlp-sgd/sgd', 'digits-mlp-sgd/adam', 'digits-mlp-adam/sgd', 'digits-mlp-adam/adam',
+    ])
+    expect(Object.keys(body.probes)).toEqual(['digits-mlp-sgd', 'digits-mlp-adam'])
+    const rows = body.table as { minimum: string; optimizer: string; alpha: number; lr: number; radonMeasure: number; meanEscapeIterations: number }[]
+    // each optimizer runs with its own model's learning rate; both see the α measured at that minimum
+    expect(rows.map((r) => r.lr)).toEqual([0.05, 0.001, 0.05, 0.001])
+    expect(rows[0].alpha).toBe(rows[1].alpha)
+    expect(rows[2].alpha).toBe(rows[3].alpha)
+    for (const r of rows) expect(r.meanEscapeIterations).toBeGreaterThan(0)
+    const same = await SELF.fetch(`${BASE}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ models: ['digits-mlp-sgd', 'fashion-mlp-sgd'] }) })
+    expect(same.status).toBe(400)
   })
 })

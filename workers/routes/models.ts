@@ -30,14 +30,19 @@ import { respond, respondJson } from '../http/respond.ts'
 import { failureToProblem, issuesToFieldIssues, problem, validationProblem } from '../problem.ts'
 import { loadOrt, type Ort } from '../ort/loadOrt.ts'
 import { stripInitializers } from '../ort/stripInitializers.ts'
-import { BUNDLED_MODELS } from '../models/bundled.ts'
 import { modelDetail, modelSummary, type BundledModel } from '../models/modelRecord.ts'
 import { decodeEvalBin, decodeEvalJson, type EvalData } from '../models/evalData.ts'
 import { checkUserModel } from '../models/userModel.ts'
 import { runProbe, type ProbeTarget } from '../models/runProbe.ts'
 import { PROBE_BUDGET_SECONDS } from '../models/budget.ts'
 
-const byId = new Map<string, BundledModel>(BUNDLED_MODELS.map((m) => [m.record.id, m]))
+let registry: Promise<Map<string, BundledModel>> | undefined
+
+/** The bundled models by id; their files are imported on first use (a dynamic import keeps them out of module start-up and out of Node tooling that loads the app). */
+function bundled(): Promise<Map<string, BundledModel>> {
+  registry ??= import('../models/bundled.ts').then((m) => new Map(m.BUNDLED_MODELS.map((b) => [b.record.id, b])))
+  return registry
+}
 const sessions = new Map<string, Promise<InferenceSession>>()
 const targets = new Map<string, { theta: Float64Array; data: EvalData }>()
 
@@ -76,7 +81,7 @@ async function bundledTarget(m: BundledModel, optimizers: ProbeTarget['optimizer
   return { ort, session, layout: r.layout, parameters: r.parameters, inputDim: r.inputDim, classes: r.classes, theta, data, batchSize: r.batchSize, optimizers, record: modelDetail(r) }
 }
 
-const unknownModel = (c: Context, id: string) =>
+const unknownModel = (c: Context, id: string, byId: Map<string, BundledModel>) =>
   problem(c, 404, undefined, `There is no model "${id}". The bundled models are: ${[...byId.keys()].join(', ') || 'none'}.`, [{ path: 'id', message: 'unknown model id' }])
 
 const strip = <T extends { measurements?: unknown }>(p: T): Omit<T, 'measurements'> => {
@@ -90,7 +95,7 @@ export const modelsRoutes = new Hono<AppEnv>()
   .get(
     '/v1/models',
     describeRoute({ summary: 'The bundled trained models', tags: ['models'], responses: { 200: { description: 'Their records.', content: { 'application/json': { schema: resolver(ModelList) } } } } }),
-    (c) => respondJson(c, { models: BUNDLED_MODELS.map((m) => modelSummary(m.record)) }),
+    async (c) => respondJson(c, { models: [...(await bundled()).values()].map((m) => modelSummary(m.record)) }),
   )
   .get(
     '/v1/models/:id',
@@ -102,9 +107,10 @@ export const modelsRoutes = new Hono<AppEnv>()
         404: { description: 'Unknown model id.', content: problemContent },
       },
     }),
-    (c) => {
+    async (c) => {
+      const byId = await bundled()
       const m = byId.get(c.req.param('id'))
-      return m ? respondJson(c, modelDetail(m.record)) : unknownModel(c, c.req.param('id'))
+      return m ? respondJson(c, modelDetail(m.record)) : unknownModel(c, c.req.param('id'), byId)
     },
   )
   .post(
@@ -118,8 +124,9 @@ export const modelsRoutes = new Hono<AppEnv>()
     }),
     jsonInput(ProbeOptions),
     async (c) => {
+      const byId = await bundled()
       const m = byId.get(c.req.param('id'))
-      if (!m) return unknownModel(c, c.req.param('id'))
+      if (!m) return unknownModel(c, c.req.param('id'), byId)
       const options = c.req.valid('json')
       const own = { [m.record.optimizer]: { lr: m.record.lr } }
       const t0 = performance.now()
@@ -145,6 +152,7 @@ export const modelsRoutes = new Hono<AppEnv>()
     jsonInput(CompareRequest),
     async (c) => {
       const { models, ...options } = c.req.valid('json')
+      const byId = await bundled()
       for (const [k, id] of models.entries()) if (!byId.has(id)) return problem(c, 404, undefined, `There is no model "${id}".`, [{ path: `models.${k}`, message: 'unknown model id' }])
       const pair = models.map((id) => byId.get(id) as BundledModel)
       const sgd = pair.find((m) => m.record.optimizer === 'sgd')
