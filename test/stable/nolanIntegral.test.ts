@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import fixture from '../fixtures/stable_mpmath.json'
+import { nolanIntegral } from '../../src/stable/nolanIntegral.ts'
+
+// Nolan's integral on its own (it generates the precomputed table and covers what the series do not),
+// against the same integral evaluated in mpmath at 30 digits (scripts/fixtures/stable_mpmath.py).
+describe('nolanIntegral against mpmath (stable_mpmath.json)', () => {
+  const pts = fixture.points.filter((p) => Math.abs(p.alpha - 1) >= 1e-3)
+  it(`uses ${pts.length} points with |α − 1| ≥ 1e-3, α down to 0.05 and up to 2 − 1e-3`, () => {
+    expect(pts.length).toBeGreaterThan(150)
+    expect(Math.min(...pts.map((p) => p.alpha))).toBeLessThan(0.1)
+  })
+  it('sf and pdf: relative error ≤ 1e-13 at every point', () => {
+    let worst = 0
+    for (const p of pts) {
+      const v = nolanIntegral(p.x, p.alpha)
+      worst = Math.max(worst, Math.abs(v.sf / Number(p.sf) - 1), Math.abs(v.pdf / Number(p.pdf) - 1))
+    }
+    expect(worst).toBeLessThan(1e-13)
+  })
+  it('is NaN outside its domain (x ≤ 0, α = 1, α ∉ (0, 2])', () => {
+    for (const [x, a] of [[0, 1.5], [-1, 1.5], [1, 1], [1, 0], [1, 2.5], [Infinity, 1.5]]) {
+      expect(nolanIntegral(x, a).sf).toBeNaN()
+    }
+  })
+})
