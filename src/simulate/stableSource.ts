@@ -1,6 +1,6 @@
 /**
  * Fast SαS(1) draws for the simulator: the Chambers–Mallows–Stuck transform (spec/theory.md §5.3) with its
- * α-dependent factors tabulated once per α, so that a draw on the fast path costs table look-ups and three
+ * α-dependent factors tabulated once per α, so that a draw on the fast path costs table look-ups and two
  * short polynomials instead of five transcendental functions, with the generator stepped in a tight loop.
  * Exact in law up to the tabulation error (relative error of each tabulated factor ≤ 1e-12, checked when the
  * tables are built; the tests compare every draw with the direct formula on the same random words to 1e-11;
@@ -11,13 +11,14 @@
  *   X = sin(αV)/(cos V)^(1/α) · (cos((1−α)V)/W)^((1−α)/α)
  *     = s · B(u)/S(u) · (W·S(u))^p,   p = (α−1)/α,
  * where S(u) = cos V = sin(πu) and B(u) = sin(α|V|)·cos((1−α)V)^((1−α)/α). Hence
- *   X = s · Q(u) · W^p · u^(p−1),   Q(u) = u·B(u)/S(u) · (S(u)/u)^p,
- * and Q is smooth on (0, ½] (S(u)/u = sin(πu)/u is), so it is tabulated by piecewise degree-8 polynomials
- * (interpolation at Chebyshev nodes) on [u₀, ½], u₀ the smallest of 1/512 … 1/64 that meets the check (Q has a
- * boundary layer near u = 0 as α → 2). The powers are of numbers whose binary exponent we
- * hold as integers: W = j·w_i (ziggurat layer i, 53-bit integer j) and u = (K + ½)/2^53, so with x = m·2^e,
- * m ∈ [1, 2): x^r = 2^(e·r) · m^r, the octave factor from a table (found by Math.clz32) and m^r from piecewise
- * degree-6 interpolants (64 pieces, checked to 1e-13). Draws with u < u₀ (2u₀ of them) and the ziggurat's slow
+ *   X = s · G(u) · W^p,   G(u) = Q(u)·u^(p−1),   Q(u) = u·B(u)/S(u) · (S(u)/u)^p,
+ * with Q smooth on (0, ½] (S(u)/u = sin(πu)/u is). G is tabulated on [u₀, ½) by degree-8 interpolants at
+ * Chebyshev nodes on pieces of equal width inside each binary octave of u (8–32 per octave, so every piece is
+ * narrow relative to u and the factor u^(p−1) is smooth on it); u₀ = 2^−9 … 2^−6, the smallest that meets the
+ * check (Q has a boundary layer near u = 0 as α → 2). The octave and the piece come from the integer that
+ * defines u = (K + ½)/2^53 (Math.clz32, no logarithm). W^p: W = j·w_i (ziggurat layer i, integer j), so with
+ * j = m·2^e, m ∈ [1, 2): W^p = w_i^p · 2^(e·p) · m^p, the first two from tables and m^p from piecewise degree-6
+ * interpolants (64 pieces, checked to 1e-13). Draws with u < u₀ (a fraction 2u₀) and after the ziggurat's slow
  * path use the direct formula with cos V computed as sin(πu) (no cancellation near V = ±π/2). W comes from the
  * exponential ziggurat (exponentialZiggurat.ts). α = 1 gives tan V and α = 2 gives 2√W sin V ~ N(0, 2), as the
  * formula does.
@@ -34,8 +35,8 @@ import { type WordSource, zigguratSlow, zigguratTables } from './exponentialZigg
 
 const DEGREE = 8
 const NC = DEGREE + 1
-/** Lower ends u₀ tried for the table of Q, smallest first (the direct formula serves u < u₀). */
-const U0_CHOICES = [1 / 512, 1 / 256, 1 / 128, 1 / 64]
+/** u₀ = 2^−e0 tried for the table, smallest first (the direct formula serves u < u₀). */
+const E0_CHOICES = [9, 8, 7, 6]
 const TOLERANCE = 1e-12
 const INV_TWO53 = 1 / 9007199254740992
 const TWO26 = 67108864
@@ -95,17 +96,17 @@ function poly(c: Float64Array, o: number, s: number): number {
 }
 
 interface Table {
-  pieces: number
-  /** Lower end u₀ of the tabulated range [u₀, ½]. */
-  u0: number
+  /** Pieces per octave of u. */
+  sub: number
+  /** Bit index of the leading bit of K (u = (K + ½)/2^53) of the first tabulated octave: 53 − e0, u₀ = 2^−e0. */
+  firstOctave: number
+  /** Coefficients of G, NC per piece, octave-major. */
   c: Float64Array
-  /** m^p and m^(p−1) on [1, 2) (see `powerTable`). */
+  /** m^p on [1, 2) (see `powerTable`). */
   mantP: Float64Array
-  mantQ: Float64Array
-  /** 2^(e·p) for e = 0..63, and 2^((e − 53)(p − 1)) for e = 0..63. */
+  /** 2^(e·p) for e = 0..63. */
   octP: Float64Array
-  octQ: Float64Array
-  /** w_i^p for the 256 ziggurat layer widths. */
+  /** w_i^p for the 256 ziggurat layer widths (35-bit scale). */
   widthP: Float64Array
 }
 
@@ -152,44 +153,48 @@ function mantissaPower(c: Float64Array, m: number): number {
   return c[o] + s * c[o + 1] + s2 * (c[o + 2] + s * c[o + 3]) + s2 * s2 * (c[o + 4] + s * c[o + 5] + s2 * c[o + 6])
 }
 
-/** Piecewise table of Q on [u₀, ½] with `pieces` pieces; undefined if the check fails. */
-function buildTable(alpha: number, pieces: number, U0: number, mantP: Float64Array, mantQ: Float64Array): Table | undefined {
-  const c = new Float64Array(pieces * NC)
-  const width = (0.5 - U0) / pieces
+/**
+ * Piecewise table of G(u) = Q(u)·u^(p−1) on [2^−e0, ½): one block of `sub` equal pieces per binary octave of u
+ * (so each piece is narrow relative to u and the factor u^(p−1) is smooth on it); undefined if the check fails.
+ */
+function buildTable(alpha: number, sub: number, e0: number, mantP: Float64Array): Table | undefined {
+  const octaves = e0 - 1
+  const c = new Float64Array(octaves * sub * NC)
   const p = (alpha - 1) / alpha
-  const q = (u: number) => {
+  const g = (u: number) => {
     const sv = Math.sin(Math.PI * u)
-    return ((u * cmsB(alpha, u)) / sv) * (sv / u) ** p
+    return ((u * cmsB(alpha, u)) / sv) * (sv / u) ** p * u ** (p - 1)
   }
-  for (let m = 0; m < pieces; m++) {
-    const lo = U0 + m * width
-    const a: number[][] = []
-    const y: number[] = []
-    for (let k = 0; k < NC; k++) {
-      const s = Math.cos((Math.PI * (k + 0.5)) / NC)
-      const row: number[] = []
-      for (let j = 0; j < NC; j++) row.push(s ** j)
-      a.push(row)
-      y.push(q(lo + ((s + 1) / 2) * width))
-    }
-    c.set(solve(a, y), m * NC)
-    // Q vanishes at u = ½ (X = 0 there): its error is measured against its largest value on the piece.
-    const scale = Math.max(Math.abs(q(lo)), Math.abs(q(lo + width / 2)), Math.abs(q(Math.min(lo + width, 0.5 - 1e-9))))
-    for (let k = 0; k <= 4 * NC; k++) {
-      const s = -1 + (2 * k) / (4 * NC)
-      const u = lo + ((s + 1) / 2) * width
-      if (u >= 0.5) continue
-      if (!(Math.abs(poly(c, m * NC, s) - q(u)) <= TOLERANCE * scale)) return undefined
+  for (let o = 0; o < octaves; o++) {
+    const base = 2 ** (o - e0) // u ∈ [base, 2·base)
+    const width = base / sub
+    for (let t = 0; t < sub; t++) {
+      const lo = base + t * width
+      const a: number[][] = []
+      const y: number[] = []
+      for (let k = 0; k < NC; k++) {
+        const s = Math.cos((Math.PI * (k + 0.5)) / NC)
+        const row: number[] = []
+        for (let j = 0; j < NC; j++) row.push(s ** j)
+        a.push(row)
+        y.push(g(lo + ((s + 1) / 2) * width))
+      }
+      const off = (o * sub + t) * NC
+      c.set(solve(a, y), off)
+      // G vanishes at u = ½ (X = 0 there): its error is measured against its largest value on the piece.
+      const hi = Math.min(lo + width, 0.5 - 1e-9)
+      const scale = Math.max(Math.abs(g(lo)), Math.abs(g((lo + hi) / 2)), Math.abs(g(hi)))
+      for (let k = 0; k < 4 * NC; k++) {
+        const s = -1 + (2 * k) / (4 * NC)
+        const u = lo + ((s + 1) / 2) * width
+        if (!(Math.abs(poly(c, off, s) - g(u)) <= TOLERANCE * scale)) return undefined
+      }
     }
   }
   const octP = new Float64Array(64)
-  const octQ = new Float64Array(64)
-  for (let e = 0; e < 64; e++) {
-    octP[e] = 2 ** (e * p)
-    octQ[e] = 2 ** ((e - 53) * (p - 1))
-  }
+  for (let e = 0; e < 64; e++) octP[e] = 2 ** (e * p)
   const widthP = Float64Array.from(zigguratTables35().w, (x) => x ** p)
-  return { pieces, u0: U0, c, mantP, mantQ, octP, octQ, widthP }
+  return { sub, firstOctave: 53 - e0, c, mantP, octP, widthP }
 }
 
 const tableCache = new Map<number, Table | null>()
@@ -199,12 +204,10 @@ function tableFor(alpha: number): Table | null {
   const hit = tableCache.get(alpha)
   if (hit !== undefined) return hit
   let t: Table | null = null
-  const p = (alpha - 1) / alpha
-  const mantP = powerTable(p)
-  const mantQ = mantP && powerTable(p - 1)
-  search: for (const u0 of mantP && mantQ ? U0_CHOICES : []) {
-    for (const pieces of [32, 64, 128]) {
-      const built = buildTable(alpha, pieces, u0, mantP!, mantQ!)
+  const mantP = powerTable((alpha - 1) / alpha)
+  search: for (const e0 of mantP ? E0_CHOICES : []) {
+    for (const sub of [8, 16, 32]) {
+      const built = buildTable(alpha, sub, e0, mantP!)
       if (built) {
         t = built
         break search
@@ -327,8 +330,7 @@ export class StableSource implements WordSource {
     const alpha = this.alpha
     const p = this.p
     const { k: zk, w: zw } = zigguratTables35()
-    const { pieces, c, mantP, mantQ, octP, octQ, widthP, u0: U0 } = table
-    const perUnit = pieces / (0.5 - U0)
+    const { sub, firstOctave, c, mantP, octP, widthP } = table
     const raw = this.raw
     let pos = this.pos
     for (let i = 0; i < n; i++) {
@@ -376,33 +378,24 @@ export class StableSource implements WordSource {
         w = zigguratSlow(this, iz, j * TWO18)
         pos = this.pos
       }
-      if (u < U0) {
-        out[i] = direct(alpha, p, u, sign, w)
+      // u = (K + ½)/2^53 with K = H·2^26 + L, H = a >>> 6; K + ½ = m·2^eu, m ∈ [1, 2).
+      const hu = a >>> 6
+      const eu = 57 - Math.clz32(hu)
+      if (eu < firstOctave) {
+        out[i] = direct(alpha, p, u, sign, w) // u < u₀
         continue
       }
       if (wp < 0) wp = w ** p
-      // u^(p−1) with u = (K + ½)/2^53, K + ½ = m·2^e, e = 26 + bit length of (a >>> 6) − 1 (≥ 47 here).
-      const hu = a >>> 6
-      const eu = 57 - Math.clz32(hu)
-      const xu = ((hu * TWO26 + (b >>> 6) + 0.5) * POW2_NEG[eu] - 1) * MANT_PIECES
-      let ku = xu | 0
-      if (ku >= MANT_PIECES) ku = MANT_PIECES - 1
-      const tu = 2 * (xu - ku) - 1
-      const ou = ku * MANT_NC
-      const tu2 = tu * tu
-      const up =
-        octQ[eu] *
-        (mantQ[ou] + tu * mantQ[ou + 1] + tu2 * (mantQ[ou + 2] + tu * mantQ[ou + 3]) + tu2 * tu2 * (mantQ[ou + 4] + tu * mantQ[ou + 5] + tu2 * mantQ[ou + 6]))
-      const x = (u - U0) * perUnit
-      let m = x | 0
-      if (m >= pieces) m = pieces - 1
-      const s = 2 * (x - m) - 1
-      const o = m * NC
+      const xu = ((hu * TWO26 + (b >>> 6) + 0.5) * POW2_NEG[eu] - 1) * sub
+      let t = xu | 0
+      if (t >= sub) t = sub - 1
+      const s = 2 * (xu - t) - 1
+      const o = ((eu - firstOctave) * sub + t) * NC
       const s2 = s * s
       const s4 = s2 * s2
-      const q =
+      const g =
         c[o] + s * c[o + 1] + s2 * (c[o + 2] + s * c[o + 3]) + s4 * (c[o + 4] + s * c[o + 5] + s2 * (c[o + 6] + s * c[o + 7]) + s4 * c[o + 8])
-      out[i] = sign * q * wp * up
+      out[i] = sign * g * wp
     }
     this.pos = pos
   }
