@@ -164,10 +164,11 @@ const md = `${table}
 
 Scalar SαS noise draws per second of CPU time of \`simulate\` (full call: validation, theory, chains) against a
 vectorised numpy simulator of the same dynamics in the same run (best of ${ROUNDS} alternating rounds each,
-single-threaded numpy; CPU time because the 2-core machine is shared with other jobs, wall rates for information). Target: JS/numpy ≥ 1. The mean escape iterations of both agree within their Monte-Carlo error (different
+single-threaded numpy; CPU time because the 2-core machine is shared with other jobs, wall rates for information).
+ Target: JS/numpy ≥ 1. The mean escape iterations of both agree within their Monte-Carlo error (different
 random streams; at 10000 chains the 2·10^7-draw cap censors both alike). JS draws SαS by a tabulated CMS transform
-(no library call on the fast path: a piecewise polynomial in u, powers of W and u from octave tables and mantissa
-interpolants, an exponential ziggurat, xoshiro128** stepped in blocks, three 32-bit words per draw) and runs each
+(no library call on the fast path: one piecewise polynomial per binary octave of u, W^p from an octave table and a
+mantissa interpolant, an exponential ziggurat, xoshiro128** stepped in blocks, three 32-bit words per draw) and runs each
 chain to its exit; numpy evaluates the CMS formula element-wise on arrays of the active chains and compacts them
 after each step. The isotropic model (a mixing draw and normals per iteration) is not part of this comparison.`
 writeSection('simulate', 'Simulator throughput (noise draws per second, JS vs numpy)', md, rows)
