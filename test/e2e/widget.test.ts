@@ -271,6 +271,20 @@ describe('embedding options', () => {
   })
 })
 
+describe('/embed in an <iframe> on another site', () => {
+  it('loads (frame-ancestors allows it) and shows the API numbers for the state in its URL', async () => {
+    const page = await newPage(900)
+    const state: WidgetState = { ...defaultState, sgd: { alpha: 1.3, lr: 0.05 } }
+    await page.setContent(
+      `<!doctype html><html><body><h1>A blog post</h1><iframe src="${baseUrl}/embed?${stateToQuery(state)}" title="calculator" width="100%" height="900"></iframe></body></html>`,
+    )
+    const expected = await api(state)
+    const out = page.frameLocator('iframe').locator('#out-sgd')
+    await expect.poll(() => out.textContent(), { timeout: 10_000 }).toBe(formatNumber(expected.sgd.meanEscapeIterations))
+    expect(await page.frameLocator('iframe').locator('#out-ratio').textContent()).toBe(formatNumber(expected.comparison.iterationRatio))
+  })
+})
+
 describe('trained-minima panel', () => {
   it('is loaded only when opened, and then shows the /v1/compare table it received, or a clear message', { timeout: 240_000 }, async () => {
     const page = await newPage()

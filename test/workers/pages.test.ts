@@ -36,6 +36,7 @@ describe('GET /', () => {
     expect(html).toContain('href="/docs"')
     expect(html).toContain('/v1/escape-time')
     expect(html).toContain(`&lt;script type=&quot;module&quot; src=&quot;${BASE}/widget.js&quot;&gt;&lt;/script&gt;`)
+    expect(html).toContain(`&lt;iframe src=&quot;${BASE}/embed?basin.kind=quadratic&amp;`)
     expect(outsideReferences(html)).toEqual([])
   })
 
@@ -68,7 +69,8 @@ describe('GET /embed', () => {
     expect(html).toContain('<escape-time-calculator sync-url theme="dark">')
     expect(html.match(/<escape-time-calculator/g)?.length).toBe(1)
     const csp = directives(res.headers.get('content-security-policy') ?? '')
-    expect(csp.get('frame-ancestors')).toEqual(['*'])
+    expect(csp.has('frame-ancestors')).toBe(false) // any parent, including about: and file: pages
+    expect(csp.get('default-src')).toEqual(["'none'"])
     expect(csp.get('script-src')).toEqual(["'self'"])
     expect(res.headers.get('x-frame-options')).toBeNull()
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')

@@ -6,6 +6,7 @@
 import { embedSnippet, ELEMENT_NAME } from '../../src/widget/embedSnippet.ts'
 import { escapeXml } from '../../src/widget/escapeXml.ts'
 import { defaultState } from '../../src/widget/state.ts'
+import { stateToQuery } from '../../src/widget/stateToQuery.ts'
 
 const ENDPOINTS: [string, string, string][] = [
   ['GET|POST', '/v1/escape-time', 'Mean escape time of SGD and Adam from a basin, exit probabilities, the Adam/SGD ratio and its three mechanism factors'],
@@ -16,6 +17,11 @@ const ENDPOINTS: [string, string, string][] = [
   ['GET', '/v1/models', 'SGD- and Adam-trained networks bundled with the service (ONNX)'],
   ['POST', '/v1/models/{id}/probe · /v1/compare', 'Measure noise, curvature and sharpness at a trained minimum and predict its escape'],
 ]
+
+/** An <iframe> of /embed in the default state. */
+function iframeSnippet(origin: string): string {
+  return `<iframe src="${origin}/embed?${stateToQuery(defaultState)}" title="Escape-time calculator" width="100%" height="1300" style="border:0" allow="clipboard-write"></iframe>`
+}
 
 export function landingPage(origin: string, styleTag: string): string {
   const example = `curl '${origin}/v1/escape-time?basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01'`
@@ -63,6 +69,8 @@ ${ENDPOINTS.map(([m, p, d]) => `<tr><td><code>${escapeXml(m)}</code></td><td><co
 <h2 id="embed">Embed the calculator</h2>
 <p>Paste this into any page; attributes set the starting state (the “Copy embed code” button writes them for the current view). Or frame <a href="/embed">/embed</a>, which reads its state from the query string.</p>
 <pre><code>${escapeXml(embedSnippet(defaultState, origin))}</code></pre>
+<p>Where scripts are not allowed, use a frame (the calculator's “Copy link” button gives the <code>/embed</code> URL of the current view):</p>
+<pre><code>${escapeXml(iframeSnippet(origin))}</code></pre>
 
 <footer>
 <p>Theory: P. Zhou, J. Feng, C. Ma, C. Xiong, S. Hoi, W. E, “Towards Theoretically Understanding Why SGD Generalizes Better Than ADAM in Deep Learning”, NeurIPS 2020. levy-escape is MIT-licensed open source.</p>

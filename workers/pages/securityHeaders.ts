@@ -4,7 +4,7 @@
  * the page's one inline stylesheet by its SHA-256 hash plus same-origin styles (the widget itself uses
  * constructed stylesheets), `fetch` only to this origin, images only from this origin or `data:` —
  * and nothing from any other host; plus `X-Content-Type-Options: nosniff` and a strict referrer policy.
- * `/embed` may be framed by any site (that is its purpose); `/` may not be framed at all.
+ * `/embed` may be framed by any page (that is its purpose); `/` may not be framed at all.
  */
 export interface PagePolicy {
   /** Base64 SHA-256 hashes of the page's inline <style> blocks. */
@@ -22,7 +22,9 @@ export function contentSecurityPolicy(p: PagePolicy): string {
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors ${p.framing === 'any' ? '*' : "'none'"}`,
+    // `/embed`: no frame-ancestors at all (a `*` source would still refuse non-network parents such as
+    // about:blank or file: pages); `frame-ancestors` is not covered by default-src, so omitting it allows any.
+    ...(p.framing === 'any' ? [] : ["frame-ancestors 'none'"]),
   ].join('; ')
 }
 
