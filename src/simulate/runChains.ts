@@ -158,7 +158,8 @@ function runQuadratic(s: ChainSetup): ChainStats {
           energy += theta[i] * g
         }
       }
-      if (energy >= twoHeight) {
+      if (!(energy < twoHeight)) {
+        // (a non-finite energy, from an overflowing draw at tiny α, counts as an exit)
         out = true
         break
       }

@@ -60,7 +60,13 @@ function cmsB(alpha: number, u: number): number {
 /** Direct CMS transform for u ∈ (0, ½), sign s and W: s · B(u)/S(u) · (W S(u))^p, S(u) = sin(πu). */
 function direct(alpha: number, p: number, u: number, sign: number, w: number): number {
   const sv = Math.sin(Math.PI * u)
-  return (sign * cmsB(alpha, u) * (w * sv) ** p) / sv
+  const x = (sign * cmsB(alpha, u) * (w * sv) ** p) / sv
+  if (x === x) return x
+  // Overflow meeting underflow (tiny α: exponents ±1/α): the same product in logarithms, ±∞ or 0 but not NaN.
+  const v = Math.PI * (0.5 - u)
+  const lg =
+    Math.log(Math.sin(alpha * v)) + ((1 - alpha) / alpha) * Math.log(Math.cos((1 - alpha) * v)) + p * Math.log(w) + (p - 1) * Math.log(sv)
+  return sign * Math.exp(lg)
 }
 
 /** Solves a small dense system by Gaussian elimination with partial pivoting (a and y are overwritten). */

@@ -163,6 +163,17 @@ describe('simulate: refusals and warnings', () => {
     expect(simulate(null).ok).toBe(false)
     expect(simulate('x').ok).toBe(false)
   })
+  it('tiny α (draws overflowing double range): finite output, every chain leaves within a few steps', () => {
+    for (const basin of [
+      { kind: 'interval', left: 1, right: 1 },
+      { kind: 'quadratic', hessian: [[2, -1], [-1, 2]], height: 1 },
+    ]) {
+      const out = ok({ ...good, alpha: 0.005, basin, noise: { scale: 1, model: 'isotropic' }, chains: 300 })
+      expect(out.escaped).toBe(300)
+      expect(Number.isFinite(out.meanEscapeIterations)).toBe(true)
+      expect(out.meanEscapeIterations).toBeLessThan(3)
+    }
+  })
   it('no chain escaping is unanswerable (422) with advice', () => {
     const r = simulate({ ...good, basin: { kind: 'interval', left: 1e6, right: 1e6 }, maxIterations: 20 })
     expect(r.ok).toBe(false)
