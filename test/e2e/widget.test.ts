@@ -200,9 +200,23 @@ describe('/embed', () => {
       sgd: { alpha: 1.2, lr: 0.01 },
       adam: { alpha: 1.5, lr: 0.01, preconditioner: 'auto' },
     }
-    const page = await newPage(360)
+    const page = await newPage(320)
     await page.goto(`${baseUrl}/embed?theme=dark&${stateToQuery(state)}`)
     const a = await expectShownEqualsApi(page, state)
+    // readable at 320 px: nothing wider than the viewport, plots drawn at their box width with 11 px text
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    const plots = await page.locator('escape-time-calculator').evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('.plot svg')].map((svg) => ({
+        viewBox: Number(svg.getAttribute('viewBox')!.split(' ')[2]),
+        shown: svg.getBoundingClientRect().width,
+        font: Number(svg.getAttribute('font-size')),
+      })),
+    )
+    expect(plots.length).toBe(3)
+    for (const p of plots) {
+      expect(p.shown).toBeGreaterThan(250)
+      expect((p.font * p.shown) / p.viewBox).toBeGreaterThanOrEqual(10) // rendered label size in CSS px
+    }
     expect((await shown(page))['out-sgd'].text).toBe('629.6')
     expect(a.sgd.exitProbabilities?.find((p) => p.direction === 'right')?.probability).toBeCloseTo(0.3033, 4)
     // T5 α = 1.5 row: K = 3703.8 (Adam here has σ/q = 1 in 1-D, so its basin is SGD's)
