@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest'
 import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { type SimulateLimits, simulate } from '../../src/simulate/simulate.ts'
-import type { SimulateOutput } from '../../src/schemas/simulate.ts'
+import * as v from 'valibot'
+import { type SimulateOutput, SimulateResponse } from '../../src/schemas/simulate.ts'
 
 const sas15 = fixture.symmetric.find((r) => r.alpha === 1.5)!
 const F = (x: number) => sas15.cdf[sas15.x.indexOf(x)]
@@ -101,6 +102,24 @@ describe('simulate: determinism and defaults', () => {
     expect(out.preconditioner![0]).toBeCloseTo(1.423308, 6)
     expect(out.preconditioner![1]).toBeCloseTo(0.450089, 6)
     expect(out.exitProbabilities!.map((e) => e.direction)).toEqual(['axis-0', 'axis-1'])
+  })
+})
+
+describe('simulate: responses match SimulateResponse', () => {
+  it('interval, quadratic (Adam, isotropic) and α = 2 (no theory) outputs validate against the schema', () => {
+    const outs = [
+      ok({ optimizer: 'sgd', alpha: 1.5, lr: 0.05, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 0.5 }, chains: 50 }),
+      ok({
+        optimizer: 'adam',
+        alpha: 1.7,
+        lr: 0.05,
+        basin: { kind: 'quadratic', hessian: [[2, 0.5], [0.5, 1]], height: 0.2 },
+        noise: { scale: [1, 0.5], model: 'isotropic' },
+        chains: 50,
+      }),
+      ok({ optimizer: 'sgd', alpha: 2, lr: 0.05, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 3 }, chains: 50 }),
+    ]
+    for (const out of outs) expect(v.safeParse(SimulateResponse, out).success).toBe(true)
   })
 })
 
