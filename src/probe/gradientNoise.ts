@@ -26,18 +26,22 @@
  * Real per-sample gradients are sparse and only in a stable domain of attraction, not stable, so on
  * trained networks the two poolings measure different things and can differ a lot (the bundled digits
  * SGD minimum: α̂ ≈ 0.86 here with K1 = 8, against ≈ 1.19 in its training history, which the training
- * scripts compute row-major). α̂ describes the minibatch noise at this batch size and block size.
+ * scripts compute row-major). α̂ describes the minibatch noise at this batch size and block size. The
+ * row-major estimate of the same rows is returned too (`rowMajor`) so the two can be compared.
  */
 import type { GradientOracle } from './oracle.ts'
 import type { Rng } from '../random/rng.ts'
 import { logMomentEstimate } from '../tail/logMomentEstimate.ts'
 import type { LogMomentEstimate } from '../tail/logMomentFromBlocks.ts'
 import { medianAbs } from '../tail/medianAbs.ts'
+import { pooledNoiseTailIndex, type PooledEstimate } from '../tail/pooledNoiseTailIndex.ts'
 
 export interface GradientNoise {
   /** Noise rows u_j (P rows of length parameters). */
   rows: Float64Array[]
   estimate: LogMomentEstimate & { excludedColumns: number }
+  /** The §5.2 row-major pooled, standardised estimate of the same rows (the estimator of the training histories), for comparison. */
+  rowMajor: PooledEstimate
   batches: number
   batchSize: number
   /** Sample-gradient evaluations spent (P·batchSize). */
@@ -100,7 +104,8 @@ export async function gradientNoise(
     rows.push(g)
   }
   const estimate = coordinatewiseTailIndex(rows, options.confidence ?? 0.95)
-  return { rows, estimate, batches: P, batchSize: B, evaluations: P * B }
+  const rowMajor = pooledNoiseTailIndex(rows, { standardize: true, confidence: options.confidence ?? 0.95 })
+  return { rows, estimate, rowMajor, batches: P, batchSize: B, evaluations: P * B }
 }
 
 /** The median of the values (mean of the two middle ones for an even count). */

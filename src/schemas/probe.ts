@@ -82,12 +82,19 @@ export const ProbeResponse = v.object({
   loss: v.optional(v.object({ value: num('Mean cross-entropy on the evaluation set.'), accuracy: num('Accuracy on the evaluation set.') })),
   noise: v.optional(
     v.object({
-      alpha: num('Tail index of the gradient noise (pooled, standardised; spec/theory.md §5.2, §5.4).'),
+      alpha: num('Tail index of the gradient noise: log-moment estimator (spec/theory.md §5.1) on i.i.d. minibatch noise, each parameter median-centred and standardised (§5.4), pooled parameter by parameter.'),
       interval: AlphaInterval,
       heavyTailed: v.boolean(),
       blockSize: num('K1 of the log-moment estimator.'),
       batches: num('Minibatches used.'),
       batchSize: num('Minibatch size.'),
+      excludedParameters: num('Parameters left out because their median |noise| is 0 (dead units, always-zero inputs).'),
+      rowMajor: v.optional(
+        v.pipe(
+          v.object({ alpha: v.number(), interval: AlphaInterval, blockSize: v.number() }),
+          v.description('The same noise rows through the row-major pooled estimator of spec/theory.md §5.2 (the estimator of the training histories), for comparison; biased on softmax gradients (see src/probe/gradientNoise.ts).'),
+        ),
+      ),
     }),
   ),
   curvature: v.optional(

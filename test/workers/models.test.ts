@@ -178,6 +178,9 @@ describe('bundled models', () => {
     expect(Math.abs(body.loss.value - rec.evalLoss)).toBeLessThan(1e-5 * Math.max(1, rec.evalLoss))
     expect(body.loss.accuracy).toBe(rec.evalAccuracy)
     expect(body.noise.batchSize).toBe(32)
+    // the row-major §5.2 estimate of the same rows is reported alongside
+    expect(body.noise.rowMajor.alpha).toBeGreaterThan(0)
+    expect(body.noise.excludedParameters).toBeGreaterThan(0)
     expect(body.escape.sgd.lr).toBe(0.05)
     const b = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     expect(await b.text()).toBe(text)

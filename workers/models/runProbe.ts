@@ -79,7 +79,17 @@ function shape(m: ProbeMeasurements, escape: ProbeEscapeOutput | undefined, reco
   if (want.has('loss') && m.loss) out.loss = m.loss
   if (want.has('noise') && m.noise) {
     const e = m.noise.estimate
-    out.noise = { alpha: e.alpha, interval: e.interval, heavyTailed: e.interval.upper < 2, blockSize: e.blockSize, batches: m.noise.batches, batchSize: m.noise.batchSize }
+    const rm = m.noise.rowMajor
+    out.noise = {
+      alpha: e.alpha,
+      interval: e.interval,
+      heavyTailed: e.interval.upper < 2,
+      blockSize: e.blockSize,
+      batches: m.noise.batches,
+      batchSize: m.noise.batchSize,
+      excludedParameters: e.excludedColumns,
+      ...(Number.isFinite(rm.alpha) ? { rowMajor: { alpha: rm.alpha, interval: rm.interval, blockSize: rm.blockSize } } : {}),
+    }
   }
   if (want.has('curvature') && m.curvature) {
     const c = m.curvature
