@@ -13,7 +13,7 @@
  * i = argmax_j H_jj θ_j² of the first point outside Ω (the axis whose jump threw the chain out, in the
  * one-big-jump regime of the theory, spec/theory.md §3.3).
  *
- * The work is exact arithmetic on the draws (no approximation besides floating point): per iteration d draws
+ * No approximation beyond the SαS source's tabulation (≤ 1e-12 relative per draw) and floating point: per iteration d draws
  * (axis) or d normals plus one mixing draw (isotropic, α < 2), and for a full Hessian one d×d product.
  * In d = 1 the two noise models are the same law, so the faster axis draw is used for both.
  */
@@ -77,12 +77,9 @@ function runInterval(s: ChainSetup): ChainStats {
         k = 0
       }
       theta = decay * theta + amp * buf[k++]
-      if (theta <= left) {
-        nLeft++
-        break
-      }
-      if (theta >= right) {
-        nRight++
+      if (!(theta > left && theta < right)) {
+        if (theta >= right) nRight++
+        else nLeft++ // θ ≤ −a (or a NaN, which the sampler does not produce)
         break
       }
     }
