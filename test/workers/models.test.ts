@@ -137,6 +137,11 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
     expect(json.status).toBe(415)
   })
 
+  it('a body over 16 MiB is a 413', async () => {
+    const r = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(16 * 1024 * 1024 + 10) }))
+    expect(r.status).toBe(413)
+  })
+
   it('a request estimated over the CPU budget is a 422 with the estimate and what to reduce', async () => {
     const big = new Uint8Array(6000 * 65)
     for (let i = 0; i < 6000; i++) big.set(new Uint8Array(dataBin).subarray((i % 300) * 64, (i % 300) * 64 + 64), i * 64)
