@@ -52,19 +52,16 @@ export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, opt
     return { ...emptyEstimate(NaN, NaN, 0, 0, confidence), excludedColumns: 0, pooled: new Float64Array(0), columnMedians: new Float64Array(0) }
   }
   const mean = options.center ? columnMeans(rows) : new Float64Array(m)
-  // Column c's median |x − mean_c| is taken on a column-major copy (one transposing pass, then an
-  // in-place selection per contiguous column), which is much faster than gathering strided columns.
+  // Column c's median |x − mean_c|: gather the column into one reused buffer and select in place.
   const divisor = new Float64Array(m).fill(1)
   const columnMedians = new Float64Array(standardize ? m : 0)
   const keep: number[] = []
   if (standardize) {
-    const byColumn = new Float64Array(p * m)
-    for (let r = 0; r < p; r++) {
-      const row = rows[r]
-      for (let c = 0; c < m; c++) byColumn[c * p + r] = Math.abs(row[c] - mean[c])
-    }
+    const column = new Float64Array(p)
     for (let c = 0; c < m; c++) {
-      const med = medianInPlace(byColumn, c * p, (c + 1) * p)
+      const mc = mean[c]
+      for (let r = 0; r < p; r++) column[r] = Math.abs(rows[r][c] - mc)
+      const med = medianInPlace(column, 0, p)
       columnMedians[c] = med
       if (med > 0) {
         divisor[c] = med
