@@ -157,6 +157,16 @@ describe('estimateTailIndex: failures', () => {
     expect(f.kind).toBe('unanswerable')
     expect(f.detail).toMatch(/send more samples/)
   })
+  it('block sums that overflow the double range are unanswerable (rescale), not a 0 or NaN α', () => {
+    const x = Array.from(sample(1.5, 1, 100, createRng(44)))
+    x[0] = 1.5e308
+    x[1] = 1.5e308
+    const f = fail(estimateTailIndex({ samples: x }))
+    expect(f.kind).toBe('unanswerable')
+    expect(f.detail).toMatch(/rescale/)
+    // The same data scaled down are fine (the estimator is scale-invariant).
+    expect(ok(estimateTailIndex({ samples: x.map((v) => v * 1e-10) })).alpha).toBeGreaterThan(0)
+  })
   it('mostly-zero data (median |x| = 0) is unanswerable', () => {
     for (const samples of [new Array(100).fill(0), [...new Array(60).fill(0), ...Array.from(sample(1.5, 1, 40, createRng(42)))]]) {
       const f = fail(estimateTailIndex({ samples }))
@@ -215,6 +225,27 @@ describe('estimateTailIndex: failures', () => {
         return nums.every(Number.isFinite) && v.alpha > 0 && v.alpha <= 2 && v.interval.lower <= v.alpha && v.alpha <= v.interval.upper && v.interval.upper <= 2
       }),
       { numRuns: 300, seed: 42 },
+    )
+  })
+  it('fuzz 2-D: never throws; a success has only finite numbers; failures name a field', () => {
+    const num = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(0), fc.integer({ min: -3, max: 3 }))
+    const matrix = fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(num, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 30 }))
+    fc.assert(
+      fc.property(
+        matrix,
+        fc.constantFrom(undefined, 'pooled', 'vector'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 2, max: 20 }), { nil: undefined }),
+        (samples, method, standardize, center, blockSize) => {
+          const r = estimateTailIndex({ samples, method, standardize, center, blockSize })
+          if (!r.ok) return r.issues.length > 0 && r.issues.every((i) => i.path.length > 0)
+          const v = r.value
+          const nums = [v.alpha, v.inverseAlpha, v.blockSize, v.blocks, v.used, v.interval.lower, v.interval.upper, v.scale]
+          return nums.every(Number.isFinite) && v.alpha > 0 && v.alpha <= 2 && v.interval.lower <= v.alpha && v.alpha <= v.interval.upper && v.interval.upper <= 2
+        },
+      ),
+      { numRuns: 300, seed: 43 },
     )
   })
 })
