@@ -1,11 +1,25 @@
 /**
  * Median of |v_k| over values[start..end) (the robust scale statistic of spec/theory.md §1.1 and §5.4),
  * with the usual convention for an even count: the mean of the two middle order statistics (as numpy's
- * median). Exact (a selection, no approximation). Hoare quickselect with median-of-three pivots: O(n)
- * expected. `medianAbs` works on a copy and never modifies its input; `medianInPlace` reorders a
- * segment of a buffer that already holds |v| (used per column by the pooled estimator). NaN for an
- * empty range.
+ * median). Exact (a selection, no approximation); never modifies its input. NaN for an empty range.
+ *
+ * For n ≥ 4096 values a radix pre-selection is used: non-negative doubles are ordered like their bit
+ * patterns, so the top 16 bits of |v| (exponent and 4 mantissa bits) split the values into 32,768 ordered
+ * buckets; one counting pass finds the bucket holding the middle rank, a second pass gathers that bucket,
+ * and quickselect finishes inside it (typically a few percent of the values). Smaller inputs, and
+ * `medianInPlace` (which reorders a segment of a buffer that already holds |v|), use Hoare quickselect
+ * with median-of-three pivots directly: O(n) expected.
  */
+const RADIX_MIN = 4096
+const SCRATCH_LIMIT = 1 << 20
+const BUCKETS = 1 << 15
+// Index of the high 32-bit word of a double in a Uint32 view (1 on little-endian machines).
+const HIGH = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 1 : 0
+
+let scratch = new Float64Array(1024)
+let gathered = new Float64Array(1024)
+const counts = new Uint32Array(BUCKETS)
+
 export function medianAbs(values: ArrayLike<number>, start = 0, end = values.length): number {
   const n = end - start
   if (!(n > 0)) return NaN
@@ -14,13 +28,39 @@ export function medianAbs(values: ArrayLike<number>, start = 0, end = values.len
   if (n > scratch.length) scratch = n <= SCRATCH_LIMIT ? new Float64Array(Math.max(n, 2 * scratch.length)) : new Float64Array(n)
   const a = scratch
   for (let k = 0; k < n; k++) a[k] = Math.abs(values[start + k])
-  const median = medianInPlace(a, 0, n)
+  const median = n >= RADIX_MIN ? radixMedian(a, n) : medianInPlace(a, 0, n)
   if (a.length > SCRATCH_LIMIT) scratch = new Float64Array(1024)
+  if (gathered.length > SCRATCH_LIMIT) gathered = new Float64Array(1024)
   return median
 }
 
-const SCRATCH_LIMIT = 1 << 20
-let scratch = new Float64Array(1024)
+/** Median of a[0..n) (all ≥ 0 or NaN) by bucket counting on the high bits, then quickselect in the bucket. */
+function radixMedian(a: Float64Array, n: number): number {
+  const words = new Uint32Array(a.buffer, a.byteOffset, 2 * n)
+  counts.fill(0)
+  for (let k = 0; k < n; k++) counts[words[2 * k + HIGH] >>> 16]++
+  const hiRank = n >> 1
+  let below = 0
+  let bucket = 0
+  while (below + counts[bucket] <= hiRank) below += counts[bucket++]
+  const size = counts[bucket]
+  if (size > gathered.length) gathered = new Float64Array(Math.max(size, 2 * gathered.length))
+  const g = gathered
+  let m = 0
+  for (let k = 0; k < n; k++) if (words[2 * k + HIGH] >>> 16 === bucket) g[m++] = a[k]
+  const j = hiRank - below
+  const hi = select(g, 0, size - 1, j)
+  if (n % 2 === 1) return hi
+  // Lower middle: the largest element ranked below hiRank — in the same bucket left of j, or else the
+  // largest element of the lower buckets.
+  let lo = -Infinity
+  if (j > 0) {
+    for (let k = 0; k < j; k++) if (g[k] > lo) lo = g[k]
+  } else {
+    for (let k = 0; k < n; k++) if (words[2 * k + HIGH] >>> 16 < bucket && a[k] > lo) lo = a[k]
+  }
+  return (lo + hi) / 2
+}
 
 /** Median of buffer[start..end), reordering that segment. NaN for an empty range. */
 export function medianInPlace(a: Float64Array, start: number, end: number): number {
