@@ -1,60 +1,11 @@
 /**
- * record.json of a trained-model folder `models/<id>/` (the trained-model contract; users read
- * docs/model-contract.md). Fields beyond the contract (trainSamples, testSamples, evalAccuracy,
- * evalLoss, noise, verification, training) are additions that consumers may ignore.
+ * What the exporter's caller supplies for a checkpoint. The record type itself (record.json of
+ * `models/<id>/`, the trained-model contract) is defined once in src/probe/modelRecord.ts and
+ * re-exported here for the scripts.
  */
-import type { LayoutEntry } from './mlpLayout.ts'
+import type { ModelRecord } from '../../src/probe/modelRecord.ts'
 
-export interface HistoryEntry {
-  /** 0 = at initialisation, k = after k epochs. */
-  epoch: number
-  /** Optimizer steps taken so far. */
-  iteration: number
-  trainLoss: number
-  trainAccuracy: number
-  testLoss: number
-  testAccuracy: number
-  /** Tail index of the gradient noise at these weights (NaN → null when not measured). */
-  alpha: number | null
-  alphaLower: number | null
-  alphaUpper: number | null
-}
-
-export interface ModelRecord {
-  id: string
-  dataset: 'digits' | 'fashion' | string
-  optimizer: 'sgd' | 'adam'
-  architecture: { kind: 'mlp'; layers: number[]; activation: 'relu' }
-  inputDim: number
-  classes: number
-  parameters: number
-  layout: LayoutEntry[]
-  lr: number
-  batchSize: number
-  epochs: number
-  seed: number
-  trainAccuracy: number
-  testAccuracy: number
-  trainLoss: number
-  testLoss: number
-  evalSamples: number
-  inputScale: number
-  dataChecksum: string
-  history: HistoryEntry[]
-  packageVersion: string
-  files: { forward: 'forward.onnx'; grad: 'grad.onnx'; params: 'params.bin'; eval: 'eval.bin' }
-  trainSamples?: number
-  testSamples?: number
-  /** Accuracy and mean loss of forward.onnx on eval.bin (checked after writing). */
-  evalAccuracy?: number
-  evalLoss?: number
-  /** How α was measured (src/tail pooledNoiseTailIndex settings). */
-  noise?: Record<string, unknown>
-  /** What the exporter's self-check measured. */
-  verification?: Record<string, number>
-  /** Backend, versions, wall time. */
-  training?: Record<string, unknown>
-}
+export type { HistoryEntry, ModelRecord } from '../../src/probe/modelRecord.ts'
 
 /** Everything the caller supplies; the rest (layout, counts, files, packageVersion) is derived. */
 export type CheckpointMeta = Omit<

@@ -3,7 +3,8 @@
  * `npm run train`): record.json plus grad.onnx, params.bin and eval.bin imported as Data modules
  * (wrangler.toml `[[rules]]`). forward.onnx is not bundled: the probes run grad.onnx only.
  */
-import type { BundledModel, ModelRecord } from './modelRecord.ts'
+import type { ModelRecord } from '../../src/probe/modelRecord.ts'
+import type { BundledModel } from './modelRecord.ts'
 import DigitsMlpSgdRecord from '../../models/digits-mlp-sgd/record.json'
 import DigitsMlpSgdGrad from '../../models/digits-mlp-sgd/grad.onnx'
 import DigitsMlpSgdParams from '../../models/digits-mlp-sgd/params.bin'

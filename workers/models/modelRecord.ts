@@ -1,31 +1,8 @@
 /**
- * The `record.json` of a bundled trained model (trained-model contract, written by
- * scripts/onnx/writeCheckpoint.ts; users read docs/model-contract.md). Only the fields the Worker uses
- * are typed; the record is served as written.
+ * The Worker's views of a bundled model's `record.json` (the record type is defined once in
+ * src/probe/modelRecord.ts; users read docs/model-contract.md). The record is served as written.
  */
-import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
-
-export interface ModelRecord {
-  id: string
-  dataset: string
-  optimizer: 'sgd' | 'adam'
-  architecture: { kind: 'mlp'; layers: number[]; activation: 'relu' }
-  inputDim: number
-  classes: number
-  parameters: number
-  layout: LayoutEntry[]
-  lr: number
-  batchSize: number
-  epochs: number
-  trainAccuracy: number
-  testAccuracy: number
-  trainLoss: number
-  testLoss: number
-  evalSamples: number
-  inputScale: number
-  history: { epoch: number; trainLoss: number; testAccuracy: number; alpha: number | null; [k: string]: unknown }[]
-  [k: string]: unknown
-}
+import type { ModelRecord } from '../../src/probe/modelRecord.ts'
 
 /** The files of a bundled model as the Worker imports them (wrangler Data modules). */
 export interface BundledModel {

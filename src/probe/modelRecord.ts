@@ -1,0 +1,60 @@
+/**
+ * `record.json` of a trained-model folder `models/<id>/` (the trained-model contract; users read
+ * docs/model-contract.md). Written by scripts/onnx/writeCheckpoint.ts, served by the Worker
+ * (workers/models/modelRecord.ts) as written. Fields beyond the contract (trainSamples, testSamples,
+ * evalAccuracy, evalLoss, noise, verification, training) are additions that consumers may ignore.
+ */
+import type { LayoutEntry } from './mlpLayout.ts'
+
+/** One row of the training history. */
+export interface HistoryEntry {
+  /** 0 = at initialisation, k = after k epochs. */
+  epoch: number
+  /** Optimizer steps taken so far. */
+  iteration: number
+  trainLoss: number
+  trainAccuracy: number
+  testLoss: number
+  testAccuracy: number
+  /** Tail index of the gradient noise at these weights (NaN → null when not measured). */
+  alpha: number | null
+  alphaLower: number | null
+  alphaUpper: number | null
+}
+
+export interface ModelRecord {
+  id: string
+  /** 'digits' or 'fashion' for the bundled models. */
+  dataset: string
+  optimizer: 'sgd' | 'adam'
+  architecture: { kind: 'mlp'; layers: number[]; activation: 'relu' }
+  inputDim: number
+  classes: number
+  parameters: number
+  layout: LayoutEntry[]
+  lr: number
+  batchSize: number
+  epochs: number
+  seed: number
+  trainAccuracy: number
+  testAccuracy: number
+  trainLoss: number
+  testLoss: number
+  evalSamples: number
+  inputScale: number
+  dataChecksum: string
+  history: HistoryEntry[]
+  packageVersion: string
+  files: { forward: 'forward.onnx'; grad: 'grad.onnx'; params: 'params.bin'; eval: 'eval.bin' }
+  trainSamples?: number
+  testSamples?: number
+  /** Accuracy and mean loss of forward.onnx on eval.bin (checked after writing). */
+  evalAccuracy?: number
+  evalLoss?: number
+  /** How α was measured (src/tail pooledNoiseTailIndex settings). */
+  noise?: Record<string, unknown>
+  /** What the exporter's self-check measured. */
+  verification?: Record<string, number>
+  /** Backend, versions, wall time. */
+  training?: Record<string, unknown>
+}
