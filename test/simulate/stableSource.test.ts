@@ -5,25 +5,10 @@ import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { createRng } from '../../src/random/rng.ts'
 import { StableSource, TABULATE_AFTER, isTabulated } from '../../src/simulate/stableSource.ts'
 import { type WordSource, zigguratSlow, zigguratTables } from '../../src/simulate/exponentialZiggurat.ts'
+import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 
 const N = 200_000
-const KS_CRIT = 1.95 / Math.sqrt(N) // P(sup|F_n − F| > crit) ≈ 0.001
-
-function gridDistance(xs: Float64Array, grid: number[], cdf: number[]): number {
-  const sorted = Float64Array.from(xs).sort()
-  let worst = 0
-  grid.forEach((x, j) => {
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sorted[mid] <= x) lo = mid + 1
-      else hi = mid
-    }
-    worst = Math.max(worst, Math.abs(lo / sorted.length - cdf[j]))
-  })
-  return worst
-}
+const KS_CRIT = ksCritical(N)
 
 describe('StableSource: SαS(1) in law', () => {
   for (const row of fixture.symmetric) {

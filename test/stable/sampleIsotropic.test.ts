@@ -6,25 +6,10 @@ import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { createRng } from '../../src/random/rng.ts'
 import { sample } from '../../src/stable/sample.ts'
 import { isotropicMixing, sampleIsotropic } from '../../src/stable/sampleIsotropic.ts'
+import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 
 const N = 60_000
-const KS_CRIT = 1.95 / Math.sqrt(N) // P(sup|F_n − F| > crit) ≈ 0.001
-
-function gridDistance(xs: Float64Array, grid: number[], cdf: number[]): number {
-  const sorted = Float64Array.from(xs).sort()
-  let worst = 0
-  grid.forEach((x, j) => {
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sorted[mid] <= x) lo = mid + 1
-      else hi = mid
-    }
-    worst = Math.max(worst, Math.abs(lo / sorted.length - cdf[j]))
-  })
-  return worst
-}
+const KS_CRIT = ksCritical(N)
 
 function project(rows: Float64Array, d: number, u: number[]): Float64Array {
   const n = rows.length / d

@@ -5,26 +5,10 @@ import { describe, expect, it } from 'vitest'
 import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { createRng } from '../../src/random/rng.ts'
 import { sampleSkewed, skewedCms } from '../../src/stable/sampleSkewed.ts'
+import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 
 const N = 100_000
-// Kolmogorov–Smirnov: P(sup|F_n − F| > 1.95/√n) ≈ 0.001; the grid maximum is at most the supremum.
-const KS_CRIT = 1.95 / Math.sqrt(N)
-
-function gridDistance(xs: Float64Array, grid: number[], cdf: number[]): number {
-  const sorted = Float64Array.from(xs).sort()
-  let worst = 0
-  grid.forEach((x, j) => {
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sorted[mid] <= x) lo = mid + 1
-      else hi = mid
-    }
-    worst = Math.max(worst, Math.abs(lo / sorted.length - cdf[j]))
-  })
-  return worst
-}
+const KS_CRIT = ksCritical(N)
 
 describe('skewedCms (deterministic)', () => {
   // Kanter (1975): X = sin(aπU)/sin(πU)^(1/a) · (sin((1−a)πU)/W)^((1−a)/a) has E e^(−tX) = exp(−t^a); it is the
