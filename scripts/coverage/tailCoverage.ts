@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { createRng } from '../../src/random/rng.ts'
+import { createRng, type Rng } from '../../src/random/rng.ts'
 import { sample } from '../../src/stable/sample.ts'
 import { logMomentEstimate } from '../../src/tail/logMomentEstimate.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/pooledNoiseTailIndex.ts'
@@ -85,27 +85,43 @@ export interface PooledCoverageRow {
   sdInverse: number
 }
 
+/** The part of a 2-D estimate that the coverage summary reads (pooledNoiseTailIndex, vectorLogMomentEstimate). */
+interface MatrixEstimate {
+  blockSize: number
+  blocks: number
+  inverseAlpha: number
+  interval: { lower: number; upper: number }
+}
+
+/** The P×M row-major draws `z` as P row views, column c multiplied by scales[c] in place. */
+function scaledRows(z: Float64Array, rows: number, cols: number, scales: readonly number[]): Float64Array[] {
+  const out: Float64Array[] = []
+  for (let i = 0; i < rows; i++) {
+    const row = z.subarray(i * cols, (i + 1) * cols)
+    for (let c = 0; c < cols; c++) row[c] *= scales[c]
+    out.push(row)
+  }
+  return out
+}
+
 /**
- * Coverage of the default 2-D recipe (pooledNoiseTailIndex: per-column median standardisation, pooled
- * row-major): each data set is a P×M matrix of SαS(1) draws times per-column scales drawn log-uniform
- * over `decades` decades. Measures whether standardising by estimated medians keeps the coverage.
+ * Shared loop of the 2-D coverage runs: `reps` data sets from `draw` (given the run's generator,
+ * createRng(seed)), each estimated by `estimate`; counts how often the interval contains α and summarises
+ * 1/α̂ (mean, sample sd). `decades` is only reported.
  */
-export function measurePooledCoverage(cfg: PooledCoverageConfig): PooledCoverageRow {
+function matrixCoverage(
+  cfg: Omit<PooledCoverageConfig, 'decades'>,
+  decades: number,
+  draw: (rng: Rng) => Float64Array[],
+  estimate: (rows: Float64Array[]) => MatrixEstimate,
+): PooledCoverageRow {
   const rng = createRng(cfg.seed)
   let covered = 0
   let blockSize = NaN
   let blocks = NaN
   const inverses: number[] = []
   for (let r = 0; r < cfg.reps; r++) {
-    const scales = Array.from({ length: cfg.cols }, () => 10 ** (cfg.decades * rng.uniform()))
-    const z = sample(cfg.alpha, 1, cfg.rows * cfg.cols, rng)
-    const rows: Float64Array[] = []
-    for (let i = 0; i < cfg.rows; i++) {
-      const row = z.subarray(i * cfg.cols, (i + 1) * cfg.cols)
-      for (let c = 0; c < cfg.cols; c++) row[c] *= scales[c]
-      rows.push(row)
-    }
-    const e = pooledNoiseTailIndex(rows)
+    const e = estimate(draw(rng))
     blockSize = e.blockSize
     blocks = e.blocks
     inverses.push(e.inverseAlpha)
@@ -118,7 +134,7 @@ export function measurePooledCoverage(cfg: PooledCoverageConfig): PooledCoverage
     alpha: cfg.alpha,
     rows: cfg.rows,
     cols: cfg.cols,
-    decades: cfg.decades,
+    decades,
     blockSize,
     blocks,
     reps: cfg.reps,
@@ -132,49 +148,27 @@ export function measurePooledCoverage(cfg: PooledCoverageConfig): PooledCoverage
 }
 
 /**
+ * Coverage of the default 2-D recipe (pooledNoiseTailIndex: per-column median standardisation, pooled
+ * row-major): each data set is a P×M matrix of SαS(1) draws times per-column scales drawn log-uniform
+ * over `decades` decades. Measures whether standardising by estimated medians keeps the coverage.
+ */
+export function measurePooledCoverage(cfg: PooledCoverageConfig): PooledCoverageRow {
+  const draw = (rng: Rng) => {
+    const scales = Array.from({ length: cfg.cols }, () => 10 ** (cfg.decades * rng.uniform()))
+    return scaledRows(sample(cfg.alpha, 1, cfg.rows * cfg.cols, rng), cfg.rows, cfg.cols, scales)
+  }
+  return matrixCoverage(cfg, cfg.decades, draw, (rows) => pooledNoiseTailIndex(rows))
+}
+
+/**
  * Coverage of the vector estimator (vectorLogMomentEstimate, Euclidean norms of rows): each data set is
  * `rows` vectors of `cols` independent SαS(1) components times fixed per-component scales 10^(c/(cols−1))
  * (anisotropic, one decade), for which Y =_d K1^(1/α) X holds exactly (spec §5.1).
  */
 export function measureVectorCoverage(cfg: Omit<PooledCoverageConfig, 'decades'>): PooledCoverageRow {
-  const rng = createRng(cfg.seed)
   const scales = Array.from({ length: cfg.cols }, (_, c) => 10 ** (cfg.cols > 1 ? c / (cfg.cols - 1) : 0))
-  let covered = 0
-  let blockSize = NaN
-  let blocks = NaN
-  const inverses: number[] = []
-  for (let r = 0; r < cfg.reps; r++) {
-    const z = sample(cfg.alpha, 1, cfg.rows * cfg.cols, rng)
-    const rows: Float64Array[] = []
-    for (let i = 0; i < cfg.rows; i++) {
-      const row = z.subarray(i * cfg.cols, (i + 1) * cfg.cols)
-      for (let c = 0; c < cfg.cols; c++) row[c] *= scales[c]
-      rows.push(row)
-    }
-    const e = vectorLogMomentEstimate(rows)
-    blockSize = e.blockSize
-    blocks = e.blocks
-    inverses.push(e.inverseAlpha)
-    if (e.interval.lower <= cfg.alpha && cfg.alpha <= e.interval.upper) covered++
-  }
-  const m = inverses.reduce((a, b) => a + b, 0) / inverses.length
-  const sd = Math.sqrt(inverses.reduce((a, b) => a + (b - m) ** 2, 0) / (inverses.length - 1))
-  const coverage = covered / cfg.reps
-  return {
-    alpha: cfg.alpha,
-    rows: cfg.rows,
-    cols: cfg.cols,
-    decades: cfg.cols > 1 ? 1 : 0,
-    blockSize,
-    blocks,
-    reps: cfg.reps,
-    seed: cfg.seed,
-    covered,
-    coverage,
-    coverageSe: Math.sqrt((coverage * (1 - coverage)) / cfg.reps),
-    meanInverse: m,
-    sdInverse: sd,
-  }
+  const draw = (rng: Rng) => scaledRows(sample(cfg.alpha, 1, cfg.rows * cfg.cols, rng), cfg.rows, cfg.cols, scales)
+  return matrixCoverage(cfg, cfg.cols > 1 ? 1 : 0, draw, (rows) => vectorLogMomentEstimate(rows))
 }
 
 export function pooledTableRow(r: PooledCoverageRow): string {
