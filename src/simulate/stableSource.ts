@@ -116,6 +116,24 @@ interface Table {
   widthP: Float64Array
 }
 
+/**
+ * Monomial coefficients c_0..c_{nc−1}, in s ∈ [−1, 1] with x = lo + (s + 1)/2 · width, of the polynomial that
+ * interpolates f at the nc Chebyshev nodes s_k = cos(π(k + ½)/nc) of the piece [lo, lo + width] (exact
+ * interpolation up to rounding; the callers check the accuracy of the result).
+ */
+function chebyshevFit(f: (x: number) => number, lo: number, width: number, nc: number): number[] {
+  const a: number[][] = []
+  const y: number[] = []
+  for (let k = 0; k < nc; k++) {
+    const s = Math.cos((Math.PI * (k + 0.5)) / nc)
+    const row: number[] = []
+    for (let j = 0; j < nc; j++) row.push(s ** j)
+    a.push(row)
+    y.push(f(lo + ((s + 1) / 2) * width))
+  }
+  return solve(a, y)
+}
+
 const MANT_PIECES = 64
 const MANT_NC = 7
 
@@ -128,17 +146,7 @@ function powerTable(r: number): Float64Array | undefined {
   const c = new Float64Array(MANT_PIECES * MANT_NC)
   const width = 1 / MANT_PIECES
   for (let k = 0; k < MANT_PIECES; k++) {
-    const lo = 1 + k * width
-    const a: number[][] = []
-    const y: number[] = []
-    for (let i = 0; i < MANT_NC; i++) {
-      const s = Math.cos((Math.PI * (i + 0.5)) / MANT_NC)
-      const row: number[] = []
-      for (let j = 0; j < MANT_NC; j++) row.push(s ** j)
-      a.push(row)
-      y.push((lo + ((s + 1) / 2) * width) ** r)
-    }
-    c.set(solve(a, y), k * MANT_NC)
+    c.set(chebyshevFit((m) => m ** r, 1 + k * width, width, MANT_NC), k * MANT_NC)
   }
   const checks = 4 * MANT_NC * MANT_PIECES
   for (let i = 0; i < checks; i++) {
@@ -176,17 +184,8 @@ function buildTable(alpha: number, sub: number, e0: number, mantP: Float64Array)
     const width = base / sub
     for (let t = 0; t < sub; t++) {
       const lo = base + t * width
-      const a: number[][] = []
-      const y: number[] = []
-      for (let k = 0; k < NC; k++) {
-        const s = Math.cos((Math.PI * (k + 0.5)) / NC)
-        const row: number[] = []
-        for (let j = 0; j < NC; j++) row.push(s ** j)
-        a.push(row)
-        y.push(g(lo + ((s + 1) / 2) * width))
-      }
       const off = (o * sub + t) * NC
-      c.set(solve(a, y), off)
+      c.set(chebyshevFit(g, lo, width, NC), off)
       // G vanishes at u = ½ (X = 0 there): its error is measured against its largest value on the piece.
       const hi = Math.min(lo + width, 0.5 - 1e-9)
       const scale = Math.max(Math.abs(g(lo)), Math.abs(g((lo + hi) / 2)), Math.abs(g(hi)))
