@@ -1,15 +1,29 @@
 /**
- * Tail index of the gradient noise at the current weights (spec/theory.md §5.2, as in Simsekli et al.
- * 2019 and the α-over-iterations plots of Zhou et al. 2020, §6):
+ * Tail index of the gradient noise at the current weights (spec/theory.md §5.1, §5.2, §5.4; the
+ * α-over-iterations plots of Zhou et al. 2020, §6):
  *   g_full = ∇ of the mean loss over the whole training set (computed in chunks),
  *   g_j    = minibatch gradient on batch j (P disjoint batches of size b from a seeded permutation),
  *   noise_j = g_j − g_full  (a P × M array, M = number of parameters),
- * (batch j = rows perm[j·b … (j+1)·b − 1] of seededPermutation(n, seed)),
- * then src/tail `pooledNoiseTailIndex` (each column divided by its median |x|, columns with median 0 —
- * e.g. weights of always-blank pixels or dead units — left out, pooled row-major, log-moment estimator
- * with K1 = largest divisor ≤ √N, Student-t 95 % interval). Weights are not changed.
+ * (batch j = rows perm[j·b … (j+1)·b − 1] of seededPermutation(n, seed)). Weights are not changed.
+ *
+ * Two estimates of the same P × M rows:
+ *   - `alpha` (the default, the one stored as history α): src/probe `coordinatewiseTailIndex`, the same
+ *     function the probes of POST /v1/models/{id}/probe use: each parameter's column median-centred and
+ *     divided by its median |x| (median-0 columns left out), pooled parameter by parameter with
+ *     K1 = ⌊√P⌋, so every block sums K1 independent minibatch noises of ONE parameter (the stability
+ *     identity Y =_d K1^(1/α) X of §5.1), Student-t 95 % interval.
+ *   - `rowMajor`: src/tail `pooledNoiseTailIndex` (§5.2: columns divided by median |x|, pooled row-major,
+ *     K1 = largest divisor ≤ √N). Consecutive entries are different parameters of one minibatch, and the
+ *     softmax output layer's gradient sums to zero over classes (Σ_c ∂ℓ/∂b_c = 0, Σ_c ∂ℓ/∂W_L[h, c] = 0
+ *     with the [in, out] layout), so row-major blocks partly cancel and α̂ comes out too high (measured in
+ *     docs/experiments.md "Two poolings": 2.00 (clipped) for a true 1.5 on synthetic SαS rows with that
+ *     constraint on every column, against 1.48 coordinate-wise). On the trained networks the two differ
+ *     mostly for other reasons (centring, the columns kept, K1), so neither is a ground truth there.
+ *     Kept for comparison with the earlier records and the §5.2 recipe.
  */
+import { coordinatewiseTailIndex } from '../../src/probe/gradientNoise.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
+import type { LogMomentEstimate } from '../../src/tail/logMomentFromBlocks.ts'
 import { meanCrossEntropy, mlpLogits, type TfMlp } from './mlpTf.ts'
 import { seededPermutation } from './shuffleInPlace.ts'
 import { tf } from './tfBackend.ts'
@@ -21,11 +35,12 @@ export interface NoiseSettings {
   batchSize: number
   /** Seed of the batch permutation (the same at every measurement). */
   seed: number
-  /** Divide each coordinate by its median |noise| before pooling (default true; §5.4). */
+  /** Row-major estimate only: divide each column by its median |noise| before pooling (default true; §5.4). */
   standardize?: boolean
 }
 
-export interface NoiseMeasurement {
+/** One estimate: α̂ with its 95 % interval and the block layout. */
+export interface NoiseEstimate {
   alpha: number
   alphaLower: number
   alphaUpper: number
@@ -34,7 +49,27 @@ export interface NoiseMeasurement {
   blockSize: number
   blocks: number
   excludedColumns: number
+}
+
+/** The coordinate-wise estimate (top level) and the row-major one of the same rows. */
+export interface NoiseMeasurement extends NoiseEstimate {
   parameters: number
+  /** Minibatches used (P). */
+  batches: number
+  rowMajor: NoiseEstimate
+}
+
+function summary(e: LogMomentEstimate & { excludedColumns: number }): NoiseEstimate {
+  return {
+    alpha: e.alpha,
+    alphaLower: e.interval.lower,
+    alphaUpper: e.interval.upper,
+    inverseAlpha: e.inverseAlpha,
+    standardError: e.standardError,
+    blockSize: e.blockSize,
+    blocks: e.blocks,
+    excludedColumns: e.excludedColumns,
+  }
 }
 
 function flatGrad(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number): Float32Array {
@@ -45,7 +80,8 @@ function flatGrad(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number): Fl
   })
 }
 
-export function gradientNoiseTailIndex(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number, s: NoiseSettings): NoiseMeasurement {
+/** The P × M noise rows (minibatch gradient − full gradient) at the model's current weights. */
+export function gradientNoiseRows(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number, s: NoiseSettings): Float64Array[] {
   const n = x.shape[0]
   // full gradient: weighted mean of chunk gradients
   const chunk = 4096
@@ -68,16 +104,16 @@ export function gradientNoiseTailIndex(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D,
     for (let i = 0; i < g.length; i++) row[i] = g[i] - full![i]
     rows.push(row)
   }
-  const e = pooledNoiseTailIndex(rows, { standardize: s.standardize ?? true })
-  return {
-    alpha: e.alpha,
-    alphaLower: e.interval.lower,
-    alphaUpper: e.interval.upper,
-    inverseAlpha: e.inverseAlpha,
-    standardError: e.standardError,
-    blockSize: e.blockSize,
-    blocks: e.blocks,
-    excludedColumns: e.excludedColumns,
-    parameters: full!.length,
-  }
+  return rows
+}
+
+/** Both estimates of the given noise rows (see the file comment). */
+export function noiseTailIndex(rows: readonly Float64Array[], standardize = true): NoiseMeasurement {
+  const coord = summary(coordinatewiseTailIndex(rows))
+  const rowMajor = summary(pooledNoiseTailIndex(rows, { standardize }))
+  return { ...coord, parameters: rows.length > 0 ? rows[0].length : 0, batches: rows.length, rowMajor }
+}
+
+export function gradientNoiseTailIndex(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number, s: NoiseSettings): NoiseMeasurement {
+  return noiseTailIndex(gradientNoiseRows(m, x, y, classes, s), s.standardize ?? true)
 }

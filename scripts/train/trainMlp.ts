@@ -2,7 +2,8 @@
  * Trains a ReLU MLP with tfjs (SGD or Adam) from a seeded initialisation and a seeded data order,
  * so that two runs with the same seed and different optimizers start from the same θ₀ and see the
  * minibatches in the same order. Records per-epoch train/test loss and accuracy and, on a schedule,
- * the tail index of the gradient noise at the current weights (gradientNoiseTailIndex.ts).
+ * the tail index of the gradient noise at the current weights (gradientNoiseTailIndex.ts: the probes'
+ * coordinate-wise estimate as `alpha`, the row-major §5.2 estimate as `alphaRowMajor`).
  *
  * Randomness: θ₀ = glorotInit(layers, seed); epoch e's permutation from createRng(seed·1000 + 17)
  * (one stream for all epochs); the α batches from createRng(seed·1000 + 29). Loss = mean softmax
@@ -32,10 +33,20 @@ export interface TrainOptions {
   label?: string
 }
 
+/**
+ * A history entry of record.json: the contract fields (alpha, alphaLower, alphaUpper = the coordinate-wise
+ * estimate, the one the probes compute) plus the row-major §5.2 estimate of the same noise rows.
+ */
+export interface TrainHistoryEntry extends HistoryEntry {
+  alphaRowMajor: number | null
+  alphaRowMajorLower: number | null
+  alphaRowMajorUpper: number | null
+}
+
 export interface TrainResult {
   theta0: Float32Array
   theta: Float32Array
-  history: HistoryEntry[]
+  history: TrainHistoryEntry[]
   noise: (NoiseMeasurement & { epoch: number })[]
   final: { trainLoss: number; trainAccuracy: number; testLoss: number; testAccuracy: number }
   seconds: { total: number; training: number; alpha: number; perEpoch: number }
@@ -82,7 +93,7 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
   const noiseSeed = o.seed * 1000 + 29
   const n = data.train.n
   const steps = Math.floor(n / o.batchSize) // the last partial batch is dropped
-  const history: HistoryEntry[] = []
+  const history: TrainHistoryEntry[] = []
   const noise: TrainResult['noise'] = []
   let alphaSeconds = 0
   let trainingSeconds = 0
@@ -109,6 +120,9 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
       alpha: fin(meas?.alpha),
       alphaLower: fin(meas?.alphaLower),
       alphaUpper: fin(meas?.alphaUpper),
+      alphaRowMajor: fin(meas?.rowMajor.alpha),
+      alphaRowMajorLower: fin(meas?.rowMajor.alphaLower),
+      alphaRowMajorUpper: fin(meas?.rowMajor.alphaUpper),
     })
     return history[history.length - 1]
   }

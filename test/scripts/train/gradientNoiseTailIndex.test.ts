@@ -2,16 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadDigits, headSplit } from '../../../scripts/data/index.ts'
 import { exportMlp, layoutSize, mlpLayout } from '../../../scripts/onnx/index.ts'
 import { runGrad, session } from '../../../scripts/onnx/ortNode.ts'
-import { gradientNoiseTailIndex } from '../../../scripts/train/gradientNoiseTailIndex.ts'
+import { gradientNoiseTailIndex, noiseTailIndex } from '../../../scripts/train/gradientNoiseTailIndex.ts'
+import { constrainedStableRows } from '../../../scripts/train/constrainedStableRows.ts'
+import { coordinatewiseTailIndex } from '../../../src/probe/gradientNoise.ts'
 import { createTfMlp, disposeTfMlp, glorotInit } from '../../../scripts/train/mlpTf.ts'
 import { seededPermutation } from '../../../scripts/train/shuffleInPlace.ts'
 import { tf, useBackend } from '../../../scripts/train/tfBackend.ts'
 import { pooledNoiseTailIndex } from '../../../src/tail/index.ts'
 
-// Oracle: the same recipe computed from per-sample gradients of the exported grad.onnx in
+// Oracle: the noise rows computed from per-sample gradients of the exported grad.onnx in
 // onnxruntime-web (an implementation independent of tfjs autodiff): minibatch gradient = mean of
 // per-sample gradients over the batch, full gradient = mean over all rows, noise = difference,
-// then src/tail pooledNoiseTailIndex. float32 summation order differs, so α agrees to ~1e-4, not bitwise.
+// then the probes' src/probe coordinatewiseTailIndex (history alpha) and src/tail pooledNoiseTailIndex
+// (history alphaRowMajor). float32 summation order differs, so α agrees to ~1e-4, not bitwise.
 describe('gradientNoiseTailIndex', () => {
   beforeAll(async () => {
     await useBackend('wasm')
@@ -52,14 +55,45 @@ describe('gradientNoiseTailIndex', () => {
       for (let t = 0; t < settings.batchSize; t++) all[perm[j * settings.batchSize + t]].forEach((v, k) => (row[k] += v / settings.batchSize))
       return row.map((v, k) => v - full[k])
     })
-    const want = pooledNoiseTailIndex(rows)
+    const want = coordinatewiseTailIndex(rows)
+    const wantRowMajor = pooledNoiseTailIndex(rows)
     expect(got.parameters).toBe(M)
+    expect(got.batches).toBe(settings.batches)
     expect(got.excludedColumns).toBe(want.excludedColumns)
+    expect(got.blockSize).toBe(4) // ⌊√16⌋
     expect(got.blockSize).toBe(want.blockSize)
     expect(Math.abs(got.alpha - want.alpha)).toBeLessThan(1e-3)
     expect(Math.abs(got.alphaLower - want.interval.lower)).toBeLessThan(1e-3)
     expect(Math.abs(got.alphaUpper - want.interval.upper)).toBeLessThan(1e-3)
     expect(got.alphaLower).toBeLessThan(got.alpha)
     expect(got.alpha).toBeLessThan(got.alphaUpper)
+    expect(got.rowMajor.excludedColumns).toBe(wantRowMajor.excludedColumns)
+    expect(got.rowMajor.blockSize).toBe(wantRowMajor.blockSize)
+    expect(Math.abs(got.rowMajor.alpha - wantRowMajor.alpha)).toBeLessThan(1e-3)
+    expect(Math.abs(got.rowMajor.alphaLower - wantRowMajor.interval.lower)).toBeLessThan(1e-3)
+    expect(Math.abs(got.rowMajor.alphaUpper - wantRowMajor.interval.upper)).toBeLessThan(1e-3)
+  })
+
+  // Oracle: simulation with a known α (every column exactly SαS(1.5), spec/theory.md §5.1). With the
+  // softmax constraint on runs of 10 consecutive columns, the row-major pool's blocks of ≈ 490 entries
+  // hold ≈ 49 whole zero-sum runs and cancel (α̂ clipped at 2), the coordinate-wise pool does not see
+  // the constraint. Tolerances: the seeded spread over 10 seeds was sd 0.005–0.013 coordinate-wise,
+  // ≤ 0.024 row-major (docs/img/noise-recipes.json); bands of ±0.05 around 1.5 are ≥ 4 sd wide and
+  // include the K1 = 10 small-sample bias (mean 1.48).
+  it('on SαS(1.5) rows with zero-sum runs the coordinate-wise estimate recovers α and the row-major one does not', () => {
+    const all = noiseTailIndex(constrainedStableRows(1.5, 100, 2410, 0, 11))
+    expect(all.blockSize).toBe(10)
+    expect(Math.abs(all.alpha - 1.5)).toBeLessThan(0.05)
+    expect(all.alphaLower).toBeLessThan(1.5)
+    expect(all.rowMajor.alpha).toBe(2)
+    expect(all.rowMajor.inverseAlpha).toBeLessThan(0.4) // 1/α̂ far below the true 1/1.5 = 0.667
+    // the digits MLP's share (the last 330 of 2,410 columns = W2, b2): row-major biased up, coordinate-wise not
+    const digitsLike = noiseTailIndex(constrainedStableRows(1.5, 100, 2410, 2080, 12))
+    expect(Math.abs(digitsLike.alpha - 1.5)).toBeLessThan(0.05)
+    expect(digitsLike.rowMajor.alpha).toBeGreaterThan(digitsLike.alpha)
+    // no constraint: the two poolings agree with the truth
+    const free = noiseTailIndex(constrainedStableRows(1.5, 100, 2410, 2410, 13))
+    expect(Math.abs(free.alpha - 1.5)).toBeLessThan(0.05)
+    expect(Math.abs(free.rowMajor.alpha - 1.5)).toBeLessThan(0.08)
   })
 })

@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { readCheckpoint } from '../../../scripts/onnx/index.ts'
 import { runForward, session } from '../../../scripts/onnx/ortNode.ts'
-import { FORWARD_TOLERANCE, GRADIENT_TOLERANCE, runTraining } from '../../../scripts/train/runTraining.ts'
+import { gradientNoiseRows, type NoiseMeasurement } from '../../../scripts/train/gradientNoiseTailIndex.ts'
+import { createTfMlp, disposeTfMlp, glorotInit } from '../../../scripts/train/mlpTf.ts'
+import { tf, useBackend } from '../../../scripts/train/tfBackend.ts'
+import { coordinatewiseTailIndex } from '../../../src/probe/gradientNoise.ts'
+import { pooledNoiseTailIndex } from '../../../src/tail/index.ts'
+import { FORWARD_TOLERANCE, GRADIENT_TOLERANCE, loadDataset, runTraining } from '../../../scripts/train/runTraining.ts'
+import type { TrainHistoryEntry } from '../../../scripts/train/trainMlp.ts'
 
 // End to end on a small digits subset: train SGD and Adam a few epochs from the same θ₀, measure α,
 // export, reload, verify (the verification inside runTraining uses tfjs and float64 finite
@@ -25,13 +31,26 @@ describe('training pipeline (digits subset)', () => {
       expect(r.dataChecksum).toBe('46abec6b12486ad9e51943373abcf22bbea1b5a51a1619b361570d8893f1464a')
       expect(r.history.map((h) => h.epoch)).toEqual([0, 1, 2, 3])
       expect(r.history.map((h) => h.iteration)).toEqual([0, 10, 20, 30])
-      for (const h of r.history) {
+      for (const h of r.history as TrainHistoryEntry[]) {
+        // (0, 2]: with P = 10 minibatches (K1 = 3) this tiny run's coordinate-wise α̂ goes down to 0.23;
+        // its value is checked against an independent oracle in gradientNoiseTailIndex.test.ts and below
         expect(h.alpha).not.toBeNull()
-        expect(h.alpha!).toBeGreaterThan(0.5)
+        expect(h.alpha!).toBeGreaterThan(0)
         expect(h.alpha!).toBeLessThanOrEqual(2)
         expect(h.alphaLower!).toBeLessThan(h.alpha!)
         expect(h.alphaUpper!).toBeGreaterThanOrEqual(h.alpha!)
+        // the row-major §5.2 estimate of the same rows is kept beside it
+        expect(h.alphaRowMajor).not.toBeNull()
+        expect(h.alphaRowMajorLower!).toBeLessThan(h.alphaRowMajor!)
+        expect(h.alphaRowMajorUpper!).toBeGreaterThanOrEqual(h.alphaRowMajor!)
       }
+      // history α is the probes' coordinate-wise estimate: K1 = ⌊√10⌋ = 3 minibatches per block
+      const final = r.noise!.final as NoiseMeasurement & { epoch: number }
+      expect(final.epoch).toBe(3)
+      expect(final.batches).toBe(10)
+      expect(final.blockSize).toBe(3)
+      expect(final.alpha).toBe(r.history[3].alpha)
+      expect(final.rowMajor.alpha).toBe((r.history[3] as TrainHistoryEntry).alphaRowMajor)
       // training reduced the training loss
       expect(r.history[3].trainLoss).toBeLessThan(r.history[0].trainLoss)
       expect(r.verification!.forwardMaxAbsDiffTfjs).toBeLessThan(FORWARD_TOLERANCE)
@@ -52,6 +71,21 @@ describe('training pipeline (digits subset)', () => {
     }
     // same initialisation and same α batches at epoch 0; different optimizers afterwards
     expect(sgd.record.history[0]).toEqual(adam.record.history[0])
+    // epoch 0 is the probes' estimator on the noise rows at θ₀ = glorotInit(layers, seed) with the batches of seed·1000 + 29
+    await useBackend('wasm')
+    const data = loadDataset('digits', overrides.trainLimit)
+    const m = createTfMlp([64, 32, 10], glorotInit([64, 32, 10], 4))
+    const x = tf.mul(tf.tensor2d(data.train.x, [data.train.n, 64], 'float32'), data.inputScale) as tf.Tensor2D
+    const y = tf.tensor1d(data.train.y, 'int32')
+    const rows = gradientNoiseRows(m, x, y, 10, { batches: overrides.alphaBatches, batchSize: 32, seed: 4029 })
+    x.dispose()
+    y.dispose()
+    disposeTfMlp(m)
+    const want = coordinatewiseTailIndex(rows)
+    expect(rows.length).toBe(10)
+    expect(sgd.record.history[0].alpha).toBe(want.alpha)
+    expect(sgd.record.history[0].alphaLower).toBe(want.interval.lower)
+    expect((sgd.record.history[0] as TrainHistoryEntry).alphaRowMajor).toBe(pooledNoiseTailIndex(rows).alpha)
     expect(sgd.record.history[3].trainLoss).not.toBe(adam.record.history[3].trainLoss)
   })
 
