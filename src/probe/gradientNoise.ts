@@ -24,10 +24,13 @@
  * 1.5, 1.8 within its interval.
  *
  * Real per-sample gradients are sparse and only in a stable domain of attraction, not stable, so on
- * trained networks the two poolings measure different things and can differ a lot (the bundled digits
- * SGD minimum: α̂ ≈ 0.86 here with K1 = 8, against ≈ 1.19 in its training history, which the training
- * scripts compute row-major). α̂ describes the minibatch noise at this batch size and block size. The
- * row-major estimate of the same rows is returned too (`rowMajor`) so the two can be compared.
+ * trained networks the two poolings measure different things and can differ a lot; on the bundled
+ * models the constraint explains only part of the gap (the hidden layer alone, which has no constraint,
+ * shows it too): centring and the set of kept columns account for most of it (docs/experiments.md,
+ * scripts/train/compareNoiseRecipes.ts). The training histories use this same estimator (their
+ * `alphaRowMajor` fields keep the §5.2 value), so a probe and a record differ only by data and batches.
+ * α̂ describes the minibatch noise at this batch size and block size. The row-major estimate of the same
+ * rows is returned too (`rowMajor`) so the two can be compared.
  */
 import type { GradientOracle } from './oracle.ts'
 import type { Rng } from '../random/rng.ts'

@@ -67,7 +67,7 @@ export const ModelHistoryEntry = v.object({
   epoch: num('Epoch (0 = initialisation).'),
   trainLoss: num('Training loss.'),
   testAccuracy: num('Test accuracy.'),
-  alpha: num('Tail index of the gradient noise measured during training (spec/theory.md §5.2).'),
+  alpha: num('Tail index of the gradient noise measured during training: the probe\'s coordinate-wise pooled log-moment estimator (spec/theory.md §5.1, §5.4; src/probe/gradientNoise.ts) on minibatch noise of the training set.'),
 })
 
 export const ModelDetail = v.object({ ...ModelSummary.entries, history: v.array(ModelHistoryEntry) })
@@ -92,7 +92,7 @@ export const ProbeResponse = v.object({
       rowMajor: v.optional(
         v.pipe(
           v.object({ alpha: v.number(), interval: AlphaInterval, blockSize: v.number() }),
-          v.description('The same noise rows through the row-major pooled estimator of spec/theory.md §5.2 (the estimator of the training histories), for comparison; biased on softmax gradients (see src/probe/gradientNoise.ts).'),
+          v.description('The same noise rows through the row-major pooled estimator of spec/theory.md §5.2 (the `alphaRowMajor` fields of the training histories), for comparison; biased on softmax gradients (see src/probe/gradientNoise.ts).'),
         ),
       ),
     }),
