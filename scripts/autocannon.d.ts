@@ -8,6 +8,8 @@ declare module 'autocannon' {
     connections?: number
     duration?: number
     amount?: number
+    /** Stops after this many requests even if the duration has not elapsed (amount would override duration). */
+    maxOverallRequests?: number
     timeout?: number
   }
   interface Histogram {

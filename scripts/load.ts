@@ -54,7 +54,7 @@ async function run(baseUrl: string, s: Scenario): Promise<Figures> {
     headers: s.body ? { 'content-type': 'application/json' } : {},
     connections,
     duration,
-    amount,
+    maxOverallRequests: amount,
     timeout: 30,
   })
   return {

@@ -6,9 +6,11 @@
  * with no I/O in the handlers this is the CPU time of the request). Started by scripts/bench/api.bench.ts.
  */
 import { createApp } from '../../workers/createApp.ts'
+import { LITE_SIMULATE_LIMITS } from '../../workers/lite.ts'
 import { apiCases } from './apiCases.ts'
 
 const app = createApp()
+const liteApp = createApp({ simulateLimits: LITE_SIMULATE_LIMITS })
 
 export default {
   async fetch(request: Request, env: Record<string, string>): Promise<Response> {
@@ -19,7 +21,7 @@ export default {
     for (const c of apiCases()) {
       const body = c.body === undefined ? undefined : JSON.stringify(c.body)
       const once = async () => {
-        const res = await app.fetch(new Request(`http://bench${c.path}`, { method: c.method, headers: body ? { 'content-type': 'application/json' } : {}, body }), env)
+        const res = await (c.lite ? liteApp : app).fetch(new Request(`http://bench${c.path}`, { method: c.method, headers: body ? { 'content-type': 'application/json' } : {}, body }), env)
         return { status: res.status, bytes: (await res.arrayBuffer()).byteLength }
       }
       let last = { status: 0, bytes: 0 }

@@ -10,6 +10,8 @@ export interface ApiCase {
   method: 'GET' | 'POST'
   path: string
   body?: unknown
+  /** Run against the lite build's app (lowered simulator cap) instead of the full one. */
+  lite?: boolean
 }
 
 const grid = (n: number, lo: number, hi: number) => Array.from({ length: n }, (_, i) => +(lo + ((hi - lo) * i) / (n - 1)).toFixed(6))
@@ -59,6 +61,13 @@ export function apiCases(): ApiCase[] {
       method: 'POST',
       path: '/v1/simulate',
       body: { optimizer: 'sgd', alpha: 1.5, lr: 0.1, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 } },
+    },
+    {
+      name: 'simulate POST, default size, lite build (50,000-draw cap)',
+      method: 'POST',
+      path: '/v1/simulate',
+      body: { optimizer: 'sgd', alpha: 1.5, lr: 0.1, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 } },
+      lite: true,
     },
   ]
 }

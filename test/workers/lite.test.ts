@@ -1,6 +1,6 @@
 /**
  * The free-plan entry (workers/lite.ts) inside workerd: every calculator endpoint, no model routes, and the
- * simulator's lowered work cap (15,000 noise draws) applied and reported.
+ * simulator's lowered work cap (50,000 noise draws) applied and reported.
  */
 import { describe, expect, it } from 'vitest'
 import lite, { LITE_SIMULATE_LIMITS } from '../../workers/lite.ts'
@@ -19,7 +19,7 @@ describe('lite entry', () => {
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/v1/models'))).toBe(false)
   })
 
-  it('caps the simulator work at 15,000 noise draws and says so', async () => {
+  it('caps the simulator work at 50,000 noise draws and says so', async () => {
     const res = await post('/v1/simulate', { optimizer: 'sgd', alpha: 1.5, lr: 0.1, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 } })
     expect(res.status).toBe(200)
     const b = (await res.json()) as { noiseDraws: number; iterationCap: number; chains: number; warnings: string[] }
