@@ -85,6 +85,12 @@ describe('problems', () => {
     await expectProblem(res, 413)
   })
 
+  it('413 for /v1/probe only above its own 16 MiB limit', async () => {
+    const res = await SELF.fetch(`${BASE}/v1/probe`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: new Uint8Array(16 * 1024 * 1024 + 1) })
+    const body = await expectProblem(res, 413)
+    expect(body.detail).toContain('16 MiB')
+  })
+
   it('a body just under the limit is parsed (and then judged on its content)', async () => {
     const body = `{"alpha":1.5,"n":3,"pad":"${'x'.repeat(2 * 1024 * 1024 - 100)}"}`
     expect((await post('/v1/stable/sample', body)).status).toBe(200)
