@@ -71,3 +71,44 @@ export function apiCases(): ApiCase[] {
     },
   ]
 }
+
+/** 500 × 500 SαS(1) draws at α = 1.5 with 4 significant digits, so that the body (1.9 MB) fits the 2 MiB limit. */
+function capTailRows(): number[][] {
+  const all = Array.from(sample(1.5, 1, 250_000, createRng(8)), (x) => +x.toPrecision(4))
+  return Array.from({ length: 500 }, (_, i) => all.slice(500 * i, 500 * i + 500))
+}
+
+/** The largest requests the caps allow (worst cases for the CPU budget). */
+export function capCases(): ApiCase[] {
+  const d = 256
+  const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 2 + i / d : Math.abs(i - j) === 1 ? 0.5 : 0)))
+  const n = 64
+  const walls = grid(n - 1, -31, 31)
+  const minima = [-32, ...walls.slice(1).map((w) => w - 0.5), 32]
+  return [
+    { name: 'no-op (/healthz)', method: 'GET', path: '/healthz' },
+    { name: 'stable/quantile POST, 1000 points', method: 'POST', path: '/v1/stable/quantile', body: { alpha: 1.2, p: grid(1000, 0.0005, 0.9995) } },
+    { name: 'stable/sample POST, n = 10^5', method: 'POST', path: '/v1/stable/sample', body: { alpha: 1.5, n: 100_000 } },
+    { name: 'tail-index POST, 2.5·10^5 samples (500 × 500)', method: 'POST', path: '/v1/tail-index', body: { samples: capTailRows() } },
+    {
+      name: 'escape-time POST, full Hessian d = 256, isotropic, SGD + Adam',
+      method: 'POST',
+      path: '/v1/escape-time',
+      body: { basin: { kind: 'quadratic', hessian, height: 1 }, noise: { scale: 1, model: 'isotropic' }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } } },
+    },
+    { name: 'landscape POST, 64 basins', method: 'POST', path: '/v1/landscape', body: { walls, minima, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } } } },
+    {
+      name: 'simulate POST, work cap (10^4 chains, nothing escapes: 2·10^7 draws)',
+      method: 'POST',
+      path: '/v1/simulate',
+      body: { optimizer: 'sgd', alpha: 1.9, lr: 1e-4, basin: { kind: 'interval', left: 100, right: 100 }, noise: { scale: 1 }, chains: 10_000, maxIterations: 100_000_000 },
+    },
+    {
+      name: 'simulate POST, same, lite build (5·10^4 draws)',
+      method: 'POST',
+      path: '/v1/simulate',
+      body: { optimizer: 'sgd', alpha: 1.9, lr: 1e-4, basin: { kind: 'interval', left: 100, right: 100 }, noise: { scale: 1 }, chains: 10_000, maxIterations: 100_000_000 },
+      lite: true,
+    },
+  ]
+}
