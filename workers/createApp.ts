@@ -22,21 +22,27 @@ import { tailIndexRoutes } from './routes/tailIndex.ts'
 export interface AppOptions {
   /** Work caps of /v1/simulate (defaults: src/simulate); the lite build lowers them to fit 10 ms of CPU. */
   simulateLimits?: SimulateLimits
+  /** Body limit of the JSON endpoints (default 2 MiB); the lite build lowers it, which bounds parsing work. */
+  bodyLimitBytes?: number
+  /** Most draws per /v1/stable/sample request (default: the schema's 100,000). */
+  maxSampleDraws?: number
+  /** Largest full Hessian of /v1/escape-time (default: the schema's 256). */
+  maxHessianDimension?: number
 }
 
 export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv>()
   app.use('*', cors)
-  app.use('*', bodyLimit)
+  app.use('*', bodyLimit(options.bodyLimitBytes))
   app.notFound(notFound(app))
   app.onError(onError)
   app.route('/', describeRoutes(app))
   return app
     .route('/', healthRoutes)
     .route('/', stablePointsRoutes)
-    .route('/', stableSampleRoutes)
+    .route('/', stableSampleRoutes(options.maxSampleDraws))
     .route('/', tailIndexRoutes)
-    .route('/', escapeTimeRoutes)
+    .route('/', escapeTimeRoutes(options.maxHessianDimension))
     .route('/', landscapeRoutes)
     .route('/', simulateRoutes(options.simulateLimits))
 }

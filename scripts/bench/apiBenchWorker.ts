@@ -6,11 +6,11 @@
  * with no I/O in the handlers this is the CPU time of the request). Started by scripts/bench/api.bench.ts.
  */
 import { createApp } from '../../workers/createApp.ts'
-import { LITE_SIMULATE_LIMITS } from '../../workers/lite.ts'
+import { LITE_OPTIONS } from '../../workers/lite.ts'
 import { apiCases, capCases } from './apiCases.ts'
 
 const app = createApp()
-const liteApp = createApp({ simulateLimits: LITE_SIMULATE_LIMITS })
+const liteApp = createApp(LITE_OPTIONS)
 
 export default {
   async fetch(request: Request, env: Record<string, string>): Promise<Response> {

@@ -96,6 +96,15 @@ export function capCases(): ApiCase[] {
       path: '/v1/escape-time',
       body: { basin: { kind: 'quadratic', hessian, height: 1 }, noise: { scale: 1, model: 'isotropic' }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } } },
     },
+    {
+      name: 'escape-time POST, full Hessian d = 128, lite build (its cap)',
+      method: 'POST',
+      path: '/v1/escape-time',
+      body: { basin: { kind: 'quadratic', hessian: hessian.slice(0, 128).map((r) => r.slice(0, 128)), height: 1 }, noise: { scale: 1, model: 'isotropic' }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } } },
+      lite: true,
+    },
+    { name: 'tail-index POST, 3·10^4 samples, lite build', method: 'POST', path: '/v1/tail-index', body: { samples: capTailRows().flat().slice(0, 30_000) }, lite: true },
+    { name: 'stable/sample POST, n = 20,000, lite build', method: 'POST', path: '/v1/stable/sample', body: { alpha: 1.5, n: 20_000 }, lite: true },
     { name: 'landscape POST, 64 basins', method: 'POST', path: '/v1/landscape', body: { walls, minima, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.7, lr: 0.001 } } } },
     {
       name: 'simulate POST, work cap (10^4 chains, nothing escapes: 2·10^7 draws)',

@@ -3,7 +3,7 @@
  * simulator's lowered work cap (50,000 noise draws) applied and reported.
  */
 import { describe, expect, it } from 'vitest'
-import lite, { LITE_SIMULATE_LIMITS } from '../../workers/lite.ts'
+import lite, { LITE_BODY_LIMIT, LITE_MAX_HESSIAN_DIMENSION, LITE_MAX_SAMPLE_DRAWS, LITE_SIMULATE_LIMITS } from '../../workers/lite.ts'
 
 const BASE = 'https://levy-escape.test'
 const env = { CORS_ORIGINS: '*' }
@@ -26,5 +26,25 @@ describe('lite entry', () => {
     expect(b.noiseDraws).toBeLessThanOrEqual(LITE_SIMULATE_LIMITS.maxNoiseDraws)
     expect(b.iterationCap).toBe(Math.floor(LITE_SIMULATE_LIMITS.maxNoiseDraws / b.chains))
     expect(b.warnings.join(' ')).toMatch(/cap/)
+  })
+
+  it('limits JSON bodies to 256 KiB (413) and samples to 20,000 draws (422)', async () => {
+    const big = await post('/v1/tail-index', { samples: new Array(LITE_BODY_LIMIT / 2).fill(0) })
+    expect(big.status).toBe(413)
+    expect(((await big.json()) as { detail: string }).detail).toContain('256 KiB')
+    const many = await post('/v1/stable/sample', { alpha: 1.5, n: LITE_MAX_SAMPLE_DRAWS + 1 })
+    expect(many.status).toBe(422)
+    expect(((await many.json()) as { errors: { path: string }[] }).errors[0].path).toBe('n')
+    expect((await post('/v1/stable/sample', { alpha: 1.5, n: LITE_MAX_SAMPLE_DRAWS })).status).toBe(200)
+  })
+
+  it('takes a full Hessian only up to d = 128 (422 above, with advice), diagonal curvatures up to 256', async () => {
+    const eye = (d: number) => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)))
+    const body = (basin: unknown) => ({ basin, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })
+    expect((await post('/v1/escape-time', body({ kind: 'quadratic', hessian: eye(LITE_MAX_HESSIAN_DIMENSION), height: 1 }))).status).toBe(200)
+    const over = await post('/v1/escape-time', body({ kind: 'quadratic', hessian: eye(LITE_MAX_HESSIAN_DIMENSION + 1), height: 1 }))
+    expect(over.status).toBe(422)
+    expect(((await over.json()) as { detail: string }).detail).toContain('curvatures')
+    expect((await post('/v1/escape-time', body({ kind: 'quadratic', curvatures: new Array(256).fill(1), height: 1 }))).status).toBe(200)
   })
 })

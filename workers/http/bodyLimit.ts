@@ -12,7 +12,7 @@ export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024
 /** Paths with their own limit (exact match). */
 export const BODY_LIMITS: Record<string, number> = { '/v1/probe': 16 * 1024 * 1024 }
 
-const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MiB`
+const mib = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(0)} MiB` : `${(n / 1024).toFixed(0)} KiB`)
 
 const limiters = new Map<number, MiddlewareHandler>()
 function limiter(max: number): MiddlewareHandler {
@@ -24,7 +24,10 @@ function limiter(max: number): MiddlewareHandler {
   return m
 }
 
-export const bodyLimit: MiddlewareHandler = (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next()
-  return limiter(BODY_LIMITS[c.req.path] ?? DEFAULT_BODY_LIMIT)(c, next)
-}
+/** The limit middleware; `defaultMax` applies to every path without its own entry in BODY_LIMITS. */
+export const bodyLimit =
+  (defaultMax = DEFAULT_BODY_LIMIT): MiddlewareHandler =>
+  (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next()
+    return limiter(BODY_LIMITS[c.req.path] ?? defaultMax)(c, next)
+  }

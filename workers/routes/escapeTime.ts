@@ -4,10 +4,14 @@
  * mechanism factors of the SGD-vs-Adam comparison.
  */
 import { escapeTime } from '../../src/escape/index.ts'
+import { unanswerable } from '../../src/result.ts'
+import { MAX_DIMENSION } from '../../src/schemas/common.ts'
 import { EscapeTimeRequest, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
 import { getAndPost } from '../http/computeRoute.ts'
 
-export const escapeTimeRoutes = getAndPost(
+/** The route; `maxHessianDimension` below 256 is the lite build's cap on full Hessians (422 above it). */
+export const escapeTimeRoutes = (maxHessianDimension: number = MAX_DIMENSION) =>
+  getAndPost(
   '/v1/escape-time',
   {
     summary: 'Escape time of SGD and Adam from a basin',
@@ -17,5 +21,12 @@ export const escapeTimeRoutes = getAndPost(
     request: EscapeTimeRequest,
     response: EscapeTimeResponse,
   },
-  escapeTime,
+  (input) => {
+    const rows = (input.basin as { hessian?: unknown[] }).hessian
+    if (rows && rows.length > maxHessianDimension)
+      return unanswerable(`This deployment takes a full Hessian up to d = ${maxHessianDimension} (its eigen-decomposition must fit the CPU budget); send \`curvatures\` (the eigenvalues) instead, or use the full build.`, [
+        { path: 'basin.hessian', message: `at most ${maxHessianDimension} rows here` },
+      ])
+    return escapeTime(input)
+  },
 )

@@ -3,19 +3,26 @@
  * Chambers–Mallows–Stuck method from the seeded generator (spec/theory.md §5.3); echoes the seed used.
  */
 import { createRng } from '../../src/random/rng.ts'
-import { success } from '../../src/result.ts'
+import { success, unanswerable } from '../../src/result.ts'
 import { sample } from '../../src/stable/sample.ts'
-import { StableSampleRequest, StableSampleResponse } from '../../src/schemas/stable.ts'
+import { MAX_SAMPLES, StableSampleRequest, StableSampleResponse } from '../../src/schemas/stable.ts'
 import { postOnly } from '../http/computeRoute.ts'
 
-export const stableSampleRoutes = postOnly(
-  '/v1/stable/sample',
-  {
-    summary: 'Random SαS samples',
-    description: 'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, spec/theory.md §5.3) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
-    tags: ['stable'],
-    request: StableSampleRequest,
-    response: StableSampleResponse,
-  },
-  ({ alpha, scale, n, seed }) => success({ alpha, scale, seed, samples: Array.from(sample(alpha, scale, n, createRng(seed))) }),
-)
+/** The route; `maxDraws` below the schema's 100,000 is the lite build's cap (answered 422 above it). */
+export const stableSampleRoutes = (maxDraws: number = MAX_SAMPLES) =>
+  postOnly(
+    '/v1/stable/sample',
+    {
+      summary: 'Random SαS samples',
+      description: 'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, spec/theory.md §5.3) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
+      tags: ['stable'],
+      request: StableSampleRequest,
+      response: StableSampleResponse,
+    },
+    ({ alpha, scale, n, seed }) =>
+      n > maxDraws
+        ? unanswerable(`This deployment draws at most ${maxDraws} samples per request; ask for fewer and repeat with other seeds, or use the full build.`, [
+            { path: 'n', message: `at most ${maxDraws} here` },
+          ])
+        : success({ alpha, scale, seed, samples: Array.from(sample(alpha, scale, n, createRng(seed))) }),
+  )
