@@ -13,16 +13,7 @@ import * as v from 'valibot'
 import { expect } from 'vitest'
 import { Problem } from '../../src/schemas/problem.ts'
 import { findNonFinite } from '../../workers/http/findNonFinite.ts'
-
-interface Node {
-  type: string
-  wrapped?: Node
-  entries?: Record<string, Node>
-  item?: Node
-  options?: Node[] | readonly (string | number)[]
-  literal?: unknown
-  pipe?: { kind: string; type: string; requirement?: unknown }[]
-}
+import type { SchemaNode as Node } from '../../workers/http/schemaNode.ts'
 
 const MAX_LEN = 12
 

@@ -3,17 +3,7 @@
  * dotted path (`basin.left`, `optimizers.sgd.alpha`), with the leaf's type in the description.
  */
 import type { GenericSchema } from 'valibot'
-
-interface Node {
-  type: string
-  wrapped?: Node
-  entries?: Record<string, Node>
-  item?: Node
-  options?: Node[] | readonly (string | number)[]
-  key?: string
-  literal?: unknown
-  pipe?: { kind: string; type: string; description?: string }[]
-}
+import type { SchemaNode as Node } from './schemaNode.ts'
 
 export interface QueryParameter {
   name: string

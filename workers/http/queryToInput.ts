@@ -7,20 +7,9 @@
 import type { GenericSchema } from 'valibot'
 import { is } from 'valibot'
 import type { FieldIssue } from '../../src/result.ts'
+import type { SchemaNode as Node } from './schemaNode.ts'
 
 type Raw = string | { [key: string]: Raw }
-
-/** Loose view of a valibot schema node: the fields used to walk it (`type`, `wrapped`, `entries`, ...). */
-interface Node {
-  type: string
-  wrapped?: Node
-  entries?: Record<string, Node>
-  item?: Node
-  options?: Node[] | readonly (string | number)[]
-  key?: string
-  literal?: unknown
-  getter?: (input: unknown) => Node
-}
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor'])
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
