@@ -8,6 +8,8 @@ import type { BaseIssue } from 'valibot'
 import { getDotPath } from 'valibot'
 import type { Failure, FieldIssue } from '../src/result.ts'
 import type { ProblemBody } from '../src/schemas/problem.ts'
+import { issueMessage } from './http/issueMessage.ts'
+import type { SchemaNode } from './http/schemaNode.ts'
 
 /** Status → [slug of the problem type, title]. */
 export const PROBLEM_TYPES: Record<number, readonly [string, string]> = {
@@ -64,9 +66,11 @@ export function failureToProblem(c: Context, failure: Failure): Response {
 
 /**
  * valibot issues as field issues with dotted paths. A union whose options all failed is replaced by the
- * issues of its options (deduplicated), so the caller sees which nested field is wrong.
+ * issues of its options (deduplicated), so the caller sees which nested field is wrong. Each message says
+ * the broken constraint, the received value and, from `schema` (the validated schema, paths relative to
+ * `prefix`), the field's description (`issueMessage`).
  */
-export function issuesToFieldIssues(issues: readonly BaseIssue<unknown>[], prefix = ''): FieldIssue[] {
+export function issuesToFieldIssues(issues: readonly BaseIssue<unknown>[], prefix = '', schema?: unknown): FieldIssue[] {
   const out: FieldIssue[] = []
   const seen = new Set<string>()
   const add = (path: string, message: string): void => {
@@ -79,11 +83,15 @@ export function issuesToFieldIssues(issues: readonly BaseIssue<unknown>[], prefi
   const visit = (issue: BaseIssue<unknown>, base: string, depth: number): void => {
     const path = [base, getDotPath(issue) ?? ''].filter(Boolean).join('.')
     const nested = issue.issues as readonly BaseIssue<unknown>[] | undefined
-    if (nested && nested.length > 0 && depth < 4 && (issue.type === 'union' || issue.type === 'variant')) {
+    // A union refused by the type of every option is one issue ("must be a number or an array"); otherwise
+    // the issues of its options name the nested field that is wrong.
+    const typeOnly = issue.type === 'union' && nested?.every((sub) => sub.kind === 'schema' && !getDotPath(sub))
+    if (nested && nested.length > 0 && depth < 4 && !typeOnly && (issue.type === 'union' || issue.type === 'variant')) {
       for (const sub of nested) visit(sub, path, depth + 1)
       return
     }
-    add(path, issue.message)
+    const relative = prefix && path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path === prefix ? '' : path
+    add(path, issueMessage(issue, relative, schema as SchemaNode | undefined))
   }
   for (const issue of issues) visit(issue, prefix, 0)
   return out

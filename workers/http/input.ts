@@ -38,7 +38,7 @@ function validate(c: Parameters<MiddlewareHandler>[0], schema: GenericSchema, va
   const issues = pre.length > 0 ? pre : boundaryIssues(value)
   if (issues.length > 0) return validationProblem(c, issues)
   const parsed = safeParse(schema, value, { abortPipeEarly: true })
-  if (!parsed.success) return validationProblem(c, issuesToFieldIssues(parsed.issues))
+  if (!parsed.success) return validationProblem(c, issuesToFieldIssues(parsed.issues, '', schema))
   return { ok: parsed.output }
 }
 
