@@ -10,14 +10,10 @@
  * Run: `npx tsx scripts/train/alphaDiagnostics.ts` (prints a markdown table, writes docs/img/alpha-diagnostics.json).
  */
 import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { createRng, normal } from '../../src/random/index.ts'
-import { readCheckpoint } from '../onnx/readCheckpoint.ts'
 import { gradientNoiseTailIndex, noiseTailIndex, type NoiseMeasurement } from './gradientNoiseTailIndex.ts'
-import { createTfMlp, disposeTfMlp } from './mlpTf.ts'
-import { loadDataset } from './runTraining.ts'
-import { tf, useBackend } from './tfBackend.ts'
-import { TRAIN_CONFIGS } from './trainConfigs.ts'
+import { forEachCommittedMinimum } from './forEachCommittedMinimum.ts'
+import { useBackend } from './tfBackend.ts'
 
 const fmt = (e: { alpha: number; alphaLower: number; alphaUpper: number }) => `${e.alpha.toFixed(3)} [${e.alphaLower.toFixed(3)}, ${e.alphaUpper.toFixed(3)}]`
 const both = (e: NoiseMeasurement) => `${e.alpha.toFixed(3)} (${e.rowMajor.alpha.toFixed(3)})`
@@ -29,29 +25,18 @@ async function main(): Promise<void> {
     '| model | b = 8 | b = 32 | b = 128 | b = training batch, row-major not standardised | Gaussian control (same P × M), 1/α̂ coordinate-wise (row-major) |',
     '|---|---|---|---|---|---|',
   ]
-  for (const dataset of ['digits', 'fashion'] as const) {
-    const cfg = TRAIN_CONFIGS[dataset]
-    const data = loadDataset(dataset, cfg.trainLimit)
-    const x = tf.mul(tf.tensor2d(data.train.x, [data.train.n, data.inputDim], 'float32'), data.inputScale) as tf.Tensor2D
-    const y = tf.tensor1d(data.train.y, 'int32')
-    for (const o of ['sgd', 'adam'] as const) {
-      const ck = readCheckpoint(join('models', `${dataset}-mlp-${o}`))
-      const m = createTfMlp(ck.record.architecture.layers, ck.theta)
-      const seed = ck.record.seed * 1000 + 29
-      const byBatch = [8, 32, 128].map((b) => ({ b, ...gradientNoiseTailIndex(m, x, y, 10, { batches: 100, batchSize: b, seed }) }))
-      const raw = gradientNoiseTailIndex(m, x, y, 10, { batches: cfg.alphaBatches, batchSize: cfg.batchSize, seed, standardize: false })
-      const P = Math.min(cfg.alphaBatches, Math.floor(data.train.n / cfg.batchSize))
-      const rng = createRng(7)
-      const rows = Array.from({ length: P }, () => Float64Array.from({ length: ck.record.parameters }, () => normal(rng)))
-      const gauss = noiseTailIndex(rows)
-      disposeTfMlp(m)
-      lines.push(`| ${ck.record.id} | ${byBatch.map(both).join(' | ')} | ${fmt(raw.rowMajor)} | ${gauss.inverseAlpha.toFixed(4)} (${gauss.rowMajor.inverseAlpha.toFixed(4)}) |`)
-      out.push({ id: ck.record.id, byBatch, unstandardisedRowMajor: raw.rowMajor, gaussianControl: gauss })
-      console.log(lines[lines.length - 1])
-    }
-    x.dispose()
-    y.dispose()
-  }
+  await forEachCommittedMinimum(({ cfg, data, x, y, checkpoint: ck, model: m }) => {
+    const seed = ck.record.seed * 1000 + 29
+    const byBatch = [8, 32, 128].map((b) => ({ b, ...gradientNoiseTailIndex(m, x, y, 10, { batches: 100, batchSize: b, seed }) }))
+    const raw = gradientNoiseTailIndex(m, x, y, 10, { batches: cfg.alphaBatches, batchSize: cfg.batchSize, seed, standardize: false })
+    const P = Math.min(cfg.alphaBatches, Math.floor(data.train.n / cfg.batchSize))
+    const rng = createRng(7)
+    const rows = Array.from({ length: P }, () => Float64Array.from({ length: ck.record.parameters }, () => normal(rng)))
+    const gauss = noiseTailIndex(rows)
+    lines.push(`| ${ck.record.id} | ${byBatch.map(both).join(' | ')} | ${fmt(raw.rowMajor)} | ${gauss.inverseAlpha.toFixed(4)} (${gauss.rowMajor.inverseAlpha.toFixed(4)}) |`)
+    out.push({ id: ck.record.id, byBatch, unstandardisedRowMajor: raw.rowMajor, gaussianControl: gauss })
+    console.log(lines[lines.length - 1])
+  })
   writeFileSync('docs/img/alpha-diagnostics.json', JSON.stringify({ generatedBy: 'scripts/train/alphaDiagnostics.ts', when: new Date().toISOString(), results: out }, null, 2) + '\n')
   console.log(`\n(each cell: coordinate-wise α̂, in brackets the row-major α̂)\n${lines.join('\n')}`)
 }

@@ -32,10 +32,10 @@ import { readCheckpoint } from '../onnx/readCheckpoint.ts'
 import { constrainedStableRows } from './constrainedStableRows.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
 import { gradientNoiseRows, noiseTailIndex, type NoiseEstimate } from './gradientNoiseTailIndex.ts'
-import { createTfMlp, disposeTfMlp } from './mlpTf.ts'
+import { forEachCommittedMinimum } from './forEachCommittedMinimum.ts'
 import { loadDataset } from './runTraining.ts'
 import { seededPermutation } from './shuffleInPlace.ts'
-import { useBackend, tf } from './tfBackend.ts'
+import { useBackend } from './tfBackend.ts'
 import { TRAIN_CONFIGS } from './trainConfigs.ts'
 
 const GROUP = 10
@@ -106,40 +106,29 @@ async function main(): Promise<void> {
     '| model | part (parameters) | coordinate-wise α̂ [95 % CI] | row-major α̂ [95 % CI] | row-major, columns permuted | row-major, each column shuffled over minibatches | row-major on the coordinate-wise values, same K1 | the same, row-major K1 |',
     '|---|---|---|---|---|---|---|---|',
   ]
-  for (const dataset of ['digits', 'fashion'] as const) {
-    const cfg = TRAIN_CONFIGS[dataset]
-    const data = loadDataset(dataset, cfg.trainLimit)
-    const x = tf.mul(tf.tensor2d(data.train.x, [data.train.n, data.inputDim], 'float32'), data.inputScale) as tf.Tensor2D
-    const y = tf.tensor1d(data.train.y, 'int32')
-    for (const o of ['sgd', 'adam'] as const) {
-      const ck = readCheckpoint(join('models', `${dataset}-mlp-${o}`))
-      const m = createTfMlp(ck.record.architecture.layers, ck.theta)
-      const rows = gradientNoiseRows(m, x, y, data.classes, { batches: cfg.alphaBatches, batchSize: cfg.batchSize, seed: ck.record.seed * 1000 + 29 })
-      disposeTfMlp(m)
-      const out = ck.record.layout.filter((e) => e.name === `W${ck.record.architecture.layers.length - 1}` || e.name === `b${ck.record.architecture.layers.length - 1}`)
-      const outStart = Math.min(...out.map((e) => e.offset))
-      const parts = [
-        { part: 'all', idx: Array.from({ length: ck.record.parameters }, (_, i) => i) },
-        { part: 'hidden layer W1, b1', idx: Array.from({ length: outStart }, (_, i) => i) },
-        { part: 'output layer W2, b2', idx: Array.from({ length: ck.record.parameters - outStart }, (_, i) => outStart + i) },
-      ]
-      for (const p of parts) {
-        const sub = columns(rows, p.idx)
-        const e = noiseTailIndex(sub)
-        const permuted = noiseTailIndex(columns(sub, seededPermutation(p.idx.length, 77))).rowMajor
-        const decoupled = noiseTailIndex(shuffleWithinColumns(sub, 78)).rowMajor
-        const values = centredStandardised(sub).slice(0, e.blockSize * Math.floor(sub.length / e.blockSize))
-        const asEstimate = (cs: ReturnType<typeof pooledNoiseTailIndex>): NoiseEstimate => ({ alpha: cs.alpha, alphaLower: cs.interval.lower, alphaUpper: cs.interval.upper, inverseAlpha: cs.inverseAlpha, standardError: cs.standardError, blockSize: cs.blockSize, blocks: cs.blocks, excludedColumns: e.excludedColumns })
-        const sameValues = asEstimate(pooledNoiseTailIndex(values, { standardize: false, blockSize: e.blockSize }))
-        const sameValuesBigBlocks = asEstimate(pooledNoiseTailIndex(values, { standardize: false }))
-        real.push({ id: ck.record.id, part: p.part, parameters: p.idx.length, batches: rows.length, coordinatewise: e, rowMajorPermuted: permuted, rowMajorDecoupled: decoupled, rowMajorOnCoordinatewiseValues: sameValues, rowMajorOnCoordinatewiseValuesRowMajorK1: sameValuesBigBlocks })
-        tab.push(`| ${ck.record.id} | ${p.part} (${p.idx.length}) | ${ci(e)} | ${ci(e.rowMajor)} | ${ci(permuted)} | ${ci(decoupled)} | ${ci(sameValues)} | ${ci(sameValuesBigBlocks)} (K1 ${sameValuesBigBlocks.blockSize}) |`)
-        console.log(tab[tab.length - 1])
-      }
+  await forEachCommittedMinimum(({ cfg, data, x, y, checkpoint: ck, model: m }) => {
+    const rows = gradientNoiseRows(m, x, y, data.classes, { batches: cfg.alphaBatches, batchSize: cfg.batchSize, seed: ck.record.seed * 1000 + 29 })
+    const out = ck.record.layout.filter((e) => e.name === `W${ck.record.architecture.layers.length - 1}` || e.name === `b${ck.record.architecture.layers.length - 1}`)
+    const outStart = Math.min(...out.map((e) => e.offset))
+    const parts = [
+      { part: 'all', idx: Array.from({ length: ck.record.parameters }, (_, i) => i) },
+      { part: 'hidden layer W1, b1', idx: Array.from({ length: outStart }, (_, i) => i) },
+      { part: 'output layer W2, b2', idx: Array.from({ length: ck.record.parameters - outStart }, (_, i) => outStart + i) },
+    ]
+    for (const p of parts) {
+      const sub = columns(rows, p.idx)
+      const e = noiseTailIndex(sub)
+      const permuted = noiseTailIndex(columns(sub, seededPermutation(p.idx.length, 77))).rowMajor
+      const decoupled = noiseTailIndex(shuffleWithinColumns(sub, 78)).rowMajor
+      const values = centredStandardised(sub).slice(0, e.blockSize * Math.floor(sub.length / e.blockSize))
+      const asEstimate = (cs: ReturnType<typeof pooledNoiseTailIndex>): NoiseEstimate => ({ alpha: cs.alpha, alphaLower: cs.interval.lower, alphaUpper: cs.interval.upper, inverseAlpha: cs.inverseAlpha, standardError: cs.standardError, blockSize: cs.blockSize, blocks: cs.blocks, excludedColumns: e.excludedColumns })
+      const sameValues = asEstimate(pooledNoiseTailIndex(values, { standardize: false, blockSize: e.blockSize }))
+      const sameValuesBigBlocks = asEstimate(pooledNoiseTailIndex(values, { standardize: false }))
+      real.push({ id: ck.record.id, part: p.part, parameters: p.idx.length, batches: rows.length, coordinatewise: e, rowMajorPermuted: permuted, rowMajorDecoupled: decoupled, rowMajorOnCoordinatewiseValues: sameValues, rowMajorOnCoordinatewiseValuesRowMajorK1: sameValuesBigBlocks })
+      tab.push(`| ${ck.record.id} | ${p.part} (${p.idx.length}) | ${ci(e)} | ${ci(e.rowMajor)} | ${ci(permuted)} | ${ci(decoupled)} | ${ci(sameValues)} | ${ci(sameValuesBigBlocks)} (K1 ${sameValuesBigBlocks.blockSize}) |`)
+      console.log(tab[tab.length - 1])
     }
-    x.dispose()
-    y.dispose()
-  }
+  })
 
   const probe: Record<string, unknown>[] = []
   const pt = ['| model | data | minibatches P × b | coordinate-wise α̂ [95 % CI] (K1) | row-major α̂ [95 % CI] |', '|---|---|---|---|---|']
