@@ -12,12 +12,13 @@
  * error keeps the previous generated module (so that a half-edited file elsewhere in src/ does not stop
  * `wrangler dev`) and only warns. Usage: `npx tsx scripts/build-widget.ts [--check]`.
  */
-import { build, type Plugin } from 'esbuild'
+
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { build, type Plugin } from 'esbuild'
 
 export const WIDGET_GZIP_BUDGET = 80 * 1024
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')

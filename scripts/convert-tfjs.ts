@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
 import { gradGraph } from './onnx/exportMlp.ts'
-import { mlpLayout, layoutSize } from './onnx/mlpLayout.ts'
+import { layoutSize, mlpLayout } from './onnx/mlpLayout.ts'
 import { floatInit, onnx } from './onnx/onnxBuilders.ts'
 
 export interface ConvertedMlp {
@@ -38,7 +38,9 @@ export function layersModelToMlp(model: tf.LayersModel): ConvertedMlp {
     const kind = l.getClassName()
     if (kind === 'Dense') return true
     if (kind === 'InputLayer' || kind === 'Dropout' || kind === 'Flatten') return false
-    throw new Error(`layer "${l.name}" is a ${kind}: only Dense (plus InputLayer, Flatten, Dropout) layers can be converted`)
+    throw new Error(
+      `layer "${l.name}" is a ${kind}: only Dense (plus InputLayer, Flatten, Dropout) layers can be converted`,
+    )
   })
   if (dense.length === 0) throw new Error('the model has no Dense layer')
   const inputShape = model.inputs[0].shape
@@ -51,12 +53,16 @@ export function layersModelToMlp(model: tf.LayersModel): ConvertedMlp {
     const cfg = l.getConfig() as unknown as DenseConfig
     const last = k === dense.length - 1
     const act = cfg.activation ?? 'linear'
-    if (!last && act !== 'relu') throw new Error(`hidden layer "${l.name}" has activation ${act}: only relu is supported`)
-    if (last && act !== 'softmax' && act !== 'linear') throw new Error(`output layer "${l.name}" has activation ${act}: use softmax (or linear logits)`)
+    if (!last && act !== 'relu')
+      throw new Error(`hidden layer "${l.name}" has activation ${act}: only relu is supported`)
+    if (last && act !== 'softmax' && act !== 'linear')
+      throw new Error(`output layer "${l.name}" has activation ${act}: use softmax (or linear logits)`)
     const w = l.getWeights()
     const kernel = w[0]
     if (kernel.shape.length !== 2 || kernel.shape[0] !== layers[layers.length - 1]) {
-      throw new Error(`layer "${l.name}" kernel has shape [${kernel.shape.join(', ')}], expected [${layers[layers.length - 1]}, units]`)
+      throw new Error(
+        `layer "${l.name}" kernel has shape [${kernel.shape.join(', ')}], expected [${layers[layers.length - 1]}, units]`,
+      )
     }
     const units = kernel.shape[1] as number
     parts.push(Float32Array.from(kernel.dataSync()))
@@ -76,11 +82,14 @@ export function layersModelToMlp(model: tf.LayersModel): ConvertedMlp {
 /** The user-contract ONNX bytes: gradGraph(layers) plus θ* initializers named like the parameter inputs. */
 export function userModelOnnx(layers: readonly number[], theta: Float32Array, producerVersion = '0'): Uint8Array {
   const layout = mlpLayout(layers)
-  if (theta.length !== layoutSize(layout)) throw new Error(`θ has ${theta.length} values; the layout needs ${layoutSize(layout)}`)
+  if (theta.length !== layoutSize(layout))
+    throw new Error(`θ has ${theta.length} values; the layout needs ${layoutSize(layout)}`)
   const model = onnx.ModelProto.decode(gradGraph(layers, producerVersion))
   const graph = model.graph as InstanceType<typeof onnx.GraphProto>
   for (const e of layout) {
-    graph.initializer.push(floatInit(e.name, e.shape, theta.subarray(e.offset, e.offset + e.shape.reduce((a, b) => a * b, 1))))
+    graph.initializer.push(
+      floatInit(e.name, e.shape, theta.subarray(e.offset, e.offset + e.shape.reduce((a, b) => a * b, 1))),
+    )
   }
   graph.docString = `User model (docs/model-contract.md): MLP ${layers.join('-')} converted from tfjs; parameter inputs default to θ*.`
   return onnx.ModelProto.encode(model).finish()
@@ -115,7 +124,11 @@ export async function saveLayersModelToDir(model: tf.LayersModel, dir: string): 
       writeFileSync(join(dir, 'weights.bin'), new Uint8Array(artifacts.weightData as ArrayBuffer))
       writeFileSync(
         join(dir, 'model.json'),
-        JSON.stringify({ format: 'layers-model', modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }] }),
+        JSON.stringify({
+          format: 'layers-model',
+          modelTopology: artifacts.modelTopology,
+          weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }],
+        }),
       )
       return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } }
     }),
@@ -123,7 +136,10 @@ export async function saveLayersModelToDir(model: tf.LayersModel, dir: string): 
 }
 
 /** Converts, writes, and checks the file against model.predict; returns the largest |Δprob|. */
-export async function convertTfjs(model: tf.LayersModel, out: string): Promise<{ layers: number[]; maxProbError: number; bytes: number }> {
+export async function convertTfjs(
+  model: tf.LayersModel,
+  out: string,
+): Promise<{ layers: number[]; maxProbError: number; bytes: number }> {
   const { layers, theta } = layersModelToMlp(model)
   const bytes = userModelOnnx(layers, theta)
   writeFileSync(out, bytes)
@@ -165,7 +181,9 @@ async function main(): Promise<void> {
   const model = await loadLayersModelFromFile(modelPath)
   console.log(`loaded ${modelPath}: ${model.layers.map((l) => l.getClassName()).join(' → ')}`)
   const r = await convertTfjs(model, out)
-  console.log(`wrote ${out} (${r.bytes} bytes), MLP ${r.layers.join('-')}; check: max |Δprob| vs model.predict = ${r.maxProbError.toExponential(2)}`)
+  console.log(
+    `wrote ${out} (${r.bytes} bytes), MLP ${r.layers.join('-')}; check: max |Δprob| vs model.predict = ${r.maxProbError.toExponential(2)}`,
+  )
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

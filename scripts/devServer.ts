@@ -10,7 +10,17 @@ export interface DevServer {
 }
 
 export async function startDev(port: number, entry?: string, timeoutMs = 90_000): Promise<DevServer> {
-  const args = ['wrangler', 'dev', ...(entry ? [entry] : []), '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn']
+  const args = [
+    'wrangler',
+    'dev',
+    ...(entry ? [entry] : []),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--log-level',
+    'warn',
+  ]
   const child = spawn('npx', args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -35,7 +35,13 @@ export function buildLite(): LiteBundle {
       gzipBytes += gzipSync(buf, { level: 9 }).length
       if (f.endsWith('.js') || f.endsWith('.mjs')) text += buf.toString('utf8')
     }
-    return { bytes, gzipBytes, hasOnnxRuntime: /ort-wasm|InferenceSession|onnxruntime-web\//.test(text) || files.some((f) => f.endsWith('.wasm')), hasZod: /ZodType|\$ZodType/.test(text) }
+    return {
+      bytes,
+      gzipBytes,
+      hasOnnxRuntime:
+        /ort-wasm|InferenceSession|onnxruntime-web\//.test(text) || files.some((f) => f.endsWith('.wasm')),
+      hasZod: /ZodType|\$ZodType/.test(text),
+    }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
@@ -44,7 +50,9 @@ export function buildLite(): LiteBundle {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const b = buildLite()
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
-  console.log(`\nlite bundle: ${kib(b.bytes)} raw, ${kib(b.gzipBytes)} gzip; ONNX Runtime inside: ${b.hasOnnxRuntime}; zod inside: ${b.hasZod}`)
+  console.log(
+    `\nlite bundle: ${kib(b.bytes)} raw, ${kib(b.gzipBytes)} gzip; ONNX Runtime inside: ${b.hasOnnxRuntime}; zod inside: ${b.hasZod}`,
+  )
   if (b.bytes > LITE_LIMIT_BYTES || b.hasOnnxRuntime) {
     console.error(`FAIL: the lite bundle must be <= ${kib(LITE_LIMIT_BYTES)} raw with no ONNX Runtime`)
     process.exit(1)

@@ -6,14 +6,20 @@
  * GET at least half the no-op throughput). Writes bench/results/load.md and load.json.
  *   npm run load [-- --duration 5 --connections 8]
  */
-import autocannon from 'autocannon'
+
 import { parseArgs } from 'node:util'
-import { writeSection } from './bench/harness.ts'
+import autocannon from 'autocannon'
 import { escapeBody, escapeQuery, tailSamples } from './bench/apiCases.ts'
+import { writeSection } from './bench/harness.ts'
 import { startDev } from './devServer.ts'
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '8' }, amount: { type: 'string', default: '20000' }, port: { type: 'string', default: '8795' } },
+  options: {
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '8' },
+    amount: { type: 'string', default: '20000' },
+    port: { type: 'string', default: '8795' },
+  },
 })
 const duration = Number(values.duration)
 const connections = Number(values.connections)
@@ -29,12 +35,23 @@ interface Scenario {
 const scenarios: Scenario[] = [
   { name: 'escape-time GET', path: `/v1/escape-time?${escapeQuery}`, method: 'GET' },
   { name: 'escape-time POST', path: '/v1/escape-time', method: 'POST', body: JSON.stringify(escapeBody) },
-  { name: 'tail-index POST, 10^4 samples', path: '/v1/tail-index', method: 'POST', body: JSON.stringify({ samples: tailSamples() }) },
+  {
+    name: 'tail-index POST, 10^4 samples',
+    path: '/v1/tail-index',
+    method: 'POST',
+    body: JSON.stringify({ samples: tailSamples() }),
+  },
   {
     name: 'simulate POST, default size',
     path: '/v1/simulate',
     method: 'POST',
-    body: JSON.stringify({ optimizer: 'sgd', alpha: 1.5, lr: 0.1, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 } }),
+    body: JSON.stringify({
+      optimizer: 'sgd',
+      alpha: 1.5,
+      lr: 0.1,
+      basin: { kind: 'interval', left: 1, right: 1 },
+      noise: { scale: 1 },
+    }),
   },
 ]
 
@@ -71,11 +88,17 @@ const rows: { scenario: string; noop: Figures; target: Figures; ratio: number }[
 try {
   for (const s of scenarios) {
     // Warm-up, then the no-op route and the scenario back to back.
-    await fetch(`${dev.baseUrl}${s.path}`, { method: s.method, body: s.body, headers: s.body ? { 'content-type': 'application/json' } : {} })
+    await fetch(`${dev.baseUrl}${s.path}`, {
+      method: s.method,
+      body: s.body,
+      headers: s.body ? { 'content-type': 'application/json' } : {},
+    })
     const noop = await run(dev.baseUrl, { name: 'no-op', path: '/healthz', method: 'GET' })
     const target = await run(dev.baseUrl, s)
     rows.push({ scenario: s.name, noop, target, ratio: target.reqPerSec / noop.reqPerSec })
-    console.log(`${s.name}: ${target.reqPerSec.toFixed(0)} req/s (no-op ${noop.reqPerSec.toFixed(0)}), p50 ${target.p50} ms, p99 ${target.p99} ms, errors ${target.errors}`)
+    console.log(
+      `${s.name}: ${target.reqPerSec.toFixed(0)} req/s (no-op ${noop.reqPerSec.toFixed(0)}), p50 ${target.p50} ms, p99 ${target.p99} ms, errors ${target.errors}`,
+    )
   }
 } finally {
   await dev.stop()

@@ -27,7 +27,12 @@ export type Result<T> = Success<T> | Failure
 
 export const success = <T>(value: T): Success<T> => ({ ok: true, value })
 
-export const invalid = (detail: string, issues: FieldIssue[] = []): Failure => ({ ok: false, kind: 'invalid', detail, issues })
+export const invalid = (detail: string, issues: FieldIssue[] = []): Failure => ({
+  ok: false,
+  kind: 'invalid',
+  detail,
+  issues,
+})
 
 export const unanswerable = (detail: string, issues: FieldIssue[] = []): Failure => ({
   ok: false,

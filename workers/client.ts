@@ -9,7 +9,7 @@
  *
  * GET forms take the flattened query: `api.v1.stable.pdf.$get({ query: { alpha: '1.5', x: '0,1,2' } })`.
  */
-import { hc, type ClientRequestOptions } from 'hono/client'
+import { type ClientRequestOptions, hc } from 'hono/client'
 import type { CalculatorType } from './createApp.ts'
 
 export type { CalculatorType } from './createApp.ts'

@@ -28,7 +28,12 @@ export type ProblemStatus = 400 | 404 | 405 | 413 | 415 | 422 | 500
 export const problemType = (status: number): string => `/docs#problem-${(PROBLEM_TYPES[status] ?? ['error'])[0]}`
 
 /** The problem body (exposed for tests and the docs page). */
-export function problemBody(status: ProblemStatus, title: string | undefined, detail: string, errors: FieldIssue[] = []): ProblemBody {
+export function problemBody(
+  status: ProblemStatus,
+  title: string | undefined,
+  detail: string,
+  errors: FieldIssue[] = [],
+): ProblemBody {
   return {
     type: problemType(status),
     title: title ?? (PROBLEM_TYPES[status] ?? ['', 'Error'])[1],
@@ -70,7 +75,11 @@ export function failureToProblem(c: Context, failure: Failure): Response {
  * the broken constraint, the received value and, from `schema` (the validated schema, paths relative to
  * `prefix`), the field's description (`issueMessage`).
  */
-export function issuesToFieldIssues(issues: readonly BaseIssue<unknown>[], prefix = '', schema?: unknown): FieldIssue[] {
+export function issuesToFieldIssues(
+  issues: readonly BaseIssue<unknown>[],
+  prefix = '',
+  schema?: unknown,
+): FieldIssue[] {
   const out: FieldIssue[] = []
   const seen = new Set<string>()
   const add = (path: string, message: string): void => {
@@ -90,7 +99,8 @@ export function issuesToFieldIssues(issues: readonly BaseIssue<unknown>[], prefi
       for (const sub of nested) visit(sub, path, depth + 1)
       return
     }
-    const relative = prefix && path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path === prefix ? '' : path
+    const relative =
+      prefix && path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path === prefix ? '' : path
     add(path, issueMessage(issue, relative, schema as SchemaNode | undefined))
   }
   for (const issue of issues) visit(issue, prefix, 0)

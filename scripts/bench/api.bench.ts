@@ -24,11 +24,11 @@ try {
   const capRes = await fetch(`${dev.baseUrl}/__bench?set=cap&repeats=3`)
   const { results: caps } = (await capRes.json()) as { results: Row[] }
   const table = (list: Row[]) => {
-  const noop = list[0].medianMs
-  return list.map(
-    (r) =>
-      `| ${r.name} | ${r.status} | ${r.medianMs.toFixed(3)} | ${r.maxMs.toFixed(3)} | ${r.perBatch} | ${(r.medianMs / noop).toFixed(1)} | ${r.bytes} | ${r.medianMs <= 10 ? 'yes' : '**no**'} |`,
-  )
+    const noop = list[0].medianMs
+    return list.map(
+      (r) =>
+        `| ${r.name} | ${r.status} | ${r.medianMs.toFixed(3)} | ${r.maxMs.toFixed(3)} | ${r.perBatch} | ${(r.medianMs / noop).toFixed(1)} | ${r.bytes} | ${r.medianMs <= 10 ? 'yes' : '**no**'} |`,
+    )
   }
   const rows = table(results)
   const md = `Time per request inside workerd (local \`wrangler dev\` of scripts/bench/apiBenchWorker.ts): ${REPEATS} batches

@@ -17,15 +17,30 @@ export default {
     const url = new URL(request.url)
     if (url.pathname !== '/__bench') return app.fetch(request, env)
     const repeats = Math.min(50, Math.max(3, Number(url.searchParams.get('repeats')) || 7))
-    const results: { name: string; status: number; medianMs: number; maxMs: number; perBatch: number; bytes: number }[] = []
+    const results: {
+      name: string
+      status: number
+      medianMs: number
+      maxMs: number
+      perBatch: number
+      bytes: number
+    }[] = []
     for (const c of url.searchParams.get('set') === 'cap' ? capCases() : apiCases()) {
       const body = c.body === undefined ? undefined : JSON.stringify(c.body)
       const once = async () => {
-        const res = await (c.lite ? liteApp : app).fetch(new Request(`http://bench${c.path}`, { method: c.method, headers: body ? { 'content-type': 'application/json' } : {}, body }), env)
+        const res = await (c.lite ? liteApp : app).fetch(
+          new Request(`http://bench${c.path}`, {
+            method: c.method,
+            headers: body ? { 'content-type': 'application/json' } : {},
+            body,
+          }),
+          env,
+        )
         return { status: res.status, bytes: (await res.arrayBuffer()).byteLength }
       }
       let last = { status: 0, bytes: 0 }
-      for (let i = 0; i < (c.path === '/v1/simulate' && !c.lite && url.searchParams.get('set') === 'cap' ? 1 : 3); i++) last = await once()
+      for (let i = 0; i < (c.path === '/v1/simulate' && !c.lite && url.searchParams.get('set') === 'cap' ? 1 : 3); i++)
+        last = await once()
       // workerd's clock ticks in whole milliseconds: time batches of k requests lasting >= 40 ms each.
       let k = 0
       const c0 = performance.now()
@@ -40,7 +55,14 @@ export default {
         perCall.push((performance.now() - t0) / k)
       }
       perCall.sort((a, b) => a - b)
-      results.push({ name: c.name, status: last.status, medianMs: perCall[Math.floor(perCall.length / 2)], maxMs: perCall[perCall.length - 1], perBatch: k, bytes: last.bytes })
+      results.push({
+        name: c.name,
+        status: last.status,
+        medianMs: perCall[Math.floor(perCall.length / 2)],
+        maxMs: perCall[perCall.length - 1],
+        perBatch: k,
+        bytes: last.bytes,
+      })
     }
     return Response.json({ repeats, results })
   },

@@ -50,11 +50,15 @@ function request(c: Case): unknown {
   const basin =
     c.kind === 'diag'
       ? { kind: 'quadratic', curvatures: lam, height: 0.5 }
-      : { kind: 'quadratic', height: 0.5, hessian: lam.map((x, i) => lam.map((_, j) => (i === j ? x + 1 : 0.5 / (1 + Math.abs(i - j))))) }
+      : {
+          kind: 'quadratic',
+          height: 0.5,
+          hessian: lam.map((x, i) => lam.map((_, j) => (i === j ? x + 1 : 0.5 / (1 + Math.abs(i - j))))),
+        }
   return { basin, noise: { scale: sigma, model: c.model }, optimizers }
 }
 
-const PY = String.raw`
+const PY = `
 import json, math, time
 import numpy as np
 from scipy import integrate, special
@@ -140,7 +144,9 @@ interface PyRow {
 
 // Single-threaded baseline: numpy's BLAS/LAPACK would otherwise use both cores for eigvalsh.
 for (const k of ['OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS']) process.env[k] = '1'
-const py = python<PyRow[]>(PY.replace('CASES', JSON.stringify(cases.map(({ name, d, kind, model }) => ({ name, d, kind, model })))))
+const py = python<PyRow[]>(
+  PY.replace('CASES', JSON.stringify(cases.map(({ name, d, kind, model }) => ({ name, d, kind, model })))),
+)
 const rows = cases.map((c, i) => {
   const req = request(c)
   const r = escapeTime(req)
@@ -190,4 +196,7 @@ Slowest call (CPU) among interval and diagonal-curvature requests (all d ≤ 256
 hand-written Householder + implicit QL, about 3× slower than LAPACK's at d = 256); at d = 256 that is far above 2 ms, and such
 a request body is itself ~1 MB of JSON.
 `
-writeSection('escape', 'Escape-time calculator: time per call vs numpy/scipy', md, { rows, worstDefaultMs: worstDefault })
+writeSection('escape', 'Escape-time calculator: time per call vs numpy/scipy', md, {
+  rows,
+  worstDefaultMs: worstDefault,
+})

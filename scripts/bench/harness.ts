@@ -36,6 +36,9 @@ export function writeSection(name: string, title: string, markdownBody: string, 
   mkdirSync('bench/results', { recursive: true })
   const md = `## ${title}\n\nRun ${new Date().toISOString()} on ${machineLine()}.\n\n${markdownBody.trim()}\n`
   writeFileSync(`bench/results/${name}.md`, md)
-  writeFileSync(`bench/results/${name}.json`, JSON.stringify({ name, title, when: new Date().toISOString(), machine: machineLine(), data }, null, 2) + '\n')
+  writeFileSync(
+    `bench/results/${name}.json`,
+    `${JSON.stringify({ name, title, when: new Date().toISOString(), machine: machineLine(), data }, null, 2)}\n`,
+  )
   console.log(md)
 }

@@ -14,16 +14,17 @@
  * The budgets are judged on that CPU time.
  * Writes bench/results/probe.md and probe.json.
  */
-import { readFileSync, readdirSync } from 'node:fs'
+
 import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import { startDev, type DevServer } from '../devServer.ts'
-import { writeSection } from './harness.ts'
-import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
-import { probeSettings } from '../../workers/models/runProbe.ts'
-import { SECONDS_PER_PARAMETER_SAMPLE } from '../../workers/models/budget.ts'
 import * as v from 'valibot'
+import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
 import { ProbeOptions } from '../../src/schemas/probe.ts'
+import { SECONDS_PER_PARAMETER_SAMPLE } from '../../workers/models/budget.ts'
+import { probeSettings } from '../../workers/models/runProbe.ts'
+import { type DevServer, startDev } from '../devServer.ts'
+import { writeSection } from './harness.ts'
 
 const PORT = 8796
 const COLD_RUNS = 3
@@ -51,7 +52,11 @@ async function post(dev: DevServer, path: string, body: unknown) {
 async function postOnce(dev: DevServer, path: string, body: unknown) {
   const c0 = workerdCpuMs(PORT)
   const t0 = performance.now()
-  const res = await fetch(`${dev.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(`${dev.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   const text = await res.text()
   const wall = performance.now() - t0
   return { status: res.status, wall, cpu: workerdCpuMs(PORT) - c0, ...timing(res), body: text }
@@ -89,7 +94,9 @@ function workerdCpuMs(port: number): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const models = ['digits-mlp-sgd', 'digits-mlp-adam', 'fashion-mlp-sgd']
-const records = Object.fromEntries(models.map((id) => [id, JSON.parse(readFileSync(`models/${id}/record.json`, 'utf8'))]))
+const records = Object.fromEntries(
+  models.map((id) => [id, JSON.parse(readFileSync(`models/${id}/record.json`, 'utf8'))]),
+)
 
 const load0 = loadavg()[0]
 const cold: { run: number; setupMs: number; probeMs: number; wallMs: number; cpuMs: number }[] = []
@@ -99,17 +106,28 @@ for (let r = 0; r < COLD_RUNS; r++) {
     const x = await post(dev, '/v1/models/digits-mlp-sgd/probe', { measures: ['loss'] })
     if (x.status !== 200) throw new Error(`cold probe answered ${x.status}: ${x.body}`)
     cold.push({ run: r + 1, setupMs: x.setup, probeMs: x.probe, wallMs: x.wall, cpuMs: x.cpu })
-    console.log(`cold ${r + 1}: setup ${x.setup} ms, probe ${x.probe} ms, wall ${x.wall.toFixed(0)} ms, workerd CPU ${x.cpu.toFixed(0)} ms`)
+    console.log(
+      `cold ${r + 1}: setup ${x.setup} ms, probe ${x.probe} ms, wall ${x.wall.toFixed(0)} ms, workerd CPU ${x.cpu.toFixed(0)} ms`,
+    )
   } finally {
     await dev.stop()
   }
 }
 
 const dev = await startDev(PORT)
-const warm: Record<string, { status: number; probeMs: number[]; cpuMs: number[]; estimateMs: number; evaluations: number; parameters: number }> = {}
-let noop: number[] = []
+const warm: Record<
+  string,
+  { status: number; probeMs: number[]; cpuMs: number[]; estimateMs: number; evaluations: number; parameters: number }
+> = {}
+const noop: number[] = []
 let userCpuMs = NaN
-let userProbe: { loss: { value: number; accuracy: number }; noise: { alpha: number }; curvature: { eigenvalues: number[]; trace: number } } | undefined
+let userProbe:
+  | {
+      loss: { value: number; accuracy: number }
+      noise: { alpha: number }
+      curvature: { eigenvalues: number[]; trace: number }
+    }
+  | undefined
 try {
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now()
@@ -119,9 +137,21 @@ try {
   const defaults = v.parse(ProbeOptions, {})
   for (const id of models) {
     const rec = records[id]
-    const cost = estimateProbeCost(probeSettings(defaults, rec.batchSize), rec.evalSamples, rec.parameters, SECONDS_PER_PARAMETER_SAMPLE)
+    const cost = estimateProbeCost(
+      probeSettings(defaults, rec.batchSize),
+      rec.evalSamples,
+      rec.parameters,
+      SECONDS_PER_PARAMETER_SAMPLE,
+    )
     const first = await post(dev, `/v1/models/${id}/probe`, {})
-    const entry = { status: first.status, probeMs: [] as number[], cpuMs: [] as number[], estimateMs: cost.seconds * 1000, evaluations: cost.evaluations, parameters: rec.parameters }
+    const entry = {
+      status: first.status,
+      probeMs: [] as number[],
+      cpuMs: [] as number[],
+      estimateMs: cost.seconds * 1000,
+      evaluations: cost.evaluations,
+      parameters: rec.parameters,
+    }
     warm[id] = entry
     if (first.status !== 200) {
       console.log(`${id}: ${first.status} ${first.body.slice(0, 200)}`)
@@ -133,7 +163,9 @@ try {
       entry.probeMs.push(x.probe)
       entry.cpuMs.push(x.cpu)
     }
-    console.log(`${id}: warm default probe ${entry.probeMs.map((t) => t.toFixed(0)).join(', ')} ms in-handler; workerd CPU ${entry.cpuMs.map((t) => t.toFixed(0)).join(', ')} ms; estimate ${entry.estimateMs.toFixed(0)} ms`)
+    console.log(
+      `${id}: warm default probe ${entry.probeMs.map((t) => t.toFixed(0)).join(', ')} ms in-handler; workerd CPU ${entry.cpuMs.map((t) => t.toFixed(0)).join(', ')} ms; estimate ${entry.estimateMs.toFixed(0)} ms`,
+    )
   }
   // a user model the repository did not train (tfjs 64-24-12-10, converted by scripts/convert-tfjs.ts), multipart
   const userCpu: number[] = []
@@ -166,7 +198,14 @@ const rowsWarm = Object.entries(warm).map(([id, w]) => {
   const m = w.probeMs.length ? median(w.probeMs) : NaN
   const cpu = w.cpuMs.length ? median(w.cpuMs) : NaN
   const perParamSample = cpu / 1000 / (w.evaluations * w.parameters)
-  return { id, ...w, medianMs: m, medianCpuMs: cpu, secondsPerParameterSample: perParamSample, estimateOverMeasured: w.estimateMs / cpu }
+  return {
+    id,
+    ...w,
+    medianMs: m,
+    medianCpuMs: cpu,
+    secondsPerParameterSample: perParamSample,
+    estimateOverMeasured: w.estimateMs / cpu,
+  }
 })
 const md = `Inside workerd (local \`wrangler dev\`, full Worker). Times from the route's own \`Server-Timing\` (performance.now()
 around the work; no I/O, so CPU time). Baseline: the no-op route /healthz, wall time per request in the same run:
@@ -203,4 +242,11 @@ ${userProbe?.curvature.eigenvalues.map((e) => e.toFixed(3)).join(', ')}, trace $
 The 422 estimate uses ${SECONDS_PER_PARAMETER_SAMPLE.toExponential(1)} s per parameter-sample (workers/models/budget.ts) against a
 budget of 20 s; an estimate/measured ratio near or above 1 means the budget check is conservative.
 `
-writeSection('probe', 'Model probes: cold start and warm probe CPU inside workerd', md, { loadAverage: [load0, load1], tickMs: TICK_MS, noopMs, cold, warm: rowsWarm, userModel: { cpuMs: userCpuMs, probe: userProbe } })
+writeSection('probe', 'Model probes: cold start and warm probe CPU inside workerd', md, {
+  loadAverage: [load0, load1],
+  tickMs: TICK_MS,
+  noopMs,
+  cold,
+  warm: rowsWarm,
+  userModel: { cpuMs: userCpuMs, probe: userProbe },
+})

@@ -7,9 +7,9 @@
  * a stored wall-clock number.
  */
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
-import { join, basename } from 'node:path'
+import { basename, join } from 'node:path'
 
 const dir = 'scripts/bench'
 const wanted = process.argv.slice(2)
@@ -27,7 +27,11 @@ for (const f of files) {
     console.error(`bench ${f} failed with status ${r.status}`)
   }
 }
-const py = spawnSync('python3', ['-c', 'import sys,scipy,numpy;print(sys.version.split()[0],scipy.__version__,numpy.__version__)'], { encoding: 'utf8' })
+const py = spawnSync(
+  'python3',
+  ['-c', 'import sys,scipy,numpy;print(sys.version.split()[0],scipy.__version__,numpy.__version__)'],
+  { encoding: 'utf8' },
+)
 const [pyv, scipyv, npv] = (py.stdout || '? ? ?').trim().split(' ')
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Python ${pyv}, scipy ${scipyv}, numpy ${npv}`
 const parts = readdirSync('bench/results')

@@ -43,8 +43,17 @@ for (const r of py.rows) {
   const tNew = timeIt(() => draw(rng, out), 1, 5) / NS
   const m = (t: number): string => (1 / t / 1e6).toFixed(1)
   const x = (t: number): string => `**${(r.secPerDraw / t).toFixed(1)}×**`
-  rows.push(`| ${a} | ${m(r.secPerDraw)} | ${m(tSample)} | ${x(tSample)} | ${m(tSource)} | ${x(tSource)} | ${m(tNew)} | ${x(tNew)} | ${buildMs.toFixed(0)} |`)
-  data.push({ alpha: a, scipySecPerDraw: r.secPerDraw, sampleSecPerDraw: tSample, stableSourceSecPerDraw: tSource, createSamplerSecPerDraw: tNew, createSamplerBuildMs: buildMs })
+  rows.push(
+    `| ${a} | ${m(r.secPerDraw)} | ${m(tSample)} | ${x(tSample)} | ${m(tSource)} | ${x(tSource)} | ${m(tNew)} | ${x(tNew)} | ${buildMs.toFixed(0)} |`,
+  )
+  data.push({
+    alpha: a,
+    scipySecPerDraw: r.secPerDraw,
+    sampleSecPerDraw: tSample,
+    stableSourceSecPerDraw: tSource,
+    createSamplerSecPerDraw: tNew,
+    createSamplerBuildMs: buildMs,
+  })
   console.log(rows[rows.length - 1])
 }
 
@@ -61,4 +70,9 @@ absolute rates vary between runs; the ratios are measured back to back.
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `
-writeSection('sampler', 'SαS sampler throughput against scipy levy_stable.rvs', md, { scipy: py.scipy, numpy: py.numpy, draws: NS, rows: data })
+writeSection('sampler', 'SαS sampler throughput against scipy levy_stable.rvs', md, {
+  scipy: py.scipy,
+  numpy: py.numpy,
+  draws: NS,
+  rows: data,
+})

@@ -9,8 +9,9 @@
  * time is recorded too), and JS and numpy runs alternate for several rounds, keeping the best rate of each.
  * Target: ratio JS/numpy ≥ 1.
  */
-import { python, writeSection } from './harness.ts'
+
 import { simulate } from '../../src/simulate/simulate.ts'
+import { python, writeSection } from './harness.ts'
 
 process.env.OMP_NUM_THREADS = '1'
 process.env.OPENBLAS_NUM_THREADS = '1'
@@ -26,9 +27,27 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'T5 interval α=1.5, (−1, 2), η=0.01, 1000 chains', alpha: 1.5, eta: 0.01, chains: 1000, interval: { a: 1, b: 2, sigma: 1 } },
-  { name: 'T5 interval α=1.5, (−1, 2), η=0.01, 4000 chains', alpha: 1.5, eta: 0.01, chains: 4000, interval: { a: 1, b: 2, sigma: 1 } },
-  { name: 'T5 interval α=1.5, (−1, 2), η=0.01, 10000 chains', alpha: 1.5, eta: 0.01, chains: 10000, interval: { a: 1, b: 2, sigma: 1 } },
+  {
+    name: 'T5 interval α=1.5, (−1, 2), η=0.01, 1000 chains',
+    alpha: 1.5,
+    eta: 0.01,
+    chains: 1000,
+    interval: { a: 1, b: 2, sigma: 1 },
+  },
+  {
+    name: 'T5 interval α=1.5, (−1, 2), η=0.01, 4000 chains',
+    alpha: 1.5,
+    eta: 0.01,
+    chains: 4000,
+    interval: { a: 1, b: 2, sigma: 1 },
+  },
+  {
+    name: 'T5 interval α=1.5, (−1, 2), η=0.01, 10000 chains',
+    alpha: 1.5,
+    eta: 0.01,
+    chains: 10000,
+    interval: { a: 1, b: 2, sigma: 1 },
+  },
   {
     name: 'T6 quadratic d=2 axis α=1.5, SGD, 4000 chains',
     alpha: 1.5,
@@ -45,7 +64,7 @@ const cases: Case[] = [
   },
 ]
 
-const NUMPY = String.raw`
+const NUMPY = `
 import json, time, sys
 import numpy as np
 def cms(rng, alpha, n):
@@ -110,7 +129,13 @@ function jsRun(c: Case): Run {
   const cpu = process.cpuUsage(c0)
   const wall = Number(process.hrtime.bigint() - t0) / 1e9
   if (!r.ok) throw new Error(r.detail)
-  return { seconds: (cpu.user + cpu.system) / 1e6, wall, draws: r.value.noiseDraws, mean: r.value.meanEscapeIterations, escaped: r.value.escaped }
+  return {
+    seconds: (cpu.user + cpu.system) / 1e6,
+    wall,
+    draws: r.value.noiseDraws,
+    mean: r.value.meanEscapeIterations,
+    escaped: r.value.escaped,
+  }
 }
 
 const ROUNDS = 3
@@ -132,9 +157,11 @@ for (const c of cases) {
   let np = { rate: 0, wall: 0, mean: 0, draws: 0 }
   for (let r = 0; r < ROUNDS; r++) {
     const a = jsRun(c)
-    if (a.draws / a.seconds > js.rate) js = { rate: a.draws / a.seconds, wall: a.draws / a.wall, mean: a.mean, draws: a.draws }
+    if (a.draws / a.seconds > js.rate)
+      js = { rate: a.draws / a.seconds, wall: a.draws / a.wall, mean: a.mean, draws: a.draws }
     const b = numpyRun(c)
-    if (b.draws / b.seconds > np.rate) np = { rate: b.draws / b.seconds, wall: b.draws / b.wall, mean: b.mean, draws: b.draws }
+    if (b.draws / b.seconds > np.rate)
+      np = { rate: b.draws / b.seconds, wall: b.draws / b.wall, mean: b.mean, draws: b.draws }
   }
   rows.push({
     name: c.name,

@@ -44,16 +44,26 @@ for (const law of py.laws) {
   for (const x of gridJs) pdf(x, a)
   const coldPdf = (performance.now() - tCold) / 1000 / N_JS
   for (const x of gridJs) cdf(x, a) // warm both paths before timing either
-  const tPdf = timeIt(() => {
-    let s = 0
-    for (const x of gridJs) s += pdf(x, a)
-    return s
-  }, 1, 9) / N_JS
-  const tCdf = timeIt(() => {
-    let s = 0
-    for (const x of gridJs) s += cdf(x, a)
-    return s
-  }, 1, 9) / N_JS
+  const tPdf =
+    timeIt(
+      () => {
+        let s = 0
+        for (const x of gridJs) s += pdf(x, a)
+        return s
+      },
+      1,
+      9,
+    ) / N_JS
+  const tCdf =
+    timeIt(
+      () => {
+        let s = 0
+        for (const x of gridJs) s += cdf(x, a)
+        return s
+      },
+      1,
+      9,
+    ) / N_JS
   let errPdf = 0
   let errCdf = 0
   gridPy.forEach((x, i) => {
@@ -65,7 +75,17 @@ for (const law of py.laws) {
   rows.push(
     `| ${a} | ${(tPdf * 1e6).toFixed(2)} | ${(law.pdfSecPerPoint * 1e6).toFixed(0)} | **${(law.pdfSecPerPoint / tPdf).toFixed(0)}×** | ${(tCdf * 1e6).toFixed(2)} | ${(law.cdfSecPerPoint * 1e6).toFixed(0)} | **${(law.cdfSecPerPoint / tCdf).toFixed(0)}×** | ${errPdf.toExponential(1)} | ${errCdf.toExponential(1)} | ${(coldPdf * 1e6).toFixed(2)} | ${(tQ * 1e6).toFixed(1)} |`,
   )
-  lawData.push({ alpha: a, jsPdfSec: tPdf, jsCdfSec: tCdf, jsPdfColdSec: coldPdf, scipyPdfSec: law.pdfSecPerPoint, scipyCdfSec: law.cdfSecPerPoint, maxAbsErrPdf: errPdf, maxAbsErrCdf: errCdf, quantileSec: tQ })
+  lawData.push({
+    alpha: a,
+    jsPdfSec: tPdf,
+    jsCdfSec: tCdf,
+    jsPdfColdSec: coldPdf,
+    scipyPdfSec: law.pdfSecPerPoint,
+    scipyCdfSec: law.cdfSecPerPoint,
+    maxAbsErrPdf: errPdf,
+    maxAbsErrCdf: errCdf,
+    quantileSec: tQ,
+  })
   console.log(rows[rows.length - 1])
 }
 
@@ -93,7 +113,9 @@ for (const r of pyRvs.rows) {
   const src = new StableSource(r.alpha, 1)
   const buf = new Float64Array(NS)
   const tTab = timeIt(() => src.fill(buf, NS), 1, 3) / NS
-  sampRows.push(`| ${r.alpha} | ${(1 / t / 1e6).toFixed(1)} | **${(r.secPerDraw / t).toFixed(1)}×** | ${(1 / tTab / 1e6).toFixed(1)} | **${(r.secPerDraw / tTab).toFixed(1)}×** | ${(1 / r.secPerDraw / 1e6).toFixed(1)} |`)
+  sampRows.push(
+    `| ${r.alpha} | ${(1 / t / 1e6).toFixed(1)} | **${(r.secPerDraw / t).toFixed(1)}×** | ${(1 / tTab / 1e6).toFixed(1)} | **${(r.secPerDraw / tTab).toFixed(1)}×** | ${(1 / r.secPerDraw / 1e6).toFixed(1)} |`,
+  )
   sampData.push({ alpha: r.alpha, jsSecPerDraw: t, simulatorSourceSecPerDraw: tTab, scipySecPerDraw: r.secPerDraw })
 }
 
@@ -116,4 +138,10 @@ median of 3 batches.
 |---|---|---|---|---|---|
 ${sampRows.join('\n')}
 `
-writeSection('stable', 'SαS law: pdf, cdf, quantile and sampler against scipy', md, { scipy: py.scipy, gridJs: N_JS, gridPy: N_PY, laws: lawData, sampler: sampData })
+writeSection('stable', 'SαS law: pdf, cdf, quantile and sampler against scipy', md, {
+  scipy: py.scipy,
+  gridJs: N_JS,
+  gridPy: N_PY,
+  laws: lawData,
+  sampler: sampData,
+})

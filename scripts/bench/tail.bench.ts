@@ -15,8 +15,8 @@ import { join } from 'node:path'
 import { createRng } from '../../src/random/rng.ts'
 import { sample } from '../../src/stable/sample.ts'
 import { estimateTailIndex } from '../../src/tail/estimateTailIndex.ts'
-import { logMomentFromBlocks } from '../../src/tail/logMomentFromBlocks.ts'
 import { logMomentEstimate } from '../../src/tail/logMomentEstimate.ts'
+import { logMomentFromBlocks } from '../../src/tail/logMomentFromBlocks.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/pooledNoiseTailIndex.ts'
 import { MACHINE_EPSILON } from '../../src/tail/sumLogAbs.ts'
 import { python, writeSection } from './harness.ts'
@@ -75,7 +75,8 @@ function main(): void {
   const file = join(dir, 'x.f64')
   writeFileSync(file, Buffer.from(x.buffer, x.byteOffset, x.byteLength))
   try {
-    const numpyRun = (): NumpyTimes => python<NumpyTimes>(`
+    const numpyRun = (): NumpyTimes =>
+      python<NumpyTimes>(`
 import json, time, numpy as np
 from scipy import stats
 x = np.fromfile(${JSON.stringify(file)}, dtype='<f8')
@@ -140,7 +141,11 @@ print(json.dumps({
     const cases = [
       { name: '1-D log-moment estimate + t interval, N = 10⁶ (K1 = K2 = 1000)', ours: ts.scalar, numpy: py.scalar },
       { name: 'pooled standardised, 1000 × 1000 (column medians, K1 = K2 = 1000)', ours: ts.pooled, numpy: py.pooled },
-      { name: 'estimateTailIndex, 250,000 numbers from a JS array (validation, typed copy, estimate, median scale, zero and sign counts) vs numpy estimate + median + counts on an ndarray', ours: ts.api, numpy: py.api },
+      {
+        name: 'estimateTailIndex, 250,000 numbers from a JS array (validation, typed copy, estimate, median scale, zero and sign counts) vs numpy estimate + median + counts on an ndarray',
+        ours: ts.api,
+        numpy: py.api,
+      },
       { name: '1-D with one Math.log per value (straight port), N = 10⁶', ours: ts.naive, numpy: py.scalar },
     ].map((c) => ({ ...c, ratio: c.numpy / c.ours }))
     const table = [
@@ -160,7 +165,11 @@ The 1-D sum Σ ln(|x| + ε) multiplies the terms in groups of 16, splits each gr
 mantissa, and takes one logarithm per 8192 values (src/tail/sumLogAbs.ts); the last row is the same estimator with one
 \`Math.log\` per value. estimateTailIndex at the API's limit (250,000 numbers) against the Workers free-plan CPU
 budget of 10 ms: ${ms(ts.api)} ms here.`
-    writeSection('tail', 'Tail-index estimator (src/tail) vs numpy', body, { cases, numpy: py.numpy, inverseAlpha: scalarEstimate.inverseAlpha })
+    writeSection('tail', 'Tail-index estimator (src/tail) vs numpy', body, {
+      cases,
+      numpy: py.numpy,
+      inverseAlpha: scalarEstimate.inverseAlpha,
+    })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -6,15 +6,15 @@
  * a whole checkpoint folder. The α measurement is off here (alphaEvery 0); it is timed separately.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { timeIt, writeSection } from './harness.ts'
-import { headSplit, loadDigits, loadFashion, type Dataset } from '../data/index.ts'
+import { join } from 'node:path'
+import { type Dataset, headSplit, loadDigits, loadFashion } from '../data/index.ts'
 import { exportMlp, writeCheckpoint } from '../onnx/index.ts'
-import { useBackend, tf } from '../train/tfBackend.ts'
-import { trainMlp } from '../train/trainMlp.ts'
 import { gradientNoiseTailIndex } from '../train/gradientNoiseTailIndex.ts'
 import { createTfMlp, disposeTfMlp, glorotInit } from '../train/mlpTf.ts'
+import { tf, useBackend } from '../train/tfBackend.ts'
+import { trainMlp } from '../train/trainMlp.ts'
+import { timeIt, writeSection } from './harness.ts'
 
 interface Row {
   task: string
@@ -23,12 +23,36 @@ interface Row {
   ratio: number
 }
 
-async function epochSeconds(backend: 'wasm' | 'cpu', data: Dataset, layers: number[], batchSize: number, epochs: number): Promise<number> {
+async function epochSeconds(
+  backend: 'wasm' | 'cpu',
+  data: Dataset,
+  layers: number[],
+  batchSize: number,
+  epochs: number,
+): Promise<number> {
   await useBackend(backend)
   // one warm-up epoch (kernel compilation, allocations), then the timed run
-  const warm = trainMlp(data, { layers, optimizer: 'adam', lr: 1e-3, batchSize, epochs: 1, seed: 1, alphaEvery: 0, alphaBatches: 0 })
+  const warm = trainMlp(data, {
+    layers,
+    optimizer: 'adam',
+    lr: 1e-3,
+    batchSize,
+    epochs: 1,
+    seed: 1,
+    alphaEvery: 0,
+    alphaBatches: 0,
+  })
   disposeTfMlp(warm.model)
-  const r = trainMlp(data, { layers, optimizer: 'adam', lr: 1e-3, batchSize, epochs, seed: 1, alphaEvery: 0, alphaBatches: 0 })
+  const r = trainMlp(data, {
+    layers,
+    optimizer: 'adam',
+    lr: 1e-3,
+    batchSize,
+    epochs,
+    seed: 1,
+    alphaEvery: 0,
+    alphaBatches: 0,
+  })
   disposeTfMlp(r.model)
   return r.seconds.perEpoch
 }
@@ -39,7 +63,13 @@ async function main(): Promise<void> {
   const fashion: Dataset = { ...f, train: headSplit(f.train, 4000, 784) }
   const tasks = [
     { task: 'digits 64-32-10, 1,438 images, batch 32, Adam', data: digits, layers: [64, 32, 10], batch: 32, epochs: 3 },
-    { task: 'Fashion-MNIST 784-32-10, 4,000 images, batch 64, Adam', data: fashion, layers: [784, 32, 10], batch: 64, epochs: 2 },
+    {
+      task: 'Fashion-MNIST 784-32-10, 4,000 images, batch 64, Adam',
+      data: fashion,
+      layers: [784, 32, 10],
+      batch: 64,
+      epochs: 2,
+    },
   ]
   const rows: Row[] = []
   for (const t of tasks) {
@@ -63,8 +93,21 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-export-'))
   const ev = headSplit(fashion.test, 1000, 784)
   const meta = {
-    id: 'bench', dataset: 'fashion', optimizer: 'adam' as const, lr: 1e-3, batchSize: 64, epochs: 0, seed: 1,
-    trainAccuracy: 0, testAccuracy: 0, trainLoss: 0, testLoss: 0, inputScale: 1 / 255, dataChecksum: fashion.checksum, history: [], layers: [784, 32, 10],
+    id: 'bench',
+    dataset: 'fashion',
+    optimizer: 'adam' as const,
+    lr: 1e-3,
+    batchSize: 64,
+    epochs: 0,
+    seed: 1,
+    trainAccuracy: 0,
+    testAccuracy: 0,
+    trainLoss: 0,
+    testLoss: 0,
+    inputScale: 1 / 255,
+    dataChecksum: fashion.checksum,
+    history: [],
+    layers: [784, 32, 10],
   }
   const writeSeconds = timeIt(() => writeCheckpoint(dir, meta, theta, ev), 1, 7)
   rmSync(dir, { recursive: true, force: true })
@@ -72,7 +115,10 @@ async function main(): Promise<void> {
   const md = [
     '| task | wasm s/epoch | cpu (pure JS) s/epoch | cpu / wasm |',
     '|---|---|---|---|',
-    ...rows.map((r) => `| ${r.task} | ${r.wasmSecondsPerEpoch.toFixed(3)} | ${r.cpuSecondsPerEpoch.toFixed(3)} | **${r.ratio.toFixed(2)}×** |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.task} | ${r.wasmSecondsPerEpoch.toFixed(3)} | ${r.cpuSecondsPerEpoch.toFixed(3)} | **${r.ratio.toFixed(2)}×** |`,
+    ),
     '',
     '| step (Fashion-MNIST 784-32-10, 25,450 parameters) | seconds |',
     '|---|---|',
@@ -83,7 +129,12 @@ async function main(): Promise<void> {
     'Same seed, data order and optimizer (Adam 1e-3) on both backends; one warm-up epoch before timing; the machine',
     'is shared with other jobs, so absolute seconds vary between runs; the ratio is the figure to read.',
   ].join('\n')
-  writeSection('train', 'Training: tfjs wasm vs pure-JS cpu backend, and ONNX export time', md, { rows, exportSeconds, writeSeconds, alphaSeconds })
+  writeSection('train', 'Training: tfjs wasm vs pure-JS cpu backend, and ONNX export time', md, {
+    rows,
+    exportSeconds,
+    writeSeconds,
+    alphaSeconds,
+  })
 }
 
 main().catch((e) => {

@@ -10,11 +10,11 @@
  * input — write six output texts and lay out — so the ratio shows what the theory and the plots add.
  */
 import { createServer } from 'node:http'
-import { loadavg } from 'node:os'
 import type { AddressInfo } from 'node:net'
+import { loadavg } from 'node:os'
 import type { CDPSession } from 'playwright-core'
-import { launchChromium } from '../../test/e2e/browser.ts'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
+import { launchChromium } from '../../test/e2e/browser.ts'
 import { buildWidget } from '../build-widget.ts'
 import { writeSection } from './harness.ts'
 
@@ -29,7 +29,8 @@ const page = (attrs: string) => `<!doctype html><html><head><meta charset="utf-8
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x')
   if (url.pathname === '/widget.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.widget)
-  else if (url.pathname === '/widget-compare.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.compare)
+  else if (url.pathname === '/widget-compare.js')
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.compare)
   else res.writeHead(200, { 'content-type': 'text/html' }).end(page(url.searchParams.get('attrs') ?? ''))
 })
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -59,7 +60,9 @@ for (let i = 0; i < LOADS + 2; i++) {
   const cpu1 = await threadTime(cdp)
   const t = await p.evaluate(() => {
     const first = (window as unknown as { __first: number }).__first
-    const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widget.js')) as PerformanceResourceTiming
+    const script = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/widget.js')) as PerformanceResourceTiming
     return { total: first, afterScript: first - script.responseEnd }
   })
   if (i >= 2) loads.push({ ...t, cpu: (cpu1 - cpu0) * 1000 }) // the first two warm up the browser's caches and compiler
@@ -76,8 +79,20 @@ interface Scenario {
   step: number
 }
 const scenarios: Scenario[] = [
-  { name: 'quadratic d = 2, axis (default view), SGD α slider', state: defaultState, slider: 'sgd-alpha-range', from: 1.3, step: 0.01 },
-  { name: 'quadratic d = 2, axis, Adam η slider', state: defaultState, slider: 'adam-lr-range', from: -3.5, step: 0.02 },
+  {
+    name: 'quadratic d = 2, axis (default view), SGD α slider',
+    state: defaultState,
+    slider: 'sgd-alpha-range',
+    from: 1.3,
+    step: 0.01,
+  },
+  {
+    name: 'quadratic d = 2, axis, Adam η slider',
+    state: defaultState,
+    slider: 'adam-lr-range',
+    from: -3.5,
+    step: 0.02,
+  },
   {
     name: 'interval (with one-jump curves, exact SαS tails), SGD α slider',
     state: { ...defaultState, basin: 'interval', left: 1, right: 2, noiseScale: [1] },
@@ -85,10 +100,21 @@ const scenarios: Scenario[] = [
     from: 1.3,
     step: 0.01,
   },
-  { name: 'quadratic d = 2, isotropic, SGD α slider', state: { ...defaultState, noiseModel: 'isotropic' }, slider: 'sgd-alpha-range', from: 1.3, step: 0.01 },
+  {
+    name: 'quadratic d = 2, isotropic, SGD α slider',
+    state: { ...defaultState, noiseModel: 'isotropic' },
+    slider: 'sgd-alpha-range',
+    from: 1.3,
+    step: 0.01,
+  },
   {
     name: 'quadratic d = 16, isotropic, SGD η slider',
-    state: { ...defaultState, noiseModel: 'isotropic', curvatures: Array.from({ length: 16 }, (_, i) => 16 - i), noiseScale: Array.from({ length: 16 }, (_, i) => 1 + i / 8) },
+    state: {
+      ...defaultState,
+      noiseModel: 'isotropic',
+      curvatures: Array.from({ length: 16 }, (_, i) => 16 - i),
+      noiseScale: Array.from({ length: 16 }, (_, i) => 1 + i / 8),
+    },
     slider: 'sgd-lr-range',
     from: -3,
     step: 0.02,
@@ -103,7 +129,9 @@ await p.waitForFunction(() => (window as unknown as { __first: number }).__first
 
 const baseline = await p.evaluate(async (n) => {
   const root = document.querySelector('escape-time-calculator')!.shadowRoot!
-  const outs = ['out-sgd', 'out-adam', 'out-ratio', 'out-geometry', 'out-tail', 'out-lr'].map((id) => root.getElementById(id)!)
+  const outs = ['out-sgd', 'out-adam', 'out-ratio', 'out-geometry', 'out-tail', 'out-lr'].map(
+    (id) => root.getElementById(id)!,
+  )
   const times: number[] = []
   for (let i = 0; i < n; i++) {
     const t0 = performance.now()
@@ -138,7 +166,7 @@ for (const sc of scenarios) {
     { sc, n: CHANGES },
   )
   // CPU per change, including the style, layout and paint of the frame after it
-  const cpu = ((await threadTime(cdp)) - cpu0) * 1000 / (CHANGES + 5)
+  const cpu = (((await threadTime(cdp)) - cpu0) * 1000) / (CHANGES + 5)
   rows.push({ name: sc.name, median: median(times), p95: p95(times), max: Math.max(...times), cpu })
 }
 await browser.close()
@@ -173,7 +201,12 @@ writeSection('widget', 'Widget in Chromium: first render and recompute + redraw'
   bundleBytes: bundle.widget.length,
   bundleGzipBytes: bundle.widgetGzip,
   loadAverage: loadavg()[0],
-  load: { runs: loads, medianCpuMs: median(cpuLoad), medianTotalMs: median(loadTotal), medianAfterScriptMs: median(loadAfter) },
+  load: {
+    runs: loads,
+    medianCpuMs: median(cpuLoad),
+    medianTotalMs: median(loadTotal),
+    medianAfterScriptMs: median(loadAfter),
+  },
   baselineMs: { median: base50, p95: p95(baseline) },
   recompute: rows,
 })

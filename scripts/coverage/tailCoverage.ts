@@ -56,7 +56,8 @@ export interface CoverageRow {
 const Z975 = 1.959963984540054
 
 /** Seed of one configuration: the base seed mixed with α and N so that rows use unrelated streams. */
-export const configSeed = (base: number, alpha: number, n: number): number => base * 1000003 + Math.round(alpha * 1000) * 7919 + n
+export const configSeed = (base: number, alpha: number, n: number): number =>
+  base * 1000003 + Math.round(alpha * 1000) * 7919 + n
 
 export interface PooledCoverageConfig {
   alpha: number
@@ -285,7 +286,9 @@ function main(): void {
     alphas.map((alpha) => {
       const t0 = Date.now()
       const row = measureCoverage({ alpha, n, reps, seed: configSeed(seed, alpha, n) })
-      console.log(`α = ${alpha}, N = ${n}, ${reps} reps: coverage ${row.coverage.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+      console.log(
+        `α = ${alpha}, N = ${n}, ${reps} reps: coverage ${row.coverage.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      )
       return row
     })
   const main200 = run(10000, 200)
@@ -294,15 +297,30 @@ function main(): void {
   const accepted = main200.every((r) => r.coverage >= 0.9)
   const vectorRows = [1.2, 1.5, 1.8].map((alpha) => {
     const t0 = Date.now()
-    const row = measureVectorCoverage({ alpha, rows: 2000, cols: 5, reps: 1000, seed: configSeed(seed, alpha, 2000 * 5) })
+    const row = measureVectorCoverage({
+      alpha,
+      rows: 2000,
+      cols: 5,
+      reps: 1000,
+      seed: configSeed(seed, alpha, 2000 * 5),
+    })
     console.log(`vector α = ${alpha}: coverage ${row.coverage.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
     return row
   })
   const pooledRows = [1.2, 1.5, 1.8].flatMap((alpha) =>
     [0, 2].map((decades) => {
       const t0 = Date.now()
-      const row = measurePooledCoverage({ alpha, rows: 100, cols: 100, decades, reps: 1000, seed: configSeed(seed, alpha, 100 + decades) })
-      console.log(`pooled α = ${alpha}, ${decades} decades: coverage ${row.coverage.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+      const row = measurePooledCoverage({
+        alpha,
+        rows: 100,
+        cols: 100,
+        decades,
+        reps: 1000,
+        seed: configSeed(seed, alpha, 100 + decades),
+      })
+      console.log(
+        `pooled α = ${alpha}, ${decades} decades: coverage ${row.coverage.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      )
       return row
     }),
   )
@@ -372,8 +390,10 @@ ${reading(extended)}
   writeFileSync(out, md)
   // Check: reload the report and compare the acceptance rows with what was computed.
   const back = readFileSync(out, 'utf8')
-  for (const r of [...main200, ...extended]) if (!back.includes(tableRow(r))) throw new Error(`row for α = ${r.alpha}, N = ${r.n} missing from ${out}`)
-  for (const r of [...pooledRows, ...vectorRows]) if (!back.includes(pooledTableRow(r))) throw new Error(`row for α = ${r.alpha} missing from ${out}`)
+  for (const r of [...main200, ...extended])
+    if (!back.includes(tableRow(r))) throw new Error(`row for α = ${r.alpha}, N = ${r.n} missing from ${out}`)
+  for (const r of [...pooledRows, ...vectorRows])
+    if (!back.includes(pooledTableRow(r))) throw new Error(`row for α = ${r.alpha} missing from ${out}`)
   console.log(`wrote ${out}; acceptance ${accepted ? 'met' : 'NOT met'}`)
   if (!accepted) process.exitCode = 1
 }

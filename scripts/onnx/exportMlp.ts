@@ -13,7 +13,7 @@
  *   (relu′(0) = 0, as in tfjs; 1[a > 0] is computed as Sign(a) since a ≥ 0). Accuracy: float32
  *   arithmetic; test/scripts/onnx/exportMlp.test.ts checks it against float64 central differences.
  */
-import { layoutSize, mlpLayout, type LayoutEntry } from './mlpLayout.ts'
+import { type LayoutEntry, layoutSize, mlpLayout } from './mlpLayout.ts'
 import { encodeModel, floatInit, int64Init, node, valueInfo } from './onnxBuilders.ts'
 
 export interface ExportedMlp {
@@ -29,7 +29,8 @@ export function slice(theta: Float32Array, e: LayoutEntry): Float32Array {
 /** Forward graph x → probs with the parameters θ (flat, layout order) as initializers. */
 export function forwardGraph(layers: readonly number[], theta: Float32Array, producerVersion = '0'): Uint8Array {
   const layout = mlpLayout(layers)
-  if (theta.length !== layoutSize(layout)) throw new Error(`forwardGraph: θ has ${theta.length} values, layout needs ${layoutSize(layout)}`)
+  if (theta.length !== layoutSize(layout))
+    throw new Error(`forwardGraph: θ has ${theta.length} values, layout needs ${layoutSize(layout)}`)
   const L = layers.length - 1
   const nodes = []
   let h = 'x'
@@ -90,7 +91,11 @@ export function gradGraph(layers: readonly number[], producerVersion = '0'): Uin
     {
       name: `mlp_${layers.join('_')}_grad`,
       nodes,
-      inputs: [valueInfo('x', ['N', layers[0]]), valueInfo('y', ['N', C]), ...layout.map((e) => valueInfo(e.name, e.shape))],
+      inputs: [
+        valueInfo('x', ['N', layers[0]]),
+        valueInfo('y', ['N', C]),
+        ...layout.map((e) => valueInfo(e.name, e.shape)),
+      ],
       outputs: [
         valueInfo('loss', ['N']),
         valueInfo('probs', ['N', C]),
@@ -108,5 +113,9 @@ export function gradGraph(layers: readonly number[], producerVersion = '0'): Uin
  * (W1 row-major [in,out], b1, W2, …) — exactly the bytes of params.bin.
  */
 export function exportMlp(layers: readonly number[], theta: Float32Array, producerVersion = '0'): ExportedMlp {
-  return { forward: forwardGraph(layers, theta, producerVersion), grad: gradGraph(layers, producerVersion), layout: mlpLayout(layers) }
+  return {
+    forward: forwardGraph(layers, theta, producerVersion),
+    grad: gradGraph(layers, producerVersion),
+    layout: mlpLayout(layers),
+  }
 }

@@ -6,7 +6,7 @@
  */
 import { mlpLayout as coreMlpLayout, type LayoutEntry } from '../../src/probe/mlpLayout.ts'
 
-export { layoutSize, type LayoutEntry } from '../../src/probe/mlpLayout.ts'
+export { type LayoutEntry, layoutSize } from '../../src/probe/mlpLayout.ts'
 
 /** The layout of `layers` = [inputDim, ...hidden, classes]; throws unless ≥ 2 positive integers. */
 export function mlpLayout(layers: readonly number[]): LayoutEntry[] {

@@ -7,7 +7,12 @@
 import { mlpLayout } from './mlpLayout.ts'
 
 /** Per-sample softmax probabilities and loss (float64) of one input row x (already scaled). */
-export function mlpLoss(layers: readonly number[], theta: ArrayLike<number>, x: ArrayLike<number>, label: number): { loss: number; probs: Float64Array } {
+export function mlpLoss(
+  layers: readonly number[],
+  theta: ArrayLike<number>,
+  x: ArrayLike<number>,
+  label: number,
+): { loss: number; probs: Float64Array } {
   const layout = mlpLayout(layers)
   let a = Float64Array.from(x as ArrayLike<number>)
   const L = layers.length - 1

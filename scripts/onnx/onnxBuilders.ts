@@ -22,7 +22,11 @@ export function valueInfo(name: string, dims: readonly Dim[]): InstanceType<type
   })
 }
 
-export function floatInit(name: string, dims: readonly number[], data: Float32Array): InstanceType<typeof onnx.TensorProto> {
+export function floatInit(
+  name: string,
+  dims: readonly number[],
+  data: Float32Array,
+): InstanceType<typeof onnx.TensorProto> {
   const copy = new Float32Array(data) // own buffer, little-endian on every platform we run on
   return onnx.TensorProto.create({ name, dims: [...dims], dataType: FLOAT, rawData: new Uint8Array(copy.buffer) })
 }
@@ -33,7 +37,12 @@ export function int64Init(name: string, values: readonly number[]): InstanceType
 
 type Attr = number | number[] | { float: number }
 
-export function node(op: string, inputs: string[], outputs: string[], attrs: Record<string, Attr> = {}): InstanceType<typeof onnx.NodeProto> {
+export function node(
+  op: string,
+  inputs: string[],
+  outputs: string[],
+  attrs: Record<string, Attr> = {},
+): InstanceType<typeof onnx.NodeProto> {
   return onnx.NodeProto.create({
     opType: op,
     input: inputs,

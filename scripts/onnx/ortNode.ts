@@ -3,8 +3,8 @@
  * single-threaded wasm, sessions from bytes, and typed helpers to run the forward and grad graphs.
  */
 import * as ort from 'onnxruntime-web'
-import type { LayoutEntry } from './mlpLayout.ts'
 import { slice } from './exportMlp.ts'
+import type { LayoutEntry } from './mlpLayout.ts'
 
 ort.env.wasm.numThreads = 1
 ort.env.logLevel = 'error'
@@ -16,7 +16,12 @@ export async function session(bytes: Uint8Array): Promise<ort.InferenceSession> 
 }
 
 /** Runs forward.onnx on n rows of x (float32, already scaled); returns probs [n × classes]. */
-export async function runForward(s: ort.InferenceSession, x: Float32Array, n: number, inputDim: number): Promise<Float32Array> {
+export async function runForward(
+  s: ort.InferenceSession,
+  x: Float32Array,
+  n: number,
+  inputDim: number,
+): Promise<Float32Array> {
   const out = await s.run({ x: new ort.Tensor('float32', x, [n, inputDim]) })
   return out.probs.data as Float32Array
 }

@@ -13,9 +13,9 @@
  *   - accuracy and mean loss of forward.onnx on eval.bin.
  */
 import { createRng } from '../../src/random/index.ts'
-import { readCheckpoint } from './readCheckpoint.ts'
 import { mlpLoss, mlpLossFiniteDiff } from './mlpReference.ts'
 import { runForward, runGrad, session } from './ortNode.ts'
+import { readCheckpoint } from './readCheckpoint.ts'
 
 export interface Verification {
   forwardMaxAbsDiffFloat64: number
@@ -83,7 +83,9 @@ export async function verifyCheckpoint(
     for (const e of r.layout) {
       const size = e.shape.reduce((a, b) => a * b, 1)
       if (e.shape.length === 1) for (let i = 0; i < size; i++) which.push(e.offset + i)
-      else for (let t = 0; t < Math.floor(maxEntries / (r.layout.length / 2)); t++) which.push(e.offset + Math.floor(rng.uniform() * size))
+      else
+        for (let t = 0; t < Math.floor(maxEntries / (r.layout.length / 2)); t++)
+          which.push(e.offset + Math.floor(rng.uniform() * size))
     }
   }
   const gs = await session(ck.grad)

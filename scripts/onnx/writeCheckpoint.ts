@@ -7,13 +7,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { exportMlp } from './exportMlp.ts'
-import { layoutSize } from './mlpLayout.ts'
 import type { CheckpointMeta, ModelRecord } from './ModelRecord.ts'
+import { layoutSize } from './mlpLayout.ts'
 
 export const FILES = { forward: 'forward.onnx', grad: 'grad.onnx', params: 'params.bin', eval: 'eval.bin' } as const
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+    version: string
+  }
   return pkg.version
 }
 
@@ -38,7 +40,25 @@ export function writeCheckpoint(
   theta: Float32Array,
   evalSet: { x: Uint8Array; y: Uint8Array; n: number },
 ): ModelRecord {
-  const { layers, packageVersion: pv, id, dataset, optimizer, lr, batchSize, epochs, seed, trainAccuracy, testAccuracy, trainLoss, testLoss, inputScale, dataChecksum, history, ...rest } = meta
+  const {
+    layers,
+    packageVersion: pv,
+    id,
+    dataset,
+    optimizer,
+    lr,
+    batchSize,
+    epochs,
+    seed,
+    trainAccuracy,
+    testAccuracy,
+    trainLoss,
+    testLoss,
+    inputScale,
+    dataChecksum,
+    history,
+    ...rest
+  } = meta
   const version = pv ?? packageVersion()
   const ex = exportMlp(layers, theta, version)
   const inputDim = layers[0]
@@ -77,6 +97,6 @@ export function writeCheckpoint(
   writeFileSync(join(dir, FILES.grad), ex.grad)
   writeFileSync(join(dir, FILES.params), float32LeBytes(theta))
   writeFileSync(join(dir, FILES.eval), evalBytes(evalSet.x, evalSet.y))
-  writeFileSync(join(dir, 'record.json'), JSON.stringify(record, null, 2) + '\n')
+  writeFileSync(join(dir, 'record.json'), `${JSON.stringify(record, null, 2)}\n`)
   return record
 }

@@ -5,7 +5,7 @@
  * with the measured error bounds in its header, then reloads what it wrote and checks it.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { BLOCKS, FIT, buildPanel, validatePanel, type Panel } from './middleTable.ts'
+import { BLOCKS, buildPanel, FIT, type Panel, validatePanel } from './middleTable.ts'
 
 const OUT = 'src/stable/tables/middleTable.ts'
 
@@ -22,7 +22,12 @@ function main(): void {
   let worstPdf = 0
   const total = BLOCKS.reduce((n, b) => n + (b.alphaEdges.length - 1) * (b.xEdges.length - 1), 0)
   const values: number[] = []
-  const blocks: { coord: string; alphaEdges: number[]; xEdges: number[]; panels: [number, number, number, number][] }[] = []
+  const blocks: {
+    coord: string
+    alphaEdges: number[]
+    xEdges: number[]
+    panels: [number, number, number, number][]
+  }[] = []
   for (const b of BLOCKS) {
     const index: [number, number, number, number][] = []
     for (let i = 0; i + 1 < b.alphaEdges.length; i++) {
@@ -37,7 +42,9 @@ function main(): void {
         const offPdf = values.length
         values.push(...p.pdf)
         index.push([p.rowsSf, offSf, p.rowsPdf, offPdf])
-        console.log(`panel ${panels.length}/${total}: ${b.coord === 'alpha' ? 'α' : 'ln(2 − α)'} [${p.a0}, ${p.a1}] x [${p.x0}, ${p.x1}] ${p.sf.length + p.pdf.length} values, rel. error sf ${e.sf.toExponential(1)} pdf ${e.pdf.toExponential(1)}`)
+        console.log(
+          `panel ${panels.length}/${total}: ${b.coord === 'alpha' ? 'α' : 'ln(2 − α)'} [${p.a0}, ${p.a1}] x [${p.x0}, ${p.x1}] ${p.sf.length + p.pdf.length} values, rel. error sf ${e.sf.toExponential(1)} pdf ${e.pdf.toExponential(1)}`,
+        )
       }
     }
     blocks.push({ coord: b.coord, alphaEdges: b.alphaEdges, xEdges: b.xEdges, panels: index })
@@ -73,8 +80,11 @@ export const middleTable = {
   const m = /data: '([^']+)'/.exec(back)
   const buf = Buffer.from(m ? m[1] : '', 'base64')
   if (buf.length !== values.length * 8) throw new Error('reloaded table has the wrong length')
-  for (let i = 0; i < values.length; i++) if (buf.readDoubleLE(8 * i) !== values[i]) throw new Error(`reloaded value ${i} differs`)
-  console.log(`wrote ${OUT}: ${panels.length} panels, ${values.length} values, ${(text.length / 1024).toFixed(1)} KiB, worst relative error sf ${worstSf.toExponential(2)} pdf ${worstPdf.toExponential(2)}, ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  for (let i = 0; i < values.length; i++)
+    if (buf.readDoubleLE(8 * i) !== values[i]) throw new Error(`reloaded value ${i} differs`)
+  console.log(
+    `wrote ${OUT}: ${panels.length} panels, ${values.length} values, ${(text.length / 1024).toFixed(1)} KiB, worst relative error sf ${worstSf.toExponential(2)} pdf ${worstPdf.toExponential(2)}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  )
 }
 
 main()

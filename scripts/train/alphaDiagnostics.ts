@@ -11,11 +11,12 @@
  */
 import { writeFileSync } from 'node:fs'
 import { createRng, normal } from '../../src/random/index.ts'
-import { gradientNoiseTailIndex, noiseTailIndex, type NoiseMeasurement } from './gradientNoiseTailIndex.ts'
 import { forEachCommittedMinimum } from './forEachCommittedMinimum.ts'
+import { gradientNoiseTailIndex, type NoiseMeasurement, noiseTailIndex } from './gradientNoiseTailIndex.ts'
 import { useBackend } from './tfBackend.ts'
 
-const fmt = (e: { alpha: number; alphaLower: number; alphaUpper: number }) => `${e.alpha.toFixed(3)} [${e.alphaLower.toFixed(3)}, ${e.alphaUpper.toFixed(3)}]`
+const fmt = (e: { alpha: number; alphaLower: number; alphaUpper: number }) =>
+  `${e.alpha.toFixed(3)} [${e.alphaLower.toFixed(3)}, ${e.alphaUpper.toFixed(3)}]`
 const both = (e: NoiseMeasurement) => `${e.alpha.toFixed(3)} (${e.rowMajor.alpha.toFixed(3)})`
 
 async function main(): Promise<void> {
@@ -27,17 +28,34 @@ async function main(): Promise<void> {
   ]
   await forEachCommittedMinimum(({ cfg, data, x, y, checkpoint: ck, model: m }) => {
     const seed = ck.record.seed * 1000 + 29
-    const byBatch = [8, 32, 128].map((b) => ({ b, ...gradientNoiseTailIndex(m, x, y, 10, { batches: 100, batchSize: b, seed }) }))
-    const raw = gradientNoiseTailIndex(m, x, y, 10, { batches: cfg.alphaBatches, batchSize: cfg.batchSize, seed, standardize: false })
+    const byBatch = [8, 32, 128].map((b) => ({
+      b,
+      ...gradientNoiseTailIndex(m, x, y, 10, { batches: 100, batchSize: b, seed }),
+    }))
+    const raw = gradientNoiseTailIndex(m, x, y, 10, {
+      batches: cfg.alphaBatches,
+      batchSize: cfg.batchSize,
+      seed,
+      standardize: false,
+    })
     const P = Math.min(cfg.alphaBatches, Math.floor(data.train.n / cfg.batchSize))
     const rng = createRng(7)
     const rows = Array.from({ length: P }, () => Float64Array.from({ length: ck.record.parameters }, () => normal(rng)))
     const gauss = noiseTailIndex(rows)
-    lines.push(`| ${ck.record.id} | ${byBatch.map(both).join(' | ')} | ${fmt(raw.rowMajor)} | ${gauss.inverseAlpha.toFixed(4)} (${gauss.rowMajor.inverseAlpha.toFixed(4)}) |`)
+    lines.push(
+      `| ${ck.record.id} | ${byBatch.map(both).join(' | ')} | ${fmt(raw.rowMajor)} | ${gauss.inverseAlpha.toFixed(4)} (${gauss.rowMajor.inverseAlpha.toFixed(4)}) |`,
+    )
     out.push({ id: ck.record.id, byBatch, unstandardisedRowMajor: raw.rowMajor, gaussianControl: gauss })
     console.log(lines[lines.length - 1])
   })
-  writeFileSync('docs/img/alpha-diagnostics.json', JSON.stringify({ generatedBy: 'scripts/train/alphaDiagnostics.ts', when: new Date().toISOString(), results: out }, null, 2) + '\n')
+  writeFileSync(
+    'docs/img/alpha-diagnostics.json',
+    `${JSON.stringify(
+      { generatedBy: 'scripts/train/alphaDiagnostics.ts', when: new Date().toISOString(), results: out },
+      null,
+      2,
+    )}\n`,
+  )
   console.log(`\n(each cell: coordinate-wise α̂, in brackets the row-major α̂)\n${lines.join('\n')}`)
 }
 

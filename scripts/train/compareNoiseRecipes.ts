@@ -28,11 +28,11 @@ import { join } from 'node:path'
 import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { probeMinimum } from '../../src/probe/probeMinimum.ts'
 import { createRng } from '../../src/random/index.ts'
+import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
 import { readCheckpoint } from '../onnx/readCheckpoint.ts'
 import { constrainedStableRows } from './constrainedStableRows.ts'
-import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
-import { gradientNoiseRows, noiseTailIndex, type NoiseEstimate } from './gradientNoiseTailIndex.ts'
 import { forEachCommittedMinimum } from './forEachCommittedMinimum.ts'
+import { gradientNoiseRows, type NoiseEstimate, noiseTailIndex } from './gradientNoiseTailIndex.ts'
 import { loadDataset } from './runTraining.ts'
 import { seededPermutation } from './shuffleInPlace.ts'
 import { useBackend } from './tfBackend.ts'
@@ -86,15 +86,33 @@ async function main(): Promise<void> {
     { name: 'all constrained', from: 0 },
   ]
   const synthetic: Record<string, unknown>[] = []
-  const syn = ['| true α | P | columns constrained | coordinate-wise α̂ (mean ± sd) | row-major α̂ (mean ± sd) |', '|---|---|---|---|---|']
+  const syn = [
+    '| true α | P | columns constrained | coordinate-wise α̂ (mean ± sd) | row-major α̂ (mean ± sd) |',
+    '|---|---|---|---|---|',
+  ]
   for (const alpha of [1.2, 1.5, 1.8]) {
     for (const P of [44, 100]) {
       for (const l of layouts) {
-        const est = Array.from({ length: R }, (_, r) => noiseTailIndex(constrainedStableRows(alpha, P, M, l.from, 1000 * P + 100 * r + Math.round(alpha * 10), GROUP)))
+        const est = Array.from({ length: R }, (_, r) =>
+          noiseTailIndex(
+            constrainedStableRows(alpha, P, M, l.from, 1000 * P + 100 * r + Math.round(alpha * 10), GROUP),
+          ),
+        )
         const c = meanSd(est.map((e) => e.alpha))
         const w = meanSd(est.map((e) => e.rowMajor.alpha))
-        synthetic.push({ alpha, P, M, constrainedFrom: l.from, group: GROUP, repetitions: R, coordinatewise: c, rowMajor: w })
-        syn.push(`| ${alpha} | ${P} | ${l.name} | ${c.mean.toFixed(3)} ± ${c.sd.toFixed(3)} | ${w.mean.toFixed(3)} ± ${w.sd.toFixed(3)} |`)
+        synthetic.push({
+          alpha,
+          P,
+          M,
+          constrainedFrom: l.from,
+          group: GROUP,
+          repetitions: R,
+          coordinatewise: c,
+          rowMajor: w,
+        })
+        syn.push(
+          `| ${alpha} | ${P} | ${l.name} | ${c.mean.toFixed(3)} ± ${c.sd.toFixed(3)} | ${w.mean.toFixed(3)} ± ${w.sd.toFixed(3)} |`,
+        )
         console.log(syn[syn.length - 1])
       }
     }
@@ -107,13 +125,24 @@ async function main(): Promise<void> {
     '|---|---|---|---|---|---|---|---|',
   ]
   await forEachCommittedMinimum(({ cfg, data, x, y, checkpoint: ck, model: m }) => {
-    const rows = gradientNoiseRows(m, x, y, data.classes, { batches: cfg.alphaBatches, batchSize: cfg.batchSize, seed: ck.record.seed * 1000 + 29 })
-    const out = ck.record.layout.filter((e) => e.name === `W${ck.record.architecture.layers.length - 1}` || e.name === `b${ck.record.architecture.layers.length - 1}`)
+    const rows = gradientNoiseRows(m, x, y, data.classes, {
+      batches: cfg.alphaBatches,
+      batchSize: cfg.batchSize,
+      seed: ck.record.seed * 1000 + 29,
+    })
+    const out = ck.record.layout.filter(
+      (e) =>
+        e.name === `W${ck.record.architecture.layers.length - 1}` ||
+        e.name === `b${ck.record.architecture.layers.length - 1}`,
+    )
     const outStart = Math.min(...out.map((e) => e.offset))
     const parts = [
       { part: 'all', idx: Array.from({ length: ck.record.parameters }, (_, i) => i) },
       { part: 'hidden layer W1, b1', idx: Array.from({ length: outStart }, (_, i) => i) },
-      { part: 'output layer W2, b2', idx: Array.from({ length: ck.record.parameters - outStart }, (_, i) => outStart + i) },
+      {
+        part: 'output layer W2, b2',
+        idx: Array.from({ length: ck.record.parameters - outStart }, (_, i) => outStart + i),
+      },
     ]
     for (const p of parts) {
       const sub = columns(rows, p.idx)
@@ -121,17 +150,41 @@ async function main(): Promise<void> {
       const permuted = noiseTailIndex(columns(sub, seededPermutation(p.idx.length, 77))).rowMajor
       const decoupled = noiseTailIndex(shuffleWithinColumns(sub, 78)).rowMajor
       const values = centredStandardised(sub).slice(0, e.blockSize * Math.floor(sub.length / e.blockSize))
-      const asEstimate = (cs: ReturnType<typeof pooledNoiseTailIndex>): NoiseEstimate => ({ alpha: cs.alpha, alphaLower: cs.interval.lower, alphaUpper: cs.interval.upper, inverseAlpha: cs.inverseAlpha, standardError: cs.standardError, blockSize: cs.blockSize, blocks: cs.blocks, excludedColumns: e.excludedColumns })
+      const asEstimate = (cs: ReturnType<typeof pooledNoiseTailIndex>): NoiseEstimate => ({
+        alpha: cs.alpha,
+        alphaLower: cs.interval.lower,
+        alphaUpper: cs.interval.upper,
+        inverseAlpha: cs.inverseAlpha,
+        standardError: cs.standardError,
+        blockSize: cs.blockSize,
+        blocks: cs.blocks,
+        excludedColumns: e.excludedColumns,
+      })
       const sameValues = asEstimate(pooledNoiseTailIndex(values, { standardize: false, blockSize: e.blockSize }))
       const sameValuesBigBlocks = asEstimate(pooledNoiseTailIndex(values, { standardize: false }))
-      real.push({ id: ck.record.id, part: p.part, parameters: p.idx.length, batches: rows.length, coordinatewise: e, rowMajorPermuted: permuted, rowMajorDecoupled: decoupled, rowMajorOnCoordinatewiseValues: sameValues, rowMajorOnCoordinatewiseValuesRowMajorK1: sameValuesBigBlocks })
-      tab.push(`| ${ck.record.id} | ${p.part} (${p.idx.length}) | ${ci(e)} | ${ci(e.rowMajor)} | ${ci(permuted)} | ${ci(decoupled)} | ${ci(sameValues)} | ${ci(sameValuesBigBlocks)} (K1 ${sameValuesBigBlocks.blockSize}) |`)
+      real.push({
+        id: ck.record.id,
+        part: p.part,
+        parameters: p.idx.length,
+        batches: rows.length,
+        coordinatewise: e,
+        rowMajorPermuted: permuted,
+        rowMajorDecoupled: decoupled,
+        rowMajorOnCoordinatewiseValues: sameValues,
+        rowMajorOnCoordinatewiseValuesRowMajorK1: sameValuesBigBlocks,
+      })
+      tab.push(
+        `| ${ck.record.id} | ${p.part} (${p.idx.length}) | ${ci(e)} | ${ci(e.rowMajor)} | ${ci(permuted)} | ${ci(decoupled)} | ${ci(sameValues)} | ${ci(sameValuesBigBlocks)} (K1 ${sameValuesBigBlocks.blockSize}) |`,
+      )
       console.log(tab[tab.length - 1])
     }
   })
 
   const probe: Record<string, unknown>[] = []
-  const pt = ['| model | data | minibatches P × b | coordinate-wise α̂ [95 % CI] (K1) | row-major α̂ [95 % CI] |', '|---|---|---|---|---|']
+  const pt = [
+    '| model | data | minibatches P × b | coordinate-wise α̂ [95 % CI] (K1) | row-major α̂ [95 % CI] |',
+    '|---|---|---|---|---|',
+  ]
   const digits = loadDataset('digits', TRAIN_CONFIGS.digits.trainLimit)
   for (const o of ['sgd', 'adam'] as const) {
     const ck = readCheckpoint(join('models', `digits-mlp-${o}`))
@@ -142,19 +195,54 @@ async function main(): Promise<void> {
       { data: 'training set', x: digits.train.x, labels: digits.train.y, batches: TRAIN_CONFIGS.digits.alphaBatches },
     ]
     for (const d of sets) {
-      const oracle = mlpOracle(layers, { x: Float64Array.from(d.x, (u) => u * ck.record.inputScale), labels: d.labels })!
-      const settings = { measures: ['noise'] as const, radius: 0, batchSize: ck.record.batchSize, batches: d.batches, topK: 4, iterations: 20, traceSamples: 10, sharpnessRadius: 0.1, sharpnessDirections: 8, ascentSteps: 5, sliceRange: 1, slicePoints: 21, seed: 1 }
+      const oracle = mlpOracle(layers, {
+        x: Float64Array.from(d.x, (u) => u * ck.record.inputScale),
+        labels: d.labels,
+      })!
+      const settings = {
+        measures: ['noise'] as const,
+        radius: 0,
+        batchSize: ck.record.batchSize,
+        batches: d.batches,
+        topK: 4,
+        iterations: 20,
+        traceSamples: 10,
+        sharpnessRadius: 0.1,
+        sharpnessDirections: 8,
+        ascentSteps: 5,
+        sliceRange: 1,
+        slicePoints: 21,
+        seed: 1,
+      }
       const n = (await probeMinimum(oracle, theta, settings)).noise!
       const e = { ...n.estimate, alphaLower: n.estimate.interval.lower, alphaUpper: n.estimate.interval.upper }
-      const r = { ...n.rowMajor, alphaLower: n.rowMajor.interval.lower, alphaUpper: n.rowMajor.interval.upper, excludedColumns: n.rowMajor.excludedColumns }
-      probe.push({ id: ck.record.id, data: d.data, batches: d.batches, batchSize: ck.record.batchSize, coordinatewise: { alpha: e.alpha, interval: n.estimate.interval, blockSize: e.blockSize }, rowMajor: { alpha: r.alpha, interval: n.rowMajor.interval, blockSize: r.blockSize } })
-      pt.push(`| ${ck.record.id} | ${d.data} | ${d.batches} × ${ck.record.batchSize} | ${ci(e as NoiseEstimate)} (${e.blockSize}) | ${ci(r as NoiseEstimate)} |`)
+      const r = {
+        ...n.rowMajor,
+        alphaLower: n.rowMajor.interval.lower,
+        alphaUpper: n.rowMajor.interval.upper,
+        excludedColumns: n.rowMajor.excludedColumns,
+      }
+      probe.push({
+        id: ck.record.id,
+        data: d.data,
+        batches: d.batches,
+        batchSize: ck.record.batchSize,
+        coordinatewise: { alpha: e.alpha, interval: n.estimate.interval, blockSize: e.blockSize },
+        rowMajor: { alpha: r.alpha, interval: n.rowMajor.interval, blockSize: r.blockSize },
+      })
+      pt.push(
+        `| ${ck.record.id} | ${d.data} | ${d.batches} × ${ck.record.batchSize} | ${ci(e as NoiseEstimate)} (${e.blockSize}) | ${ci(r as NoiseEstimate)} |`,
+      )
       console.log(pt[pt.length - 1])
     }
   }
   writeFileSync(
     'docs/img/noise-recipes.json',
-    JSON.stringify({ generatedBy: 'scripts/train/compareNoiseRecipes.ts', when: new Date().toISOString(), synthetic, real, probe }, null, 2) + '\n',
+    `${JSON.stringify(
+      { generatedBy: 'scripts/train/compareNoiseRecipes.ts', when: new Date().toISOString(), synthetic, real, probe },
+      null,
+      2,
+    )}\n`,
   )
   console.log(`\n${syn.join('\n')}\n\n${tab.join('\n')}\n\n${pt.join('\n')}`)
 }

@@ -11,7 +11,14 @@
 import { createRng } from '../../src/random/index.ts'
 import { sample } from '../../src/stable/index.ts'
 
-export function constrainedStableRows(alpha: number, P: number, M: number, constrainedFrom: number, seed: number, group = 10): Float64Array[] {
+export function constrainedStableRows(
+  alpha: number,
+  P: number,
+  M: number,
+  constrainedFrom: number,
+  seed: number,
+  group = 10,
+): Float64Array[] {
   const rng = createRng(seed)
   return Array.from({ length: P }, () => {
     const row = sample(alpha, 1, M, rng)

@@ -25,7 +25,10 @@ export async function forEachCommittedMinimum(visit: (m: CommittedMinimum) => vo
   for (const dataset of ['digits', 'fashion'] as const) {
     const cfg = TRAIN_CONFIGS[dataset]
     const data = loadDataset(dataset, cfg.trainLimit)
-    const x = tf.mul(tf.tensor2d(data.train.x, [data.train.n, data.inputDim], 'float32'), data.inputScale) as tf.Tensor2D
+    const x = tf.mul(
+      tf.tensor2d(data.train.x, [data.train.n, data.inputDim], 'float32'),
+      data.inputScale,
+    ) as tf.Tensor2D
     const y = tf.tensor1d(data.train.y, 'int32')
     for (const optimizer of ['sgd', 'adam'] as const) {
       const checkpoint = readCheckpoint(join('models', `${dataset}-mlp-${optimizer}`))

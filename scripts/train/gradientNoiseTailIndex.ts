@@ -81,14 +81,22 @@ function flatGrad(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number): Fl
 }
 
 /** The P × M noise rows (minibatch gradient − full gradient) at the model's current weights. */
-export function gradientNoiseRows(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number, s: NoiseSettings): Float64Array[] {
+export function gradientNoiseRows(
+  m: TfMlp,
+  x: tf.Tensor2D,
+  y: tf.Tensor1D,
+  classes: number,
+  s: NoiseSettings,
+): Float64Array[] {
   const n = x.shape[0]
   // full gradient: weighted mean of chunk gradients
   const chunk = 4096
   let full: Float64Array | null = null
   for (let start = 0; start < n; start += chunk) {
     const size = Math.min(chunk, n - start)
-    const g = tf.tidy(() => flatGrad(m, x.slice([start, 0], [size, -1]) as tf.Tensor2D, y.slice([start], [size]) as tf.Tensor1D, classes))
+    const g = tf.tidy(() =>
+      flatGrad(m, x.slice([start, 0], [size, -1]) as tf.Tensor2D, y.slice([start], [size]) as tf.Tensor1D, classes),
+    )
     full ??= new Float64Array(g.length)
     for (let i = 0; i < g.length; i++) full[i] += (g[i] * size) / n
   }
@@ -114,6 +122,12 @@ export function noiseTailIndex(rows: readonly Float64Array[], standardize = true
   return { ...coord, parameters: rows.length > 0 ? rows[0].length : 0, batches: rows.length, rowMajor }
 }
 
-export function gradientNoiseTailIndex(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number, s: NoiseSettings): NoiseMeasurement {
+export function gradientNoiseTailIndex(
+  m: TfMlp,
+  x: tf.Tensor2D,
+  y: tf.Tensor1D,
+  classes: number,
+  s: NoiseSettings,
+): NoiseMeasurement {
   return noiseTailIndex(gradientNoiseRows(m, x, y, classes, s), s.standardize ?? true)
 }

@@ -6,7 +6,7 @@
  * tf.layers.dense), b_k = 0.
  */
 import { createRng } from '../../src/random/index.ts'
-import { layoutSize, mlpLayout, type LayoutEntry } from '../onnx/mlpLayout.ts'
+import { type LayoutEntry, layoutSize, mlpLayout } from '../onnx/mlpLayout.ts'
 import { tf } from './tfBackend.ts'
 
 export function glorotInit(layers: readonly number[], seed: number): Float32Array {
@@ -34,7 +34,11 @@ export function createTfMlp(layers: readonly number[], theta: Float32Array): TfM
   const layout = mlpLayout(layers)
   if (theta.length !== layoutSize(layout)) throw new Error('createTfMlp: θ length differs from the layout')
   const vars = layout.map((e) =>
-    tf.variable(tf.tensor(theta.slice(e.offset, e.offset + e.shape.reduce((a, b) => a * b, 1)), e.shape, 'float32'), true, `mlp${++created}_${e.name}`),
+    tf.variable(
+      tf.tensor(theta.slice(e.offset, e.offset + e.shape.reduce((a, b) => a * b, 1)), e.shape, 'float32'),
+      true,
+      `mlp${++created}_${e.name}`,
+    ),
   )
   return { layers: [...layers], layout, vars }
 }

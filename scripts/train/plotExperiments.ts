@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ModelRecord } from '../onnx/ModelRecord.ts'
-import { svgLineChart, type Series } from './svgLineChart.ts'
+import { type Series, svgLineChart } from './svgLineChart.ts'
 import type { TrainHistoryEntry } from './trainMlp.ts'
 
 type TrainRecord = Omit<ModelRecord, 'history'> & { history: TrainHistoryEntry[] }
@@ -38,21 +38,56 @@ export function plotExperiments(modelsDir = 'models', outDir = 'docs/img'): stri
           points: h.map((e) => [e.iteration, e.alpha!] as [number, number]),
           band: h.map((e) => [e.iteration, e.alphaLower ?? NaN, e.alphaUpper ?? NaN] as [number, number, number]),
         },
-        ...(w.length ? [{ name: `${r.optimizer.toUpperCase()} row-major`, color: COLORS[r.optimizer], dashed: true, points: w.map((e) => [e.iteration, e.alphaRowMajor!] as [number, number]) }] : []),
+        ...(w.length
+          ? [
+              {
+                name: `${r.optimizer.toUpperCase()} row-major`,
+                color: COLORS[r.optimizer],
+                dashed: true,
+                points: w.map((e) => [e.iteration, e.alphaRowMajor!] as [number, number]),
+              },
+            ]
+          : []),
       ]
     })
     const a = join(outDir, `alpha-${dataset}.svg`)
     writeFileSync(
       a,
-      svgLineChart({ title: `Tail index α of the gradient noise: ${TITLES[dataset]}`, xLabel: 'iteration', yLabel: 'α (coordinate-wise: 95 % interval shaded)', series: alphaSeries }),
+      svgLineChart({
+        title: `Tail index α of the gradient noise: ${TITLES[dataset]}`,
+        xLabel: 'iteration',
+        yLabel: 'α (coordinate-wise: 95 % interval shaded)',
+        series: alphaSeries,
+      }),
     )
     const accSeries: Series[] = recs.flatMap((r) => [
-      { name: `${label(r)} test`, color: COLORS[r.optimizer], points: r.history.map((e) => [e.iteration, e.testAccuracy] as [number, number]) },
-      { name: `${label(r)} train`, color: COLORS[r.optimizer], dashed: true, points: r.history.map((e) => [e.iteration, e.trainAccuracy] as [number, number]) },
+      {
+        name: `${label(r)} test`,
+        color: COLORS[r.optimizer],
+        points: r.history.map((e) => [e.iteration, e.testAccuracy] as [number, number]),
+      },
+      {
+        name: `${label(r)} train`,
+        color: COLORS[r.optimizer],
+        dashed: true,
+        points: r.history.map((e) => [e.iteration, e.trainAccuracy] as [number, number]),
+      },
     ])
-    const lo = Math.min(...recs.flatMap((r) => r.history.slice(1).map((e) => Math.min(e.testAccuracy, e.trainAccuracy))))
+    const lo = Math.min(
+      ...recs.flatMap((r) => r.history.slice(1).map((e) => Math.min(e.testAccuracy, e.trainAccuracy))),
+    )
     const b = join(outDir, `accuracy-${dataset}.svg`)
-    writeFileSync(b, svgLineChart({ title: `Accuracy: ${TITLES[dataset]}`, xLabel: 'iteration', yLabel: 'accuracy', series: accSeries, yMin: Math.floor(lo * 20) / 20, yMax: 1 }))
+    writeFileSync(
+      b,
+      svgLineChart({
+        title: `Accuracy: ${TITLES[dataset]}`,
+        xLabel: 'iteration',
+        yLabel: 'accuracy',
+        series: accSeries,
+        yMin: Math.floor(lo * 20) / 20,
+        yMax: 1,
+      }),
+    )
     written.push(a, b)
   }
   return written

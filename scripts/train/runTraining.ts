@@ -4,17 +4,18 @@
  * gradients vs finite differences; scripts/onnx/verifyCheckpoint.ts), and store the verification in
  * record.json. Throws if the verification fails its tolerances (forward 1e-5, gradient 1e-4 relative).
  */
-import { join } from 'node:path'
+
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { headSplit, type Dataset } from '../data/Dataset.ts'
+import { join } from 'node:path'
+import { type Dataset, headSplit } from '../data/Dataset.ts'
 import { loadDigits } from '../data/loadDigits.ts'
 import { loadFashion } from '../data/loadFashion.ts'
+import type { ModelRecord } from '../onnx/ModelRecord.ts'
 import { verifyCheckpoint } from '../onnx/verifyCheckpoint.ts'
 import { writeCheckpoint } from '../onnx/writeCheckpoint.ts'
-import type { ModelRecord } from '../onnx/ModelRecord.ts'
 import { disposeTfMlp, predictProbs } from './mlpTf.ts'
-import { useBackend, type BackendName } from './tfBackend.ts'
+import { type BackendName, useBackend } from './tfBackend.ts'
 import { TRAIN_CONFIGS, type TrainConfig } from './trainConfigs.ts'
 import { trainMlp } from './trainMlp.ts'
 
@@ -35,7 +36,8 @@ export interface RunOptions {
 }
 
 export function loadDataset(name: 'digits' | 'fashion', trainLimit: number): Dataset {
-  const d = name === 'digits' ? loadDigits() : loadFashion({ trainLimit: Number.isFinite(trainLimit) ? trainLimit : undefined })
+  const d =
+    name === 'digits' ? loadDigits() : loadFashion({ trainLimit: Number.isFinite(trainLimit) ? trainLimit : undefined })
   return { ...d, train: headSplit(d.train, trainLimit, d.inputDim) }
 }
 
@@ -96,7 +98,10 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
       training: {
         backend,
         tfjs: tfjsVersion,
-        optimizerSettings: o.optimizer === 'sgd' ? 'plain SGD, no momentum' : 'Adam beta1 0.9, beta2 0.999, epsilon 1e-7 (tfjs defaults)',
+        optimizerSettings:
+          o.optimizer === 'sgd'
+            ? 'plain SGD, no momentum'
+            : 'Adam beta1 0.9, beta2 0.999, epsilon 1e-7 (tfjs defaults)',
         initialisation: 'Glorot uniform weights, zero biases, seeded (src/random)',
         secondsTotal: r.seconds.total,
         secondsPerEpoch: r.seconds.perEpoch,
@@ -109,7 +114,8 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
   const v = await verifyCheckpoint(dir, { tfjsProbs, gradSamples: 4, maxEntries: 5000 })
   const problems: string[] = []
   if (!(v.forwardMaxAbsDiffTfjs <= FORWARD_TOLERANCE)) problems.push(`forward vs tfjs ${v.forwardMaxAbsDiffTfjs}`)
-  if (!(v.forwardMaxAbsDiffFloat64 <= FORWARD_TOLERANCE)) problems.push(`forward vs float64 ${v.forwardMaxAbsDiffFloat64}`)
+  if (!(v.forwardMaxAbsDiffFloat64 <= FORWARD_TOLERANCE))
+    problems.push(`forward vs float64 ${v.forwardMaxAbsDiffFloat64}`)
   if (!(v.gradMaxRelErr <= GRADIENT_TOLERANCE)) problems.push(`gradient vs finite differences ${v.gradMaxRelErr}`)
   if (problems.length) throw new Error(`${dir}: verification failed: ${problems.join(', ')}`)
   const recPath = join(dir, 'record.json')
@@ -124,6 +130,6 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
     gradSamples: v.gradSamples,
     gradEntriesChecked: v.gradEntriesChecked,
   }
-  writeFileSync(recPath, JSON.stringify(record, null, 2) + '\n')
+  writeFileSync(recPath, `${JSON.stringify(record, null, 2)}\n`)
   return { record, dir }
 }

@@ -12,5 +12,8 @@ export function shuffleInPlace<T>(a: T[], rng: Rng): T[] {
 
 /** A seeded permutation of 0..n−1. */
 export function seededPermutation(n: number, seed: number): number[] {
-  return shuffleInPlace(Array.from({ length: n }, (_, i) => i), createRng(seed))
+  return shuffleInPlace(
+    Array.from({ length: n }, (_, i) => i),
+    createRng(seed),
+  )
 }

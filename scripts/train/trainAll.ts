@@ -7,10 +7,10 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { runTraining, loadDataset } from './runTraining.ts'
-import { TRAIN_CONFIGS, DEFAULT_SEED } from './trainConfigs.ts'
-import { summaryLine } from './train.ts'
 import { plotExperiments } from './plotExperiments.ts'
+import { loadDataset, runTraining } from './runTraining.ts'
+import { summaryLine } from './train.ts'
+import { DEFAULT_SEED, TRAIN_CONFIGS } from './trainConfigs.ts'
 
 export const MAX_MODEL_BYTES = 2 * 1024 * 1024
 
@@ -33,7 +33,14 @@ async function main(): Promise<void> {
   for (const dataset of ['digits', 'fashion'] as const) {
     const data = loadDataset(dataset, TRAIN_CONFIGS[dataset].trainLimit)
     for (const optimizer of ['sgd', 'adam'] as const) {
-      const { record, dir } = await runTraining({ dataset, optimizer, seed, outDir: values.out!, progress: !values['no-progress'], data })
+      const { record, dir } = await runTraining({
+        dataset,
+        optimizer,
+        seed,
+        outDir: values.out!,
+        progress: !values['no-progress'],
+        data,
+      })
       lines.push(summaryLine(record))
       console.log(lines[lines.length - 1])
       const bytes = folderBytes(dir)

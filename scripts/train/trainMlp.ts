@@ -61,7 +61,12 @@ function tensors(s: Split, inputDim: number, scale: number): { x: tf.Tensor2D; y
 }
 
 /** Mean cross-entropy and accuracy on a whole split (chunks of 4096 rows). */
-export function evaluate(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: number): { loss: number; accuracy: number } {
+export function evaluate(
+  m: TfMlp,
+  x: tf.Tensor2D,
+  y: tf.Tensor1D,
+  classes: number,
+): { loss: number; accuracy: number } {
   const n = x.shape[0]
   let loss = 0
   let correct = 0
@@ -71,7 +76,10 @@ export function evaluate(m: TfMlp, x: tf.Tensor2D, y: tf.Tensor1D, classes: numb
       const xs = x.slice([start, 0], [size, -1]) as tf.Tensor2D
       const ys = y.slice([start], [size]) as tf.Tensor1D
       const logits = mlpLogits(m, xs)
-      return [meanCrossEntropy(logits, ys, classes).dataSync()[0], tf.sum(tf.cast(tf.equal(tf.argMax(logits, -1), ys), 'int32')).dataSync()[0]]
+      return [
+        meanCrossEntropy(logits, ys, classes).dataSync()[0],
+        tf.sum(tf.cast(tf.equal(tf.argMax(logits, -1), ys), 'int32')).dataSync()[0],
+      ]
     })
     loss += l * size
     correct += c
@@ -83,7 +91,8 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
   const t0 = performance.now()
   const D = data.inputDim
   const C = data.classes
-  if (o.layers[0] !== D || o.layers[o.layers.length - 1] !== C) throw new Error(`layers must start with ${D} and end with ${C}`)
+  if (o.layers[0] !== D || o.layers[o.layers.length - 1] !== C)
+    throw new Error(`layers must start with ${D} and end with ${C}`)
   const theta0 = glorotInit(o.layers, o.seed)
   const model = createTfMlp(o.layers, theta0)
   const train = tensors(data.train, D, data.inputScale)
@@ -103,7 +112,11 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
     let meas: NoiseMeasurement | null = null
     if (o.alphaEvery > 0 && epoch % o.alphaEvery === 0) {
       const ta = performance.now()
-      meas = gradientNoiseTailIndex(model, train.x, train.y, C, { batches: o.alphaBatches, batchSize: o.batchSize, seed: noiseSeed })
+      meas = gradientNoiseTailIndex(model, train.x, train.y, C, {
+        batches: o.alphaBatches,
+        batchSize: o.batchSize,
+        seed: noiseSeed,
+      })
       alphaSeconds += (performance.now() - ta) / 1000
       noise.push({ ...meas, epoch })
     }
@@ -129,7 +142,12 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
 
   const fmt = (v: number | null, d = 3) => (v === null ? '–' : v.toFixed(d))
   let last = record(0)
-  bar.start(o.epochs * steps, { epoch: 0, loss: fmt(last.trainLoss), acc: fmt(last.testAccuracy), alpha: fmt(last.alpha, 2) })
+  bar.start(o.epochs * steps, {
+    epoch: 0,
+    loss: fmt(last.trainLoss),
+    acc: fmt(last.testAccuracy),
+    alpha: fmt(last.alpha, 2),
+  })
   const perm = Array.from({ length: n }, (_, i) => i)
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     shuffleInPlace(perm, orderRng)
@@ -145,7 +163,12 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
     }
     trainingSeconds += (performance.now() - te) / 1000
     last = record(epoch)
-    bar.update(epoch * steps, { epoch, loss: fmt(last.trainLoss), acc: fmt(last.testAccuracy), alpha: fmt(last.alpha, 2) })
+    bar.update(epoch * steps, {
+      epoch,
+      loss: fmt(last.trainLoss),
+      acc: fmt(last.testAccuracy),
+      alpha: fmt(last.alpha, 2),
+    })
   }
   bar.stop()
   train.x.dispose()
@@ -158,8 +181,18 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
     theta: readTheta(model),
     history,
     noise,
-    final: { trainLoss: last.trainLoss, trainAccuracy: last.trainAccuracy, testLoss: last.testLoss, testAccuracy: last.testAccuracy },
-    seconds: { total: (performance.now() - t0) / 1000, training: trainingSeconds, alpha: alphaSeconds, perEpoch: trainingSeconds / Math.max(o.epochs, 1) },
+    final: {
+      trainLoss: last.trainLoss,
+      trainAccuracy: last.trainAccuracy,
+      testLoss: last.testLoss,
+      testAccuracy: last.testAccuracy,
+    },
+    seconds: {
+      total: (performance.now() - t0) / 1000,
+      training: trainingSeconds,
+      alpha: alphaSeconds,
+      perEpoch: trainingSeconds / Math.max(o.epochs, 1),
+    },
     model,
   }
 }

@@ -7,7 +7,11 @@
  * and ν_L(W) = (2c/α) m(W). Only diag(A) is needed: A_ii = g_i² H_ii. Closed form, a few ulps.
  * NaN for a non-positive diagonal or height.
  */
-export function axisRadonMeasure(diagA: ArrayLike<number>, height: number, alpha: number): { radonMeasure: number; probabilities: number[] } {
+export function axisRadonMeasure(
+  diagA: ArrayLike<number>,
+  height: number,
+  alpha: number,
+): { radonMeasure: number; probabilities: number[] } {
   const d = diagA.length
   const p = alpha / 2
   const terms = new Array<number>(d)

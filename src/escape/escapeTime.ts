@@ -21,11 +21,11 @@
 import * as v from 'valibot'
 import { isPositiveDefinite } from '../linalg/isPositiveDefinite.ts'
 import { symmetricEigenvalues } from '../linalg/symmetricEigenvalues.ts'
-import { type FieldIssue, type Result, invalid, success, unanswerable } from '../result.ts'
+import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
 import {
-  EscapeTimeRequest,
   type EscapeTimeOutput,
   type EscapeTimeParsed,
+  EscapeTimeRequest,
   type OptimizerEscapeOutput,
 } from '../schemas/escapeTime.ts'
 import { levyConstant } from '../stable/levyMeasure.ts'
@@ -58,7 +58,10 @@ export const SYMMETRY_TOLERANCE = 1e-10
 function checkBasin(basin: Basin, model: 'axis' | 'isotropic', issues: FieldIssue[]): CheckedBasin | undefined {
   if (basin.kind === 'interval') return { d: 1, interval: { left: basin.left, right: basin.right } }
   if ('curvatures' in basin) {
-    return { d: basin.curvatures.length, quadratic: { diag: Float64Array.from(basin.curvatures), height: basin.height } }
+    return {
+      d: basin.curvatures.length,
+      quadratic: { diag: Float64Array.from(basin.curvatures), height: basin.height },
+    }
   }
   const rows = basin.hessian
   const d = rows.length
@@ -66,7 +69,10 @@ function checkBasin(basin: Basin, model: 'axis' | 'isotropic', issues: FieldIssu
   rows.forEach((row, i) => {
     if (row.length !== d) {
       shapeOk = false
-      issues.push({ path: `basin.hessian.${i}`, message: `row ${i} has ${row.length} entries; a ${d} × ${d} Hessian needs ${d}` })
+      issues.push({
+        path: `basin.hessian.${i}`,
+        message: `row ${i} has ${row.length} entries; a ${d} × ${d} Hessian needs ${d}`,
+      })
     }
   })
   if (!shapeOk) return undefined
@@ -106,7 +112,11 @@ function checkBasin(basin: Basin, model: 'axis' | 'isotropic', issues: FieldIssu
   // The isotropic model needs the eigenvalues of A = GHG anyway; A is positive definite iff H is
   // (congruence with the positive diagonal G), so there the eigenvalue sign is the test (exitMeasure).
   if (model === 'axis' && !isPositiveDefinite(h, d)) {
-    issues.push({ path: 'basin.hessian', message: 'the Hessian is not positive definite (its Cholesky factorisation fails); the basin must be a strict minimum' })
+    issues.push({
+      path: 'basin.hessian',
+      message:
+        'the Hessian is not positive definite (its Cholesky factorisation fails); the basin must be a strict minimum',
+    })
     return undefined
   }
   const diag = new Float64Array(d)
@@ -194,7 +204,10 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
   }
   const pre = req.optimizers.adam?.preconditioner
   if (Array.isArray(pre) && pre.length !== d) {
-    issues.push({ path: 'optimizers.adam.preconditioner', message: `has ${pre.length} entries; the basin has dimension ${d}` })
+    issues.push({
+      path: 'optimizers.adam.preconditioner',
+      message: `has ${pre.length} entries; the basin has dimension ${d}`,
+    })
   }
   if (issues.length > 0) return invalid('The lengths do not match the dimension of the basin.', issues)
 
@@ -243,7 +256,9 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
         halfWidth: hd.map((x) => Math.sqrt((2 * height) / x)),
       }
     }
-    warnings.push(...regimeWarnings({ name, alpha: opt.alpha, lr: opt.lr, epsilon: lo.epsilon, oneStepProbability: oneStep, axes }))
+    warnings.push(
+      ...regimeWarnings({ name, alpha: opt.alpha, lr: opt.lr, epsilon: lo.epsilon, oneStepProbability: oneStep, axes }),
+    )
   }
   if (req.samples !== undefined || req.seed !== undefined) {
     warnings.push(

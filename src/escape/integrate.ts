@@ -21,7 +21,10 @@ const WGK = [
   0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
 ]
 /** Gauss 7-point weights at XGK[1], XGK[3], XGK[5], XGK[7] = 0. */
-const WG = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327]
+const WG = [
+  0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975,
+  0.417959183673469387755102040816327,
+]
 
 export interface Quadrature {
   value: number
@@ -63,7 +66,7 @@ function rule(f: (x: number) => number, a: number, b: number): Panel {
   resasc *= Math.abs(h)
   resabs *= Math.abs(h)
   let error = Math.abs((resk - resg) * h)
-  if (resasc !== 0 && error !== 0) error = resasc * Math.min(1, (200 * error / resasc) ** 1.5)
+  if (resasc !== 0 && error !== 0) error = resasc * Math.min(1, ((200 * error) / resasc) ** 1.5)
   const uflow = Number.MIN_VALUE / Number.EPSILON
   if (resabs > uflow / (50 * Number.EPSILON)) error = Math.max(50 * Number.EPSILON * resabs, error)
   return { a, b, value, error }
@@ -83,7 +86,8 @@ export function integrate(
   if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return { value: NaN, error: NaN, evaluations: 0 }
   if (a === b) return { value: 0, error: 0, evaluations: 0 }
   const panels: Panel[] = []
-  for (let i = 0; i < n0; i++) panels.push(rule(f, a + ((b - a) * i) / n0, i === n0 - 1 ? b : a + ((b - a) * (i + 1)) / n0))
+  for (let i = 0; i < n0; i++)
+    panels.push(rule(f, a + ((b - a) * i) / n0, i === n0 - 1 ? b : a + ((b - a) * (i + 1)) / n0))
   let evaluations = 15 * n0
   for (;;) {
     let value = 0
@@ -95,7 +99,8 @@ export function integrate(
       if (panels[i].error > panels[worst].error) worst = i
     }
     if (!Number.isFinite(value) || !Number.isFinite(error)) return { value: NaN, error: NaN, evaluations }
-    if (error <= Math.max(absTol, relTol * Math.abs(value)) || panels.length >= maxIntervals) return { value, error, evaluations }
+    if (error <= Math.max(absTol, relTol * Math.abs(value)) || panels.length >= maxIntervals)
+      return { value, error, evaluations }
     const p = panels[worst]
     const mid = 0.5 * (p.a + p.b)
     if (!(mid > p.a && mid < p.b)) return { value, error, evaluations }

@@ -15,8 +15,8 @@
  * dotted field path; a non-finite result → `unanswerable`. Never throws.
  */
 import * as v from 'valibot'
-import { type FieldIssue, type Result, invalid, success, unanswerable } from '../result.ts'
-import { LandscapeRequest, type LandscapeOutput } from '../schemas/landscape.ts'
+import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
+import { type LandscapeOutput, LandscapeRequest } from '../schemas/landscape.ts'
 import { bandMass, levyConstant } from '../stable/levyMeasure.ts'
 import { fieldIssues } from './fieldIssues.ts'
 import { nonFiniteIssues } from './nonFiniteIssues.ts'
@@ -37,7 +37,8 @@ export function landscape(input: unknown): Result<LandscapeOutput> {
     issues.push({ path: 'minima', message: `has ${minima.length} entries; ${walls.length} walls make ${n} basins` })
   }
   for (let i = 1; i < walls.length; i++) {
-    if (!(walls[i] > walls[i - 1])) issues.push({ path: `walls.${i}`, message: `must be greater than walls[${i - 1}] = ${walls[i - 1]}` })
+    if (!(walls[i] > walls[i - 1]))
+      issues.push({ path: `walls.${i}`, message: `must be greater than walls[${i - 1}] = ${walls[i - 1]}` })
   }
   if (issues.length > 0) return invalid('The landscape request is not valid.', issues)
   for (let i = 0; i < n; i++) {
@@ -80,7 +81,9 @@ export function landscape(input: unknown): Result<LandscapeOutput> {
     }
     chains[name] = { rates, meanResidenceIterations: exitRates.map((q) => 1 / q), stationary }
     const epsilon = opt.lr ** ((opt.alpha - 1) / opt.alpha)
-    warnings.push(...regimeWarnings({ name, alpha: opt.alpha, lr: opt.lr, epsilon, oneStepProbability: Math.max(...exitRates) }))
+    warnings.push(
+      ...regimeWarnings({ name, alpha: opt.alpha, lr: opt.lr, epsilon, oneStepProbability: Math.max(...exitRates) }),
+    )
   }
   const response: LandscapeOutput = { ...chains, normalization: req.normalization, warnings }
   const bad = nonFiniteIssues(response)

@@ -34,7 +34,7 @@ export function nonFiniteIssues(value: unknown, limit = 20): FieldIssue[] {
     if (x !== null && typeof x === 'object') {
       const o = x as Record<string, unknown>
       for (const k in o) {
-        if (!Object.prototype.hasOwnProperty.call(o, k)) continue
+        if (!Object.hasOwn(o, k)) continue
         const v = o[k]
         if (typeof v === 'number' && Number.isFinite(v)) continue
         keys.push(k)

@@ -13,7 +13,14 @@
 import { levyDensityConstant } from '../stable/constants.ts'
 import { sf } from '../stable/sf.ts'
 
-export function oneJumpProbability(left: number, right: number, g: number, lr: number, alpha: number, c: number): number {
+export function oneJumpProbability(
+  left: number,
+  right: number,
+  g: number,
+  lr: number,
+  alpha: number,
+  c: number,
+): number {
   if (!(left > 0 && right > 0 && g > 0 && lr > 0 && c > 0 && alpha > 0 && alpha < 2)) return NaN
   const s = (c / levyDensityConstant(alpha)) ** (1 / alpha)
   const step = lr * g * s

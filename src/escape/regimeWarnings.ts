@@ -39,7 +39,9 @@ export function regimeWarnings(r: RegimeInput): string[] {
     )
   }
   if (r.alpha < 1.1) {
-    w.push(`${r.name}: α = ${fmt(r.alpha)} is close to 1, where ε = η^((α−1)/α) tends to 1 for every learning rate; the small-noise asymptotics are unreliable.`)
+    w.push(
+      `${r.name}: α = ${fmt(r.alpha)} is close to 1, where ε = η^((α−1)/α) tends to 1 for every learning rate; the small-noise asymptotics are unreliable.`,
+    )
   }
   if (r.alpha > 1.9) {
     w.push(
@@ -66,7 +68,8 @@ export function regimeWarnings(r: RegimeInput): string[] {
       const s = (r.lr * noise[i]) / (1 - Math.abs(1 - step) ** r.alpha) ** (1 / r.alpha)
       if (halfWidth[i] < 4 * s) narrow.push(i)
     }
-    const list = (ix: number[]) => (ix.length > 8 ? `${ix.slice(0, 8).join(', ')}, … (${ix.length} axes)` : ix.join(', '))
+    const list = (ix: number[]) =>
+      ix.length > 8 ? `${ix.slice(0, 8).join(', ')}, … (${ix.length} axes)` : ix.join(', ')
     if (unstable.length > 0) {
       w.push(
         `${r.name}: lr × curvature ≥ 2 along axis ${list(unstable)}: the discrete iteration is unstable there and ` +

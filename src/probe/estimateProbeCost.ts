@@ -7,7 +7,7 @@
  * scripts/bench/probe.bench.ts in workerd (bench/results/probe.md); the estimate is for budgeting,
  * accurate to a factor of about two.
  */
-import { plannedWork, type ProbeSettings } from './probeMinimum.ts'
+import { type ProbeSettings, plannedWork } from './probeMinimum.ts'
 
 export interface ProbeCost {
   evaluations: number
@@ -16,14 +16,20 @@ export interface ProbeCost {
   noiseFloats: number
 }
 
-export function estimateProbeCost(settings: ProbeSettings, samples: number, parameters: number, secondsPerParameterSample: number): ProbeCost {
+export function estimateProbeCost(
+  settings: ProbeSettings,
+  samples: number,
+  parameters: number,
+  secondsPerParameterSample: number,
+): ProbeCost {
   const work = plannedWork(settings.measures, settings.height)
   const iterations = Math.min(settings.iterations, parameters)
   let evaluations = samples
   if (work.noise) evaluations += settings.batches * Math.min(settings.batchSize, samples)
   if (work.lanczos) evaluations += 2 * samples * iterations
   if (work.trace) evaluations += 2 * samples * settings.traceSamples
-  if (work.sharpness) evaluations += samples * (settings.sharpnessDirections + settings.ascentSteps + (settings.ascentSteps > 0 ? 1 : 0))
+  if (work.sharpness)
+    evaluations += samples * (settings.sharpnessDirections + settings.ascentSteps + (settings.ascentSteps > 0 ? 1 : 0))
   if (work.slice) evaluations += samples * settings.slicePoints
   return {
     evaluations,

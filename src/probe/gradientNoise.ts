@@ -32,12 +32,13 @@
  * α̂ describes the minibatch noise at this batch size and block size. The row-major estimate of the same
  * rows is returned too (`rowMajor`) so the two can be compared.
  */
-import type { GradientOracle } from './oracle.ts'
+
 import type { Rng } from '../random/rng.ts'
 import { logMomentEstimate } from '../tail/logMomentEstimate.ts'
 import type { LogMomentEstimate } from '../tail/logMomentFromBlocks.ts'
 import { medianAbs } from '../tail/medianAbs.ts'
-import { pooledNoiseTailIndex, type PooledEstimate } from '../tail/pooledNoiseTailIndex.ts'
+import { type PooledEstimate, pooledNoiseTailIndex } from '../tail/pooledNoiseTailIndex.ts'
+import type { GradientOracle } from './oracle.ts'
 
 export interface GradientNoise {
   /** Noise rows u_j (P rows of length parameters). */
@@ -52,7 +53,10 @@ export interface GradientNoise {
 }
 
 /** The column-major standardised pool and K1 = ⌊√P⌋ (see the file comment), and its estimate. */
-export function coordinatewiseTailIndex(rows: readonly Float64Array[], confidence = 0.95): LogMomentEstimate & { excludedColumns: number } {
+export function coordinatewiseTailIndex(
+  rows: readonly Float64Array[],
+  confidence = 0.95,
+): LogMomentEstimate & { excludedColumns: number } {
   const P = rows.length
   const M = P > 0 ? rows[0].length : 0
   const k1 = Math.floor(Math.sqrt(P))

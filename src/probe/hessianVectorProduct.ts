@@ -14,8 +14,9 @@
  * piecewise smooth: the product is the Hessian of the ReLU pattern-averaged loss over ±h (accurate
  * where few units switch within h). Cf. Pearlmutter (1994) for the exact alternative.
  */
-import type { GradientOracle } from './oracle.ts'
+
 import { evaluateSet } from './evaluateSet.ts'
+import type { GradientOracle } from './oracle.ts'
 import { norm } from './vector.ts'
 
 /** The finite-difference step h = u_r^(1/3) · max(1, ‖θ‖). */

@@ -14,8 +14,8 @@
  * first (Kaniel–Paige), and the smallest Ritz value approximates λ_min from above.
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
-import type { Rng } from '../random/rng.ts'
 import { normal } from '../random/normal.ts'
+import type { Rng } from '../random/rng.ts'
 import { dot, norm } from './vector.ts'
 
 export interface LanczosResult {

@@ -3,8 +3,9 @@
  * L(t) = F(θ + t v) for t on the uniform grid of `points` values in [−range, range] (t = 0 included
  * when `points` is odd). Exact up to the oracle's rounding; one loss pass per point.
  */
-import type { GradientOracle } from './oracle.ts'
+
 import { evaluateSet } from './evaluateSet.ts'
+import type { GradientOracle } from './oracle.ts'
 import { along } from './vector.ts'
 
 export interface LossSlice {

@@ -7,8 +7,9 @@
  * δ_L = p − e_y, ∂f/∂W_k = a_{k−1}ᵀ δ_k, ∂f/∂b_k = δ_k, δ_{k−1} = (W_k δ_k) ⊙ 1[z_{k−1} > 0].
  * Accuracy: exact up to float64 rounding (unit roundoff 2^-53). Layout: `mlpLayout`.
  */
-import type { BatchEvaluation, EvaluateOptions, GradientOracle } from './oracle.ts'
+
 import { layoutSize, mlpLayout } from './mlpLayout.ts'
+import type { BatchEvaluation, EvaluateOptions, GradientOracle } from './oracle.ts'
 
 export interface MlpData {
   /** Inputs, row-major samples × layers[0]. */
@@ -37,7 +38,11 @@ export function mlpOracle(layers: readonly number[], data: MlpData): GradientOra
   const a = widths.map((w) => new Float64Array(w))
   const delta = widths.map((w) => new Float64Array(w))
 
-  function evaluate(theta: Float64Array, indices: ArrayLike<number>, options: EvaluateOptions = {}): Promise<BatchEvaluation> {
+  function evaluate(
+    theta: Float64Array,
+    indices: ArrayLike<number>,
+    options: EvaluateOptions = {},
+  ): Promise<BatchEvaluation> {
     const wantGrad = options.gradient !== false || options.perSample === true
     const m = indices.length
     const losses = new Float64Array(m)
@@ -63,12 +68,16 @@ export function mlpOracle(layers: readonly number[], data: MlpData): GradientOra
           for (let j = 0; j < nout; j++) zk[j] += ai * theta[row + j]
         }
         const ak = a[k]
-        if (k < L) for (let j = 0; j < nout; j++) ak[j] = zk[j] > 0 ? zk[j] : 0
+        if (k < L) for (let j = 0; j < nout; j++) ak[j] = Math.max(zk[j], 0)
       }
       const zL = z[L]
       let max = -Infinity
       let arg = 0
-      for (let j = 0; j < classes; j++) if (zL[j] > max) { max = zL[j]; arg = j }
+      for (let j = 0; j < classes; j++)
+        if (zL[j] > max) {
+          max = zL[j]
+          arg = j
+        }
       let sum = 0
       for (let j = 0; j < classes; j++) sum += Math.exp(zL[j] - max)
       const lse = max + Math.log(sum)
@@ -101,7 +110,10 @@ export function mlpOracle(layers: readonly number[], data: MlpData): GradientOra
           const dp = delta[k - 1]
           const zp = z[k - 1]
           for (let i = 0; i < nin; i++) {
-            if (!(zp[i] > 0)) { dp[i] = 0; continue }
+            if (!(zp[i] > 0)) {
+              dp[i] = 0
+              continue
+            }
             let t = 0
             const row = W + i * nout
             for (let j = 0; j < nout; j++) t += theta[row + j] * dk[j]
@@ -117,5 +129,11 @@ export function mlpOracle(layers: readonly number[], data: MlpData): GradientOra
     return Promise.resolve(out)
   }
 
-  return { parameters, samples: n, unitRoundoff: 2 ** -53, maxBatch: Math.max(1, Math.floor(2 ** 22 / parameters)), evaluate }
+  return {
+    parameters,
+    samples: n,
+    unitRoundoff: 2 ** -53,
+    maxBatch: Math.max(1, Math.floor(2 ** 22 / parameters)),
+    evaluate,
+  }
 }

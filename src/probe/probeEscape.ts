@@ -11,9 +11,10 @@
  * passed to `escapeTime` (src/escape) for the given optimizers and learning rates (Adam with the "auto"
  * preconditioner, §7 A4). Leading-order theory: the answer inherits escapeTime's warnings.
  */
+
+import { escapeTime } from '../escape/escapeTime.ts'
 import type { Result } from '../result.ts'
 import { success, unanswerable } from '../result.ts'
-import { escapeTime } from '../escape/escapeTime.ts'
 import type { EscapeTimeOutput } from '../schemas/escapeTime.ts'
 import { medianConstant } from '../stable/medianConstant.ts'
 import { medianAbs } from '../tail/medianAbs.ts'
@@ -34,24 +35,37 @@ export type EscapeRequestBody = {
   optimizers: { sgd?: { alpha: number; lr: number }; adam?: { alpha: number; lr: number; preconditioner: 'auto' } }
 }
 
-
 /** Builds the /v1/escape-time request of the local quadratic model, with the warnings of its choices. */
-export function escapeRequest(m: ProbeMeasurements, optimizers: EscapeOptimizers, height?: number): Result<{ request: EscapeRequestBody; warnings: string[] }> {
+export function escapeRequest(
+  m: ProbeMeasurements,
+  optimizers: EscapeOptimizers,
+  height?: number,
+): Result<{ request: EscapeRequestBody; warnings: string[] }> {
   const warnings: string[] = []
-  if (!m.noise || !m.curvature) return unanswerable('The escape prediction needs the noise and curvature measurements.', [{ path: 'measures', message: 'include "noise" and "curvature"' }])
+  if (!m.noise || !m.curvature)
+    return unanswerable('The escape prediction needs the noise and curvature measurements.', [
+      { path: 'measures', message: 'include "noise" and "curvature"' },
+    ])
   const measured = m.noise.estimate.alpha
   if (!Number.isFinite(measured)) {
-    return unanswerable('The tail index of the gradient noise could not be estimated; raise batches.', [{ path: 'batches', message: 'too few noise samples' }])
+    return unanswerable('The tail index of the gradient noise could not be estimated; raise batches.', [
+      { path: 'batches', message: 'too few noise samples' },
+    ])
   }
   const alpha = Math.min(ESCAPE_ALPHA_RANGE[1], Math.max(ESCAPE_ALPHA_RANGE[0], measured))
-  if (alpha !== measured) warnings.push(`The measured α = ${measured.toFixed(3)} is outside the escape theory's (1, 2); the escape prediction uses α = ${alpha}.`)
+  if (alpha !== measured)
+    warnings.push(
+      `The measured α = ${measured.toFixed(3)} is outside the escape theory's (1, 2); the escape prediction uses α = ${alpha}.`,
+    )
   const mAlpha = medianConstant(alpha)
   const curvatures: number[] = []
   const scales: number[] = []
   const column = new Float64Array(m.noise.rows.length)
   m.curvature.eigenvalues.forEach((lambda, i) => {
     if (!(lambda > 0)) {
-      warnings.push(`Eigenvalue ${i + 1} (${lambda.toPrecision(3)}) is not positive and was left out of the quadratic basin.`)
+      warnings.push(
+        `Eigenvalue ${i + 1} (${lambda.toPrecision(3)}) is not positive and was left out of the quadratic basin.`,
+      )
       return
     }
     const v = m.curvature!.eigenvectors[i]
@@ -65,14 +79,23 @@ export function escapeRequest(m: ProbeMeasurements, optimizers: EscapeOptimizers
     scales.push(sigma)
   })
   if (curvatures.length === 0) {
-    return unanswerable('No direction has both positive curvature and gradient noise, so there is no quadratic basin to escape; probe nearer the minimum (radius 0).', [{ path: 'radius', message: 'no positive curvature' }])
+    return unanswerable(
+      'No direction has both positive curvature and gradient noise, so there is no quadratic basin to escape; probe nearer the minimum (radius 0).',
+      [{ path: 'radius', message: 'no positive curvature' }],
+    )
   }
   let h = height
   if (h === undefined) {
-    if (!m.slice) return unanswerable('Give height, or include the slice, to set the barrier height.', [{ path: 'height', message: 'required without a slice' }])
+    if (!m.slice)
+      return unanswerable('Give height, or include the slice, to set the barrier height.', [
+        { path: 'height', message: 'required without a slice' },
+      ])
     const rise = Math.min(m.slice.loss[0], m.slice.loss[m.slice.loss.length - 1]) - m.baseLoss
     if (!(rise > 0)) {
-      return unanswerable('The loss does not rise at both ends of the slice along the top eigenvector, so the slice gives no barrier height; pass height, or a smaller sliceRange.', [{ path: 'height', message: 'no barrier on the slice' }])
+      return unanswerable(
+        'The loss does not rise at both ends of the slice along the top eigenvector, so the slice gives no barrier height; pass height, or a smaller sliceRange.',
+        [{ path: 'height', message: 'no barrier on the slice' }],
+      )
     }
     h = rise
   }
@@ -90,7 +113,11 @@ export function escapeRequest(m: ProbeMeasurements, optimizers: EscapeOptimizers
 export type ProbeEscapeOutput = EscapeTimeOutput & { inputs: EscapeRequestBody }
 
 /** escapeTime on the local quadratic model; its warnings first, then escapeTime's. */
-export function probeEscape(m: ProbeMeasurements, optimizers: EscapeOptimizers, height?: number): Result<ProbeEscapeOutput> {
+export function probeEscape(
+  m: ProbeMeasurements,
+  optimizers: EscapeOptimizers,
+  height?: number,
+): Result<ProbeEscapeOutput> {
   const built = escapeRequest(m, optimizers, height)
   if (!built.ok) return built
   const r = escapeTime(built.value.request)

@@ -10,16 +10,17 @@
  * directions, whatever subset of measures is requested; so the same options and seed give the same
  * numbers (and the same JSON bytes) on the same oracle.
  */
-import type { GradientOracle } from './oracle.ts'
-import { createRng } from '../random/rng.ts'
+
 import { normal } from '../random/normal.ts'
+import { createRng } from '../random/rng.ts'
 import { evaluateSet } from './evaluateSet.ts'
-import { gradientNoise, type GradientNoise } from './gradientNoise.ts'
+import { type GradientNoise, gradientNoise } from './gradientNoise.ts'
 import { finiteDifferenceStep, hessianVectorProduct } from './hessianVectorProduct.ts'
-import { lanczos, type LanczosResult } from './lanczos.ts'
 import { hutchinson, type TraceEstimate } from './hutchinson.ts'
-import { sharpness as sharpnessSearch } from './sharpness.ts'
+import { type LanczosResult, lanczos } from './lanczos.ts'
 import { lossSlice } from './lossSlice.ts'
+import type { GradientOracle } from './oracle.ts'
+import { sharpness as sharpnessSearch } from './sharpness.ts'
 import { norm } from './vector.ts'
 
 export type Measure = 'loss' | 'noise' | 'curvature' | 'sharpness' | 'slice' | 'escape'
@@ -57,17 +58,21 @@ export interface ProbeMeasurements {
 /** Which computations a set of measures needs ("escape" needs noise, curvature and, without a height, the slice). */
 export function plannedWork(measures: readonly Measure[], height?: number) {
   const m = new Set(measures)
-  const escape = m.has('escape')
+  const wantsEscape = m.has('escape')
   return {
-    noise: m.has('noise') || escape,
-    lanczos: m.has('curvature') || m.has('slice') || escape,
+    noise: m.has('noise') || wantsEscape,
+    lanczos: m.has('curvature') || m.has('slice') || wantsEscape,
     trace: m.has('curvature'),
     sharpness: m.has('sharpness'),
-    slice: m.has('slice') || (escape && height === undefined),
+    slice: m.has('slice') || (wantsEscape && height === undefined),
   }
 }
 
-export async function probeMinimum(oracle: GradientOracle, thetaStar: Float64Array, s: ProbeSettings): Promise<ProbeMeasurements> {
+export async function probeMinimum(
+  oracle: GradientOracle,
+  thetaStar: Float64Array,
+  s: ProbeSettings,
+): Promise<ProbeMeasurements> {
   const master = createRng(s.seed)
   const seeds = Array.from({ length: 5 }, () => master.nextUint32())
   const work = plannedWork(s.measures, s.height)
@@ -82,14 +87,25 @@ export async function probeMinimum(oracle: GradientOracle, thetaStar: Float64Arr
   }
   const base = await evaluateSet(oracle, theta)
   let evaluations = base.evaluations
-  const out: ProbeMeasurements = { point: { radius: s.radius, seed: s.seed }, baseLoss: base.loss, warnings, evaluations: 0 }
+  const out: ProbeMeasurements = {
+    point: { radius: s.radius, seed: s.seed },
+    baseLoss: base.loss,
+    warnings,
+    evaluations: 0,
+  }
   if (s.measures.includes('loss')) out.loss = { value: base.loss, accuracy: base.accuracy }
 
   if (work.noise) {
-    out.noise = await gradientNoise(oracle, theta, base.gradient as Float64Array, { batchSize: s.batchSize, batches: s.batches, rng: createRng(seeds[1]) })
+    out.noise = await gradientNoise(oracle, theta, base.gradient as Float64Array, {
+      batchSize: s.batchSize,
+      batches: s.batches,
+      rng: createRng(seeds[1]),
+    })
     evaluations += out.noise.evaluations
     if (out.noise.estimate.excludedColumns > 0) {
-      warnings.push(`${out.noise.estimate.excludedColumns} of ${P} parameters have zero median gradient noise (dead units) and were left out of the tail index.`)
+      warnings.push(
+        `${out.noise.estimate.excludedColumns} of ${P} parameters have zero median gradient noise (dead units) and were left out of the tail index.`,
+      )
     }
   }
 
@@ -106,11 +122,17 @@ export async function probeMinimum(oracle: GradientOracle, thetaStar: Float64Arr
       evaluations += 2 * trace.products * oracle.samples
     }
     out.curvature = { ...lz, step, products, ...(trace ? { trace } : {}) }
-    if (lz.eigenvalues.length < s.topK) warnings.push(`Only ${lz.eigenvalues.length} eigenvalues: the Krylov space closed after ${lz.products} steps.`)
+    if (lz.eigenvalues.length < s.topK)
+      warnings.push(`Only ${lz.eigenvalues.length} eigenvalues: the Krylov space closed after ${lz.products} steps.`)
     const loose = lz.residuals.filter((r, i) => r > 0.1 * Math.abs(lz.eigenvalues[i])).length
-    if (loose > 0) warnings.push(`${loose} of the top ${lz.eigenvalues.length} Ritz pairs have residuals above 10% of their eigenvalue; raise iterations.`)
+    if (loose > 0)
+      warnings.push(
+        `${loose} of the top ${lz.eigenvalues.length} Ritz pairs have residuals above 10% of their eigenvalue; raise iterations.`,
+      )
     if (lz.lambdaMin < -1e-3 * Math.abs(lz.eigenvalues[0])) {
-      warnings.push(`The Hessian has a negative eigenvalue (${lz.lambdaMin.toPrecision(3)}): the point is not a strict local minimum.`)
+      warnings.push(
+        `The Hessian has a negative eigenvalue (${lz.lambdaMin.toPrecision(3)}): the point is not a strict local minimum.`,
+      )
     }
   }
 
@@ -126,7 +148,10 @@ export async function probeMinimum(oracle: GradientOracle, thetaStar: Float64Arr
   }
 
   if (work.slice && out.curvature) {
-    const r = await lossSlice(oracle, theta, out.curvature.eigenvectors[0], { range: s.sliceRange, points: s.slicePoints })
+    const r = await lossSlice(oracle, theta, out.curvature.eigenvectors[0], {
+      range: s.sliceRange,
+      points: s.slicePoints,
+    })
     evaluations += r.evaluations
     out.slice = { direction: 'top-eigenvector', t: r.t, loss: r.loss }
   }

@@ -9,10 +9,11 @@
  * δ ← Π_ρ(δ + (ρ/2) ∇F(θ+δ)/‖∇F(θ+δ)‖), Π_ρ the projection on the ball. The answer is a lower
  * bound of S_ρ (the largest value seen). For a quadratic F = ½δᵀHδ the ascent converges to ½λ_max ρ².
  */
-import type { GradientOracle } from './oracle.ts'
-import type { Rng } from '../random/rng.ts'
+
 import { normal } from '../random/normal.ts'
+import type { Rng } from '../random/rng.ts'
 import { evaluateSet } from './evaluateSet.ts'
+import type { GradientOracle } from './oracle.ts'
 import { norm } from './vector.ts'
 
 export interface SharpnessResult {

@@ -1,3 +1,3 @@
-export { createRng, rngFromState, type Rng } from './rng.ts'
 export { exponential } from './exponential.ts'
 export { normal } from './normal.ts'
+export { createRng, type Rng, rngFromState } from './rng.ts'

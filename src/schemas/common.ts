@@ -76,22 +76,22 @@ export const NoiseScale = v.union(
 
 /** Noise of the escape-time and simulate requests: Σ* = diag(σ) and the multivariate model. */
 export const Noise = v.object({
-  scale: v.pipe(NoiseScale, v.description('SαS scale σ of the gradient noise (SαS(1) units): one number, or one per coordinate.')),
+  scale: v.pipe(
+    NoiseScale,
+    v.description('SαS scale σ of the gradient noise (SαS(1) units): one number, or one per coordinate.'),
+  ),
   model: v.optional(NoiseModel, 'axis'),
 })
 
 /** Adam's preconditioner: "auto" (q_i = σ_i/σ̄, σ̄ the α-power mean of σ, §3.5, §7 A4) or q_i > 0. */
 export const Preconditioner = v.pipe(
   v.union(
-    [
-      v.literal('auto'),
-      v.pipe(v.array(v.pipe(v.number(), v.gtValue(0))), v.minLength(1), v.maxLength(MAX_DIMENSION)),
-    ],
+    [v.literal('auto'), v.pipe(v.array(v.pipe(v.number(), v.gtValue(0))), v.minLength(1), v.maxLength(MAX_DIMENSION))],
     'preconditioner must be "auto" or an array of positive numbers (one per coordinate)',
   ),
   v.description(
     'Adam\'s frozen preconditioner Q* = diag(q): "auto" sets q_i = σ_i/σ̄ with σ̄ = ((1/d)Σσ_i^α)^(1/α), ' +
-      'the α-power mean with Adam\'s α (spec/theory.md §3.5, §7 A4); or the q_i = sqrt(v_i*) + ν of a real Adam state.',
+      "the α-power mean with Adam's α (spec/theory.md §3.5, §7 A4); or the q_i = sqrt(v_i*) + ν of a real Adam state.",
   ),
 )
 

@@ -73,13 +73,17 @@ export const OptimizerEscape = v.object({
   exitProbabilities: v.optional(
     v.pipe(
       v.array(ExitProbability),
-      v.description('Exit-location probabilities m(W_U)/m(W) (spec/theory.md §3.3): interval, or quadratic axis model.'),
+      v.description(
+        'Exit-location probabilities m(W_U)/m(W) (spec/theory.md §3.3): interval, or quadratic axis model.',
+      ),
     ),
   ),
   oneJumpIterations: v.optional(
     finite('Interval only: 1/P(one step ησζ leaves the interval), with the exact SαS tails (spec/theory.md §4.3).'),
   ),
-  standardError: v.optional(finite('Standard error of levyMass when it was computed by Monte-Carlo (never, at present).')),
+  standardError: v.optional(
+    finite('Standard error of levyMass when it was computed by Monte-Carlo (never, at present).'),
+  ),
 })
 
 export const AdamEscape = v.object({
@@ -88,9 +92,9 @@ export const AdamEscape = v.object({
 })
 
 export const Mechanisms = v.object({
-  geometry: finite('ν_{α_S}(W_S)/ν_{α_S}(W_A): the effect of Adam\'s preconditioning alone (spec/theory.md §3.5).'),
-  tailIndex: finite('ν_{α_S}(W_A) η_S^{α_S} / (ν_{α_A}(W_A) η_S^{α_A}): the effect of Adam\'s tail index.'),
-  learningRate: finite('(η_S/η_A)^{α_A}: the effect of Adam\'s learning rate.'),
+  geometry: finite("ν_{α_S}(W_S)/ν_{α_S}(W_A): the effect of Adam's preconditioning alone (spec/theory.md §3.5)."),
+  tailIndex: finite("ν_{α_S}(W_A) η_S^{α_S} / (ν_{α_A}(W_A) η_S^{α_A}): the effect of Adam's tail index."),
+  learningRate: finite("(η_S/η_A)^{α_A}: the effect of Adam's learning rate."),
 })
 
 export const EscapeTimeResponse = v.object({

@@ -16,7 +16,9 @@ export const LandscapeRequest = v.object({
     v.array(v.number()),
     v.minLength(1),
     v.maxLength(MAX_BASINS - 1),
-    v.description('n − 1 strictly increasing basin boundaries; basin 0 is (−∞, walls[0]), basin n−1 is (walls[n−2], ∞).'),
+    v.description(
+      'n − 1 strictly increasing basin boundaries; basin 0 is (−∞, walls[0]), basin n−1 is (walls[n−2], ∞).',
+    ),
   ),
   minima: v.pipe(
     v.array(v.number()),
@@ -39,8 +41,14 @@ export const LandscapeChain = v.object({
     v.array(v.array(v.number())),
     v.description('n × n transition rates per iteration q_ij = η^α ν_L(W_ij), zero diagonal (spec/theory.md §3.3).'),
   ),
-  meanResidenceIterations: v.pipe(v.array(v.number()), v.description('1/Σ_j q_ij: mean iterations spent in basin i per visit.')),
-  stationary: v.pipe(v.array(v.number()), v.description('Stationary weights π (πQ = 0, Σπ = 1) of the basin-hopping chain.')),
+  meanResidenceIterations: v.pipe(
+    v.array(v.number()),
+    v.description('1/Σ_j q_ij: mean iterations spent in basin i per visit.'),
+  ),
+  stationary: v.pipe(
+    v.array(v.number()),
+    v.description('Stationary weights π (πQ = 0, Σπ = 1) of the basin-hopping chain.'),
+  ),
 })
 
 export const LandscapeResponse = v.object({

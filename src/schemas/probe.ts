@@ -10,25 +10,52 @@ import { EscapeTimeResponse } from './escapeTime.ts'
 
 export const MEASURES = ['loss', 'noise', 'curvature', 'sharpness', 'slice', 'escape'] as const
 
-const int = (min: number, max: number, text: string) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max), v.description(text))
+const int = (min: number, max: number, text: string) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max), v.description(text))
 const positive = (text: string) => v.pipe(v.number(), v.gtValue(0), v.maxValue(1e6), v.description(text))
 
 export const ProbeOptions = v.object({
   measures: v.optional(
-    v.pipe(v.array(v.picklist(MEASURES)), v.minLength(1), v.description('What to measure; default all. "escape" also runs noise, curvature and (without height) slice.')),
+    v.pipe(
+      v.array(v.picklist(MEASURES)),
+      v.minLength(1),
+      v.description('What to measure; default all. "escape" also runs noise, curvature and (without height) slice.'),
+    ),
   ),
-  radius: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e3), v.description('Probe θ* + radius·u, u a random unit direction from seed (default 0: the minimum itself).')), 0),
-  batchSize: v.optional(int(1, 4096, 'Minibatch size for the gradient noise (default: the model\'s training batch size).')),
+  radius: v.optional(
+    v.pipe(
+      v.number(),
+      v.minValue(0),
+      v.maxValue(1e3),
+      v.description('Probe θ* + radius·u, u a random unit direction from seed (default 0: the minimum itself).'),
+    ),
+    0,
+  ),
+  batchSize: v.optional(
+    int(1, 4096, "Minibatch size for the gradient noise (default: the model's training batch size)."),
+  ),
   batches: v.optional(int(8, 2000, 'Number of minibatches for the gradient noise (default 64).'), 64),
   topK: v.optional(int(1, 8, 'Number of top Hessian eigenvalues (default 4).'), 4),
-  iterations: v.optional(int(2, 200, 'Lanczos steps, each one finite-difference Hessian-vector product (default 20; capped at the parameter count).'), 20),
+  iterations: v.optional(
+    int(
+      2,
+      200,
+      'Lanczos steps, each one finite-difference Hessian-vector product (default 20; capped at the parameter count).',
+    ),
+    20,
+  ),
   traceSamples: v.optional(int(2, 200, 'Rademacher vectors of the Hutchinson trace estimate (default 10).'), 10),
-  sharpnessRadius: v.optional(positive('Radius ρ of the ball for the sharpness max_{‖δ‖≤ρ} F(θ+δ) − F(θ) (default 0.1).'), 0.1),
+  sharpnessRadius: v.optional(
+    positive('Radius ρ of the ball for the sharpness max_{‖δ‖≤ρ} F(θ+δ) − F(θ) (default 0.1).'),
+    0.1,
+  ),
   sharpnessDirections: v.optional(int(0, 100, 'Random directions tried for the sharpness (default 8).'), 8),
   ascentSteps: v.optional(int(0, 100, 'Projected gradient-ascent steps for the sharpness (default 5).'), 5),
   sliceRange: v.optional(positive('Half-width of the loss slice along the top eigenvector (default 1).'), 1),
   slicePoints: v.optional(int(3, 101, 'Points of the loss slice (default 21).'), 21),
-  height: v.optional(positive('Barrier height h for "escape"; default: the smaller loss rise at the two ends of the slice.')),
+  height: v.optional(
+    positive('Barrier height h for "escape"; default: the smaller loss rise at the two ends of the slice.'),
+  ),
   seed: v.optional(Seed, 1),
 })
 
@@ -37,7 +64,10 @@ export type ProbeOptionsInput = v.InferInput<typeof ProbeOptions>
 /** The `options` part of `POST /v1/probe` (a user's model has no record: its dynamics and data scale come here). */
 export const UserProbeOptions = v.object({
   ...ProbeOptions.entries,
-  optimizer: v.optional(v.pipe(v.picklist(['sgd', 'adam']), v.description('Optimizer whose escape is predicted (default "sgd").')), 'sgd'),
+  optimizer: v.optional(
+    v.pipe(v.picklist(['sgd', 'adam']), v.description('Optimizer whose escape is predicted (default "sgd").')),
+    'sgd',
+  ),
   lr: v.optional(v.pipe(LearningRate, v.description('Its learning rate (default 0.01).')), 0.01),
   inputScale: v.optional(positive('Binary data only: network input = uint8 value × inputScale (default 1).'), 1),
 })
@@ -67,7 +97,9 @@ export const ModelHistoryEntry = v.object({
   epoch: num('Epoch (0 = initialisation).'),
   trainLoss: num('Training loss.'),
   testAccuracy: num('Test accuracy.'),
-  alpha: num('Tail index of the gradient noise measured during training: the probe\'s coordinate-wise pooled log-moment estimator (spec/theory.md §5.1, §5.4; src/probe/gradientNoise.ts) on minibatch noise of the training set.'),
+  alpha: num(
+    "Tail index of the gradient noise measured during training: the probe's coordinate-wise pooled log-moment estimator (spec/theory.md §5.1, §5.4; src/probe/gradientNoise.ts) on minibatch noise of the training set.",
+  ),
 })
 
 export const ModelDetail = v.object({ ...ModelSummary.entries, history: v.array(ModelHistoryEntry) })
@@ -77,29 +109,46 @@ export const ModelList = v.object({ models: v.array(ModelSummary) })
 export const AlphaInterval = v.object({ lower: v.number(), upper: v.number(), confidence: v.number() })
 
 export const ProbeResponse = v.object({
-  model: v.pipe(v.record(v.string(), v.unknown()), v.description('The model record (a user model: its inferred architecture).')),
+  model: v.pipe(
+    v.record(v.string(), v.unknown()),
+    v.description('The model record (a user model: its inferred architecture).'),
+  ),
   point: v.object({ radius: v.number(), seed: v.number() }),
-  loss: v.optional(v.object({ value: num('Mean cross-entropy on the evaluation set.'), accuracy: num('Accuracy on the evaluation set.') })),
+  loss: v.optional(
+    v.object({
+      value: num('Mean cross-entropy on the evaluation set.'),
+      accuracy: num('Accuracy on the evaluation set.'),
+    }),
+  ),
   noise: v.optional(
     v.object({
-      alpha: num('Tail index of the gradient noise: log-moment estimator (spec/theory.md §5.1) on i.i.d. minibatch noise, each parameter median-centred and standardised (§5.4), pooled parameter by parameter.'),
+      alpha: num(
+        'Tail index of the gradient noise: log-moment estimator (spec/theory.md §5.1) on i.i.d. minibatch noise, each parameter median-centred and standardised (§5.4), pooled parameter by parameter.',
+      ),
       interval: AlphaInterval,
       heavyTailed: v.boolean(),
       blockSize: num('K1 of the log-moment estimator.'),
       batches: num('Minibatches used.'),
       batchSize: num('Minibatch size.'),
-      excludedParameters: num('Parameters left out because their median |noise| is 0 (dead units, always-zero inputs).'),
+      excludedParameters: num(
+        'Parameters left out because their median |noise| is 0 (dead units, always-zero inputs).',
+      ),
       rowMajor: v.optional(
         v.pipe(
           v.object({ alpha: v.number(), interval: AlphaInterval, blockSize: v.number() }),
-          v.description('The same noise rows through the row-major pooled estimator of spec/theory.md §5.2 (the `alphaRowMajor` fields of the training histories), for comparison; biased on softmax gradients (see src/probe/gradientNoise.ts).'),
+          v.description(
+            'The same noise rows through the row-major pooled estimator of spec/theory.md §5.2 (the `alphaRowMajor` fields of the training histories), for comparison; biased on softmax gradients (see src/probe/gradientNoise.ts).',
+          ),
         ),
       ),
     }),
   ),
   curvature: v.optional(
     v.object({
-      eigenvalues: v.pipe(v.array(v.number()), v.description('Top-k Hessian eigenvalues (Lanczos Ritz values), descending.')),
+      eigenvalues: v.pipe(
+        v.array(v.number()),
+        v.description('Top-k Hessian eigenvalues (Lanczos Ritz values), descending.'),
+      ),
       lambdaMin: num('Smallest Ritz value: the most negative eigenvalue found (an upper bound of λ_min).'),
       trace: num('Hutchinson estimate of tr(H).'),
       traceStandardError: num('Its standard error.'),
@@ -108,11 +157,16 @@ export const ProbeResponse = v.object({
     }),
   ),
   sharpness: v.optional(v.object({ radius: v.number(), value: num('Largest loss rise found within the radius.') })),
-  slice: v.optional(v.object({ direction: v.literal('top-eigenvector'), t: v.array(v.number()), loss: v.array(v.number()) })),
+  slice: v.optional(
+    v.object({ direction: v.literal('top-eigenvector'), t: v.array(v.number()), loss: v.array(v.number()) }),
+  ),
   escape: v.optional(
     v.object({
       ...EscapeTimeResponse.entries,
-      inputs: v.pipe(v.record(v.string(), v.unknown()), v.description('The /v1/escape-time request built from the measurements.')),
+      inputs: v.pipe(
+        v.record(v.string(), v.unknown()),
+        v.description('The /v1/escape-time request built from the measurements.'),
+      ),
     }),
   ),
   warnings: Warnings,
@@ -122,7 +176,10 @@ export type ProbeOutput = v.InferOutput<typeof ProbeResponse>
 
 export const CompareRequest = v.object({
   ...ProbeOptions.entries,
-  models: v.pipe(v.tuple([v.string(), v.string()]), v.description('Two model ids: one trained with SGD and one with Adam.')),
+  models: v.pipe(
+    v.tuple([v.string(), v.string()]),
+    v.description('Two model ids: one trained with SGD and one with Adam.'),
+  ),
 })
 
 export const CompareRow = v.object({

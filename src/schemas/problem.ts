@@ -5,7 +5,10 @@
 import * as v from 'valibot'
 
 export const FieldIssueSchema = v.object({
-  path: v.pipe(v.string(), v.description('Dotted path of the offending field, e.g. `optimizers.sgd.alpha`; empty for the whole body.')),
+  path: v.pipe(
+    v.string(),
+    v.description('Dotted path of the offending field, e.g. `optimizers.sgd.alpha`; empty for the whole body.'),
+  ),
   message: v.pipe(v.string(), v.description('What is wrong and how to fix it.')),
 })
 

@@ -49,15 +49,27 @@ export const SimulateBasin = v.variant('kind', [SimulateIntervalBasin, Quadratic
 
 export const SimulateRequest = v.object({
   optimizer: v.pipe(v.picklist(['sgd', 'adam']), v.description('Which discrete dynamics to simulate.')),
-  alpha: v.pipe(StableAlpha, v.description('Tail index α ∈ (0, 2] of the SαS noise (α = 2: Gaussian, outside the Lévy theory).')),
+  alpha: v.pipe(
+    StableAlpha,
+    v.description('Tail index α ∈ (0, 2] of the SαS noise (α = 2: Gaussian, outside the Lévy theory).'),
+  ),
   lr: LearningRate,
   basin: SimulateBasin,
   noise: Noise,
   preconditioner: v.optional(
-    v.pipe(Preconditioner, v.description('Adam only: Q* = diag(q), or "auto" (the default for Adam); G_d = Q⁻¹, G = Q⁻¹Σ.')),
+    v.pipe(
+      Preconditioner,
+      v.description('Adam only: Q* = diag(q), or "auto" (the default for Adam); G_d = Q⁻¹, G = Q⁻¹Σ.'),
+    ),
   ),
   chains: v.optional(
-    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_CHAINS), v.description('Independent chains (default 1000).')),
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(MAX_CHAINS),
+      v.description('Independent chains (default 1000).'),
+    ),
     DEFAULT_CHAINS,
   ),
   maxIterations: v.optional(
@@ -88,7 +100,9 @@ export const SimulateResponse = v.object({
   lr: num('Learning rate η.'),
   dimension: count('Dimension d of the basin.'),
   noiseModel: NoiseModel,
-  preconditioner: v.optional(v.pipe(v.array(v.number()), v.description('Adam: the preconditioner q used (Q* = diag(q)).'))),
+  preconditioner: v.optional(
+    v.pipe(v.array(v.number()), v.description('Adam: the preconditioner q used (Q* = diag(q)).')),
+  ),
   meanEscapeIterations: num(
     'Exponential maximum-likelihood estimate with right-censoring: (sum of iterations over all chains) / escaped.',
   ),

@@ -23,14 +23,24 @@ export const StableAlpha = v.pipe(
 )
 
 export const StableScale = v.optional(
-  v.pipe(v.number(), v.finite(), v.gtValue(0, 'scale must be > 0'), v.maxValue(1e150, 'scale must be at most 1e150'), v.description('Scale σ > 0 (default 1).')),
+  v.pipe(
+    v.number(),
+    v.finite(),
+    v.gtValue(0, 'scale must be > 0'),
+    v.maxValue(1e150, 'scale must be at most 1e150'),
+    v.description('Scale σ > 0 (default 1).'),
+  ),
   1,
 )
 
 export const StablePointsRequest = v.object({
   alpha: StableAlpha,
   scale: StableScale,
-  x: v.pipe(v.array(finite), v.minLength(1, 'x needs at least one point'), v.maxLength(MAX_POINTS, `x holds at most ${MAX_POINTS} points`)),
+  x: v.pipe(
+    v.array(finite),
+    v.minLength(1, 'x needs at least one point'),
+    v.maxLength(MAX_POINTS, `x holds at most ${MAX_POINTS} points`),
+  ),
 })
 
 export const StableQuantileRequest = v.object({
@@ -46,7 +56,12 @@ export const StableQuantileRequest = v.object({
 export const StableSampleRequest = v.object({
   alpha: StableAlpha,
   scale: StableScale,
-  n: v.pipe(v.number(), v.integer('n must be an integer'), v.minValue(1, 'n must be at least 1'), v.maxValue(MAX_SAMPLES, `n must be at most ${MAX_SAMPLES}`)),
+  n: v.pipe(
+    v.number(),
+    v.integer('n must be an integer'),
+    v.minValue(1, 'n must be at least 1'),
+    v.maxValue(MAX_SAMPLES, `n must be at most ${MAX_SAMPLES}`),
+  ),
   seed: v.optional(Seed, DEFAULT_SEED),
 })
 

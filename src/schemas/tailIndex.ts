@@ -9,12 +9,18 @@ export const MAX_TAIL_NUMBERS = 250_000
 
 const finite = v.pipe(v.number(), v.finite())
 
-const Samples1d = v.pipe(v.array(finite), v.maxLength(MAX_TAIL_NUMBERS, `samples holds at most ${MAX_TAIL_NUMBERS} numbers`))
+const Samples1d = v.pipe(
+  v.array(finite),
+  v.maxLength(MAX_TAIL_NUMBERS, `samples holds at most ${MAX_TAIL_NUMBERS} numbers`),
+)
 
 const Samples2d = v.pipe(
   v.array(v.array(finite)),
   v.check((rows) => rows.every((r) => r.length === rows[0].length), 'every row of samples must have the same length'),
-  v.check((rows) => rows.reduce((s, r) => s + r.length, 0) <= MAX_TAIL_NUMBERS, `samples holds at most ${MAX_TAIL_NUMBERS} numbers in all`),
+  v.check(
+    (rows) => rows.reduce((s, r) => s + r.length, 0) <= MAX_TAIL_NUMBERS,
+    `samples holds at most ${MAX_TAIL_NUMBERS} numbers in all`,
+  ),
 )
 
 export const TailIndexRequest = v.object({
@@ -22,11 +28,35 @@ export const TailIndexRequest = v.object({
     v.union([Samples1d, Samples2d], 'samples must be an array of numbers or an array of equal-length rows of numbers'),
     v.description('1-D samples, or rows = minibatches × columns = coordinates.'),
   ),
-  method: v.optional(v.pipe(v.picklist(['pooled', 'vector']), v.description('2-D input only; default "pooled" (§5.2); "vector" = §5.1 on the Euclidean norms of rows.'))),
-  standardize: v.optional(v.pipe(v.boolean(), v.description('Pooled 2-D only; default true: divide each column by its median |x| first (§5.4).'))),
+  method: v.optional(
+    v.pipe(
+      v.picklist(['pooled', 'vector']),
+      v.description('2-D input only; default "pooled" (§5.2); "vector" = §5.1 on the Euclidean norms of rows.'),
+    ),
+  ),
+  standardize: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description('Pooled 2-D only; default true: divide each column by its median |x| first (§5.4).'),
+    ),
+  ),
   center: v.optional(v.pipe(v.boolean(), v.description('Default false: subtract the (column) mean first.'))),
-  blockSize: v.optional(v.pipe(v.number(), v.safeInteger('blockSize must be an integer'), v.minValue(2, 'blockSize must be at least 2'), v.description('K1 of the log-moment estimator (§5.1).'))),
-  confidence: v.optional(v.pipe(v.number(), v.gtValue(0, 'confidence must be in (0, 1)'), v.ltValue(1, 'confidence must be in (0, 1)'), v.description('Default 0.95.'))),
+  blockSize: v.optional(
+    v.pipe(
+      v.number(),
+      v.safeInteger('blockSize must be an integer'),
+      v.minValue(2, 'blockSize must be at least 2'),
+      v.description('K1 of the log-moment estimator (§5.1).'),
+    ),
+  ),
+  confidence: v.optional(
+    v.pipe(
+      v.number(),
+      v.gtValue(0, 'confidence must be in (0, 1)'),
+      v.ltValue(1, 'confidence must be in (0, 1)'),
+      v.description('Default 0.95.'),
+    ),
+  ),
 })
 
 const finiteOut = v.pipe(v.number(), v.finite())

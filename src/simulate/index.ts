@@ -1,5 +1,12 @@
-export { simulate, MAX_NOISE_DRAWS, MAX_HESSIAN_MULTIPLY_ADDS, type SimulateLimits } from './simulate.ts'
-export { runChains, type ChainSetup, type ChainStats } from './runChains.ts'
-export { StableSource, isTabulated } from './stableSource.ts'
-export { exponentialZiggurat, zigguratSlow, zigguratTables, ZIGGURAT_R, type WordSource, type ZigguratTables } from './exponentialZiggurat.ts'
-export { simulationTheory, type SimulationTheory, type TheoryValue } from './simulationTheory.ts'
+export {
+  exponentialZiggurat,
+  type WordSource,
+  ZIGGURAT_R,
+  type ZigguratTables,
+  zigguratSlow,
+  zigguratTables,
+} from './exponentialZiggurat.ts'
+export { type ChainSetup, type ChainStats, runChains } from './runChains.ts'
+export { MAX_HESSIAN_MULTIPLY_ADDS, MAX_NOISE_DRAWS, type SimulateLimits, simulate } from './simulate.ts'
+export { type SimulationTheory, simulationTheory, type TheoryValue } from './simulationTheory.ts'
+export { isTabulated, StableSource } from './stableSource.ts'

@@ -20,8 +20,13 @@
  */
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix'
 import * as v from 'valibot'
-import { type FieldIssue, type Result, invalid, success, unanswerable } from '../result.ts'
-import { type SimulateOutput, type SimulateParsed, SimulateRequest, type SimulatedExitOutput } from '../schemas/simulate.ts'
+import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
+import {
+  type SimulatedExitOutput,
+  type SimulateOutput,
+  type SimulateParsed,
+  SimulateRequest,
+} from '../schemas/simulate.ts'
 import { type ChainSetup, runChains } from './runChains.ts'
 import { simulationTheory } from './simulationTheory.ts'
 
@@ -86,7 +91,11 @@ function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: 
   else {
     const h = basin.hessian
     h.forEach((row, i) => {
-      if (row.length !== d) issues.push({ path: `basin.hessian.${i}`, message: `row ${i} must have ${d} entries (a square matrix), got ${row.length}` })
+      if (row.length !== d)
+        issues.push({
+          path: `basin.hessian.${i}`,
+          message: `row ${i} must have ${d} entries (a square matrix), got ${row.length}`,
+        })
     })
     if (!issues.length) {
       let scale = 0
@@ -190,7 +199,9 @@ function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: 
 export function simulate(input: unknown, limits: SimulateLimits = {}): Result<SimulateOutput> {
   const maxDraws = limits.maxNoiseDraws && limits.maxNoiseDraws > 0 ? limits.maxNoiseDraws : MAX_NOISE_DRAWS
   const maxMadds =
-    limits.maxHessianMultiplyAdds && limits.maxHessianMultiplyAdds > 0 ? limits.maxHessianMultiplyAdds : MAX_HESSIAN_MULTIPLY_ADDS
+    limits.maxHessianMultiplyAdds && limits.maxHessianMultiplyAdds > 0
+      ? limits.maxHessianMultiplyAdds
+      : MAX_HESSIAN_MULTIPLY_ADDS
   const parsed = v.safeParse(SimulateRequest, input)
   if (!parsed.success) {
     return invalid(
@@ -210,7 +221,9 @@ export function simulate(input: unknown, limits: SimulateLimits = {}): Result<Si
   const stats = runChains(setup)
   const { chains, cap } = setup
   if (stats.escaped === 0) {
-    const predicted = theory.ok ? ` The leading-order theory predicts about ${theory.value.meanEscapeIterations.toPrecision(3)} iterations.` : ''
+    const predicted = theory.ok
+      ? ` The leading-order theory predicts about ${theory.value.meanEscapeIterations.toPrecision(3)} iterations.`
+      : ''
     const capped = prepared.value.capNote ? ` (${prepared.value.capNote})` : ''
     return unanswerable(
       `No chain left the basin within ${cap} iterations${capped}; ${chains} chains, ${stats.draws} noise draws.${predicted} ` +
@@ -224,7 +237,8 @@ export function simulate(input: unknown, limits: SimulateLimits = {}): Result<Si
   const standardError = mean / Math.sqrt(stats.escaped)
   const censored = chains - stats.escaped
   const { capNote } = prepared.value
-  if (censored > 0 && capNote) warnings.push(`${capNote[0].toUpperCase()}${capNote.slice(1)}; ${censored} chains were censored there.`)
+  if (censored > 0 && capNote)
+    warnings.push(`${capNote[0].toUpperCase()}${capNote.slice(1)}; ${censored} chains were censored there.`)
   if (censored > 0.1 * chains) {
     warnings.push(
       `${censored} of ${chains} chains (${((100 * censored) / chains).toFixed(0)}%) did not escape within ${cap} ` +
@@ -233,7 +247,9 @@ export function simulate(input: unknown, limits: SimulateLimits = {}): Result<Si
     )
   }
   if (stats.escaped < 30) {
-    warnings.push(`Only ${stats.escaped} chains escaped: the standard error (mean/√escaped) is rough; add chains or iterations.`)
+    warnings.push(
+      `Only ${stats.escaped} chains escaped: the standard error (mean/√escaped) is rough; add chains or iterations.`,
+    )
   }
 
   const directions = setup.interval ? ['left', 'right'] : stats.exitCounts.map((_, i) => `axis-${i}`)

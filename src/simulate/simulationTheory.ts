@@ -44,7 +44,8 @@ export function simulationTheory(req: SimulateParsed, q: number[] | undefined): 
   })
   if (!result.ok) return { ok: false, reason: `No theory value: the escape-time calculator answered: ${result.detail}` }
   const o = req.optimizer === 'adam' ? result.value.adam : result.value.sgd
-  if (!o) return { ok: false, reason: 'No theory value: the escape-time calculator returned no value for this optimizer.' }
+  if (!o)
+    return { ok: false, reason: 'No theory value: the escape-time calculator returned no value for this optimizer.' }
   const value: TheoryValue = { meanEscapeIterations: o.meanEscapeIterations }
   if (o.oneJumpIterations !== undefined) value.oneJumpIterations = o.oneJumpIterations
   if (o.exitProbabilities) value.exitProbabilities = o.exitProbabilities

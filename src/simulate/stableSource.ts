@@ -40,7 +40,7 @@ const E0_CHOICES = [9, 8, 7, 6]
 const TOLERANCE = 1e-12
 const INV_TWO53 = 1 / 9007199254740992
 const TWO26 = 67108864
-const TWO32 = 4294967296
+const _TWO32 = 4294967296
 const RAW = 4096
 const TWO18 = 262144
 /**
@@ -61,11 +61,14 @@ function cmsB(alpha: number, u: number): number {
 function direct(alpha: number, p: number, u: number, sign: number, w: number): number {
   const sv = Math.sin(Math.PI * u)
   const x = (sign * cmsB(alpha, u) * (w * sv) ** p) / sv
-  if (x === x) return x
+  if (!Number.isNaN(x)) return x
   // Overflow meeting underflow (tiny α: exponents ±1/α): the same product in logarithms, ±∞ or 0 but not NaN.
   const v = Math.PI * (0.5 - u)
   const lg =
-    Math.log(Math.sin(alpha * v)) + ((1 - alpha) / alpha) * Math.log(Math.cos((1 - alpha) * v)) + p * Math.log(w) + (p - 1) * Math.log(sv)
+    Math.log(Math.sin(alpha * v)) +
+    ((1 - alpha) / alpha) * Math.log(Math.cos((1 - alpha) * v)) +
+    p * Math.log(w) +
+    (p - 1) * Math.log(sv)
   return sign * Math.exp(lg)
 }
 
@@ -97,7 +100,10 @@ function poly(c: Float64Array, o: number, s: number): number {
   const s2 = s * s
   const s4 = s2 * s2
   return (
-    c[o] + s * c[o + 1] + s2 * (c[o + 2] + s * c[o + 3]) + s4 * (c[o + 4] + s * c[o + 5] + s2 * (c[o + 6] + s * c[o + 7]) + s4 * c[o + 8])
+    c[o] +
+    s * c[o + 1] +
+    s2 * (c[o + 2] + s * c[o + 3]) +
+    s4 * (c[o + 4] + s * c[o + 5] + s2 * (c[o + 6] + s * c[o + 7]) + s4 * c[o + 8])
   )
 }
 
@@ -146,7 +152,10 @@ function powerTable(r: number): Float64Array | undefined {
   const c = new Float64Array(MANT_PIECES * MANT_NC)
   const width = 1 / MANT_PIECES
   for (let k = 0; k < MANT_PIECES; k++) {
-    c.set(chebyshevFit((m) => m ** r, 1 + k * width, width, MANT_NC), k * MANT_NC)
+    c.set(
+      chebyshevFit((m) => m ** r, 1 + k * width, width, MANT_NC),
+      k * MANT_NC,
+    )
   }
   const checks = 4 * MANT_NC * MANT_PIECES
   for (let i = 0; i < checks; i++) {
@@ -381,7 +390,10 @@ export class StableSource implements WordSource {
           wp =
             widthP[iz] *
             octP[e] *
-            (mantP[o] + t * mantP[o + 1] + t2 * (mantP[o + 2] + t * mantP[o + 3]) + t2 * t2 * (mantP[o + 4] + t * mantP[o + 5] + t2 * mantP[o + 6]))
+            (mantP[o] +
+              t * mantP[o + 1] +
+              t2 * (mantP[o + 2] + t * mantP[o + 3]) +
+              t2 * t2 * (mantP[o + 4] + t * mantP[o + 5] + t2 * mantP[o + 6]))
         }
       } else {
         this.pos = pos
@@ -404,7 +416,10 @@ export class StableSource implements WordSource {
       const s2 = s * s
       const s4 = s2 * s2
       const g =
-        c[o] + s * c[o + 1] + s2 * (c[o + 2] + s * c[o + 3]) + s4 * (c[o + 4] + s * c[o + 5] + s2 * (c[o + 6] + s * c[o + 7]) + s4 * c[o + 8])
+        c[o] +
+        s * c[o + 1] +
+        s2 * (c[o + 2] + s * c[o + 3]) +
+        s4 * (c[o + 4] + s * c[o + 5] + s2 * (c[o + 6] + s * c[o + 7]) + s4 * c[o + 8])
       out[i] = sign * g * wp
     }
     this.pos = pos

@@ -18,8 +18,8 @@
  * Total: for α ∉ (0, 2] or σ not finite and > 0 the returned function fills `out` with NaN.
  */
 import type { Rng } from '../random/rng.ts'
-import { cms } from './sample.ts'
 import { type QuantileTable, quantileTable, tableUpperQuantile } from './quantileTable.ts'
+import { cms } from './sample.ts'
 import { isAlpha, isScale } from './validate.ts'
 
 /** Smallest α served by the table. */

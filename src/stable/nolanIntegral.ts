@@ -37,7 +37,8 @@ function logG(theta: number, phi: number, alpha: number, kappa: number, lx: numb
   const r = (alpha - 1) * theta
   let cosR: number
   if (Math.abs(r) <= QUARTER_PI) cosR = Math.cos(r)
-  else if (alpha < 1) cosR = Math.sin(phi + alpha * theta) // π/2 − (1 − α)θ
+  else if (alpha < 1)
+    cosR = Math.sin(phi + alpha * theta) // π/2 − (1 − α)θ
   else cosR = Math.sin((2 - alpha) * HALF_PI + (alpha - 1) * phi) // π/2 − (α − 1)θ
   return kappa * (lx + Math.log(cosT) - Math.log(sinAT)) + Math.log(cosR) - Math.log(cosT)
 }

@@ -34,7 +34,8 @@ export interface QuantileTable {
 
 /** Builds the table at α (SαS(1)), or undefined if some node or slope is not finite. */
 export function quantileTable(alpha: number, bitsPerOctave = 8): QuantileTable | undefined {
-  if (!(alpha > 0 && alpha <= 2) || !Number.isInteger(bitsPerOctave) || bitsPerOctave < 0 || bitsPerOctave > 16) return undefined
+  if (!(alpha > 0 && alpha <= 2) || !Number.isInteger(bitsPerOctave) || bitsPerOctave < 0 || bitsPerOctave > 16)
+    return undefined
   const per = 2 ** bitsPerOctave
   const cells = OCTAVES * per
   const z = new Float64Array(cells + 1)

@@ -7,8 +7,9 @@
  * α = 2 gives A = 1 (the limit), X ~ N(0, 2I). A comes from `sampleSkewedOne`, G from Box–Muller normals.
  * Stream use per vector: two uniforms for A (none at α = 2), then two per coordinate.
  */
-import type { Rng } from '../random/rng.ts'
+
 import { normal } from '../random/normal.ts'
+import type { Rng } from '../random/rng.ts'
 import { sampleSkewedOne } from './sampleSkewed.ts'
 
 /** Scale of the mixing variable A: cos(πα/4)^(2/α). */

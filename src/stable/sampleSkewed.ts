@@ -25,7 +25,9 @@ export function skewedCms(alpha: number, u1: number, u2: number): number {
   const w = -Math.log(u2)
   if (alpha < 1) {
     const pu = Math.PI * u1
-    return ((s * Math.sin(alpha * pu)) / cosV ** (1 / alpha)) * (Math.sin((1 - alpha) * pu) / w) ** ((1 - alpha) / alpha)
+    return (
+      ((s * Math.sin(alpha * pu)) / cosV ** (1 / alpha)) * (Math.sin((1 - alpha) * pu) / w) ** ((1 - alpha) / alpha)
+    )
   }
   const avb = alpha * (v + b)
   return ((s * Math.sin(avb)) / cosV ** (1 / alpha)) * (Math.cos(v - avb) / w) ** ((1 - alpha) / alpha)

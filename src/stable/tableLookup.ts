@@ -33,7 +33,11 @@ export function decodeValues(first: number, count: number): Float64Array {
   let j = 0
   for (let g = groupStart; g < groupEnd; g++) {
     const i = 4 * g
-    const n = (LOOKUP[s.charCodeAt(i)] << 18) | (LOOKUP[s.charCodeAt(i + 1)] << 12) | (LOOKUP[s.charCodeAt(i + 2)] << 6) | LOOKUP[s.charCodeAt(i + 3)]
+    const n =
+      (LOOKUP[s.charCodeAt(i)] << 18) |
+      (LOOKUP[s.charCodeAt(i + 1)] << 12) |
+      (LOOKUP[s.charCodeAt(i + 2)] << 6) |
+      LOOKUP[s.charCodeAt(i + 3)]
     bytes[j++] = (n >> 16) & 255
     bytes[j++] = (n >> 8) & 255
     bytes[j++] = n & 255

@@ -84,7 +84,8 @@ export function tanhSinh2(f: PairIntegrand, length: number, result: Float64Array
     const i1 = s1 * h
     // Tanh–sinh converges quadratically (each halving of h roughly squares the error), so a change
     // of d between levels leaves an error of order d²: stop when d ≤ 0.1·sqrt(relTol)·|S|.
-    const done = level >= MIN_LEVEL && Math.abs(i0 - prev0) <= tol * Math.abs(i0) && Math.abs(i1 - prev1) <= tol * Math.abs(i1)
+    const done =
+      level >= MIN_LEVEL && Math.abs(i0 - prev0) <= tol * Math.abs(i0) && Math.abs(i1 - prev1) <= tol * Math.abs(i1)
     prev0 = i0
     prev1 = i1
     if (done) break

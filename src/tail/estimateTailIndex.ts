@@ -19,8 +19,8 @@
 import { type Result, success, unanswerable } from '../result.ts'
 import { medianConstant } from '../stable/medianConstant.ts'
 import { columnMeans } from './columnMeans.ts'
-import type { LogMomentEstimate } from './logMomentFromBlocks.ts'
 import { logMomentEstimate } from './logMomentEstimate.ts'
+import type { LogMomentEstimate } from './logMomentFromBlocks.ts'
 import { medianAbs } from './medianAbs.ts'
 import { pooledNoiseTailIndex } from './pooledNoiseTailIndex.ts'
 import { MACHINE_EPSILON } from './sumLogAbs.ts'
@@ -81,7 +81,12 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
       total = rows.length
       estimate = vectorLogMomentEstimate(rows, { blockSize: q.blockSize, center: q.center, confidence: q.confidence })
     } else {
-      const pooled = pooledNoiseTailIndex(rows, { standardize: q.standardize, center: q.center, blockSize: q.blockSize, confidence: q.confidence })
+      const pooled = pooledNoiseTailIndex(rows, {
+        standardize: q.standardize,
+        center: q.center,
+        blockSize: q.blockSize,
+        confidence: q.confidence,
+      })
       estimate = pooled
       estimated = pooled.pooled
       total = pooled.pooled.length
@@ -125,7 +130,9 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
   const scale = typical / medianConstant(alpha)
   const numbers = [alpha, estimate.inverseAlpha, estimate.interval.lower, estimate.interval.upper, scale]
   if (!numbers.every(Number.isFinite)) {
-    return unanswerable('The estimate overflowed (sums of the samples exceed the double range): rescale the samples.', [{ path: 'samples', message: 'overflow' }])
+    return unanswerable('The estimate overflowed (sums of the samples exceed the double range): rescale the samples.', [
+      { path: 'samples', message: 'overflow' },
+    ])
   }
 
   if (estimate.dropped > 0) {
@@ -134,12 +141,18 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     )
   }
   if (estimate.rawAlpha > 2) {
-    warnings.push(`The raw estimate 1/inverseAlpha = ${estimate.rawAlpha.toFixed(3)} exceeds 2, the Gaussian limit; alpha is reported as 2.`)
+    warnings.push(
+      `The raw estimate 1/inverseAlpha = ${estimate.rawAlpha.toFixed(3)} exceeds 2, the Gaussian limit; alpha is reported as 2.`,
+    )
   } else if (estimate.inverseInterval.lower <= 0) {
-    warnings.push('The data do not bound alpha from above (the interval for 1/alpha reaches 0): the interval is cut at 2.')
+    warnings.push(
+      'The data do not bound alpha from above (the interval for 1/alpha reaches 0): the interval is cut at 2.',
+    )
   }
   if (estimate.blocks < FEW_BLOCKS) {
-    warnings.push(`Only ${estimate.blocks} blocks: the interval rests on few block statistics and is wide; send more ${unit}.`)
+    warnings.push(
+      `Only ${estimate.blocks} blocks: the interval rests on few block statistics and is wide; send more ${unit}.`,
+    )
   }
   let zeros = 0
   let positive = 0
@@ -160,10 +173,16 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     )
   }
   if (estimatedTypical < 1e3 * MACHINE_EPSILON) {
-    warnings.push('The typical |x| is below 1e-13, where the machine epsilon added inside the logarithms is no longer negligible: multiply the samples by a large constant first.')
+    warnings.push(
+      'The typical |x| is below 1e-13, where the machine epsilon added inside the logarithms is no longer negligible: multiply the samples by a large constant first.',
+    )
   }
   for (const field of q.ignored) {
-    warnings.push(field === 'method' ? 'method applies to 2-D samples only and was ignored.' : 'standardize applies to the pooled 2-D method only and was ignored.')
+    warnings.push(
+      field === 'method'
+        ? 'method applies to 2-D samples only and was ignored.'
+        : 'standardize applies to the pooled 2-D method only and was ignored.',
+    )
   }
 
   return success({
@@ -173,7 +192,11 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     blocks: estimate.blocks,
     used: estimate.used,
     method: q.method,
-    interval: { lower: estimate.interval.lower, upper: estimate.interval.upper, confidence: estimate.interval.confidence },
+    interval: {
+      lower: estimate.interval.lower,
+      upper: estimate.interval.upper,
+      confidence: estimate.interval.confidence,
+    },
     heavyTailed: estimate.interval.upper < 2,
     scale,
     warnings,

@@ -41,7 +41,13 @@ export interface LogMomentEstimate {
 }
 
 /** An estimate whose every number is NaN (bad input or layout; the core is total). */
-export function emptyEstimate(blockSize: number, blocks: number, used: number, dropped: number, confidence: number): LogMomentEstimate {
+export function emptyEstimate(
+  blockSize: number,
+  blocks: number,
+  used: number,
+  dropped: number,
+  confidence: number,
+): LogMomentEstimate {
   return {
     inverseAlpha: NaN,
     alpha: NaN,
@@ -63,7 +69,13 @@ const toAlpha = (inverse: number): number => (inverse > 0 ? Math.min(1 / inverse
  * Estimate and interval from the block statistics D_1..D_K2 (K2 = d.length ≥ 2) and the confidence c ∈ (0, 1).
  * Mean and variance by a two-pass sum (stable for the ≤ 10^6 blocks met in practice).
  */
-export function logMomentFromBlocks(d: Float64Array, confidence: number, blockSize: number, used: number, dropped: number): LogMomentEstimate {
+export function logMomentFromBlocks(
+  d: Float64Array,
+  confidence: number,
+  blockSize: number,
+  used: number,
+  dropped: number,
+): LogMomentEstimate {
   const k2 = d.length
   if (k2 < 2 || !(confidence > 0 && confidence < 1)) return emptyEstimate(blockSize, k2, used, dropped, confidence)
   let sum = 0

@@ -25,7 +25,8 @@ export function medianAbs(values: ArrayLike<number>, start = 0, end = values.len
   if (!(n > 0)) return NaN
   // Reuse one work buffer for up to 2^20 values: allocating (and page-faulting) a fresh multi-megabyte
   // array per call costs more than the selection itself.
-  if (n > scratch.length) scratch = n <= SCRATCH_LIMIT ? new Float64Array(Math.max(n, 2 * scratch.length)) : new Float64Array(n)
+  if (n > scratch.length)
+    scratch = n <= SCRATCH_LIMIT ? new Float64Array(Math.max(n, 2 * scratch.length)) : new Float64Array(n)
   const a = scratch
   for (let k = 0; k < n; k++) a[k] = Math.abs(values[start + k])
   const median = n >= RADIX_MIN ? radixMedian(a, n) : medianInPlace(a, 0, n)

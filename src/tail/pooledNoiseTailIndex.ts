@@ -19,8 +19,8 @@
  * docs/tail-coverage.md). Bad shapes or too few numbers give an estimate full of NaN; never throws.
  */
 import { columnMeans } from './columnMeans.ts'
-import { type LogMomentEstimate, emptyEstimate } from './logMomentFromBlocks.ts'
 import { logMomentEstimate } from './logMomentEstimate.ts'
+import { emptyEstimate, type LogMomentEstimate } from './logMomentFromBlocks.ts'
 import { medianInPlace } from './medianAbs.ts'
 
 export interface PooledOptions {
@@ -43,13 +43,21 @@ export interface PooledEstimate extends LogMomentEstimate {
   columnMedians: Float64Array
 }
 
-export function pooledNoiseTailIndex(rows: ReadonlyArray<ArrayLike<number>>, options: PooledOptions = {}): PooledEstimate {
+export function pooledNoiseTailIndex(
+  rows: ReadonlyArray<ArrayLike<number>>,
+  options: PooledOptions = {},
+): PooledEstimate {
   const standardize = options.standardize ?? true
   const confidence = options.confidence ?? 0.95
   const p = rows.length
   const m = p > 0 ? rows[0].length : 0
   if (p < 1 || m < 1 || rows.some((r) => r.length !== m)) {
-    return { ...emptyEstimate(NaN, NaN, 0, 0, confidence), excludedColumns: 0, pooled: new Float64Array(0), columnMedians: new Float64Array(0) }
+    return {
+      ...emptyEstimate(NaN, NaN, 0, 0, confidence),
+      excludedColumns: 0,
+      pooled: new Float64Array(0),
+      columnMedians: new Float64Array(0),
+    }
   }
   const mean = options.center ? columnMeans(rows) : new Float64Array(m)
   // Column c's median |x − mean_c|: gather the column into one reused buffer and select in place.

@@ -5,7 +5,7 @@
  * most MAX_ISSUES of them. The HTTP layer's valibot schema (src/schemas/tailIndex.ts) checks the same
  * shapes; this function also checks what depends on the data (block size against the number of samples).
  */
-import { type FieldIssue, type Result, invalid, success } from '../result.ts'
+import { type FieldIssue, invalid, type Result, success } from '../result.ts'
 
 /** api.md: at most 250,000 numbers in all. */
 export const MAX_TAIL_INDEX_NUMBERS = 250_000
@@ -52,19 +52,23 @@ export function validateTailIndexInput(input: unknown): Result<ValidTailIndexInp
   if (method !== undefined && method !== 'pooled' && method !== 'vector') add('method', 'must be "pooled" or "vector"')
   if (standardize !== undefined && typeof standardize !== 'boolean') add('standardize', 'must be a boolean')
   if (center !== undefined && typeof center !== 'boolean') add('center', 'must be a boolean')
-  if (blockSize !== undefined && !(Number.isSafeInteger(blockSize) && (blockSize as number) >= 2)) add('blockSize', 'must be an integer ≥ 2')
-  if (confidence !== undefined && !(isFiniteNumber(confidence) && confidence > 0 && confidence < 1)) add('confidence', 'must be a number in (0, 1)')
+  if (blockSize !== undefined && !(Number.isSafeInteger(blockSize) && (blockSize as number) >= 2))
+    add('blockSize', 'must be an integer ≥ 2')
+  if (confidence !== undefined && !(isFiniteNumber(confidence) && confidence > 0 && confidence < 1))
+    add('confidence', 'must be a number in (0, 1)')
 
   let values: number[] | null = null
   let rows: number[][] | null = null
   if (samples === undefined) add('samples', 'required')
-  else if (!Array.isArray(samples)) add('samples', 'must be an array of numbers or an array of equal-length rows of numbers')
+  else if (!Array.isArray(samples))
+    add('samples', 'must be an array of numbers or an array of equal-length rows of numbers')
   else if (samples.length === 0) add('samples', 'must not be empty')
   else if (Array.isArray(samples[0])) {
     const width = (samples[0] as unknown[]).length
     let total = 0
     for (const row of samples) total += Array.isArray(row) ? row.length : 1
-    if (total > MAX_TAIL_INDEX_NUMBERS) add('samples', `holds ${total} numbers; at most ${MAX_TAIL_INDEX_NUMBERS} are accepted`)
+    if (total > MAX_TAIL_INDEX_NUMBERS)
+      add('samples', `holds ${total} numbers; at most ${MAX_TAIL_INDEX_NUMBERS} are accepted`)
     else if (width === 0) add('samples.0', 'a row must not be empty')
     else {
       scan: for (let i = 0; i < samples.length; i++) {
@@ -84,21 +88,36 @@ export function validateTailIndexInput(input: unknown): Result<ValidTailIndexInp
       if (issues.length === 0) rows = samples as number[][]
     }
   } else {
-    if (samples.length > MAX_TAIL_INDEX_NUMBERS) add('samples', `holds ${samples.length} numbers; at most ${MAX_TAIL_INDEX_NUMBERS} are accepted`)
+    if (samples.length > MAX_TAIL_INDEX_NUMBERS)
+      add('samples', `holds ${samples.length} numbers; at most ${MAX_TAIL_INDEX_NUMBERS} are accepted`)
     else {
       for (let i = 0; i < samples.length; i++) {
-        if (!isFiniteNumber(samples[i]) && !add(`samples.${i}`, Array.isArray(samples[i]) ? 'must be a number (samples.0 is a number, so samples is 1-D)' : 'must be a finite number')) break
+        if (
+          !isFiniteNumber(samples[i]) &&
+          !add(
+            `samples.${i}`,
+            Array.isArray(samples[i])
+              ? 'must be a number (samples.0 is a number, so samples is 1-D)'
+              : 'must be a finite number',
+          )
+        )
+          break
       }
       if (issues.length === 0) values = samples as number[]
     }
   }
 
   if (issues.length === 0) {
-    const kind: ValidTailIndexInput['method'] = values !== null ? 'scalar' : ((method as 'pooled' | 'vector' | undefined) ?? 'pooled')
+    const kind: ValidTailIndexInput['method'] =
+      values !== null ? 'scalar' : ((method as 'pooled' | 'vector' | undefined) ?? 'pooled')
     // Number of units the blocks are made of: samples (1-D), pooled numbers, or rows (vector).
     const units = values !== null ? values.length : kind === 'vector' ? rows!.length : rows!.length * rows![0].length
     const unitName = kind === 'vector' ? 'rows' : 'numbers'
-    if (units < 4) add('samples', `holds ${units} ${unitName}; at least 4 are needed (2 blocks of 2), and thousands for a useful interval`)
+    if (units < 4)
+      add(
+        'samples',
+        `holds ${units} ${unitName}; at least 4 are needed (2 blocks of 2), and thousands for a useful interval`,
+      )
     else if (blockSize !== undefined && Math.floor(units / (blockSize as number)) < 2) {
       add('blockSize', `leaves fewer than 2 blocks of the ${units} ${unitName}: use at most ${Math.floor(units / 2)}`)
     }

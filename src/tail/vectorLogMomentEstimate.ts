@@ -9,8 +9,8 @@
  * Rows of unequal length, fewer than 4 rows or a bad block size give an estimate full of NaN.
  */
 import { blockLayout } from './blockLayout.ts'
-import { emptyEstimate, type LogMomentEstimate, logMomentFromBlocks } from './logMomentFromBlocks.ts'
 import { columnMeans } from './columnMeans.ts'
+import { emptyEstimate, type LogMomentEstimate, logMomentFromBlocks } from './logMomentFromBlocks.ts'
 import { MACHINE_EPSILON, sumLogAbs } from './sumLogAbs.ts'
 
 export interface VectorOptions {
@@ -22,7 +22,10 @@ export interface VectorOptions {
   confidence?: number
 }
 
-export function vectorLogMomentEstimate(rows: ReadonlyArray<ArrayLike<number>>, options: VectorOptions = {}): LogMomentEstimate {
+export function vectorLogMomentEstimate(
+  rows: ReadonlyArray<ArrayLike<number>>,
+  options: VectorOptions = {},
+): LogMomentEstimate {
   const confidence = options.confidence ?? 0.95
   const layout = blockLayout(rows.length, options.blockSize)
   const k1 = layout.blockSize

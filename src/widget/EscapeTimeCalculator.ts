@@ -15,18 +15,18 @@ import type { EscapeTimeOutput } from '../schemas/escapeTime.ts'
 import { ATTRIBUTE_KEYS } from './attributeKeys.ts'
 import { basinPlot } from './basinPlot.ts'
 import type { ComputeFn } from './computeFn.ts'
-import { densityCurves, type DensityCurves, type PdfFn } from './densityCurves.ts'
+import { type DensityCurves, densityCurves, type PdfFn } from './densityCurves.ts'
 import { densityPlot } from './densityPlot.ts'
 import { embedSnippet } from './embedSnippet.ts'
 import { escapePlot } from './escapePlot.ts'
 import { escapeXml } from './escapeXml.ts'
 import { formatNumber } from './formatNumber.ts'
 import { issueTarget } from './issueTarget.ts'
-import { lrSweep, type LrSweep } from './lrSweep.ts'
+import { type LrSweep, lrSweep } from './lrSweep.ts'
 import { mergeStateQuery } from './mergeStateQuery.ts'
 import { cloneState, defaultState, type WidgetState } from './state.ts'
-import { parseList, stateFromQuery } from './stateFromQuery.ts'
 import { stateFromAttributes } from './stateFromAttributes.ts'
+import { parseList, stateFromQuery } from './stateFromQuery.ts'
 import { stateToQuery } from './stateToQuery.ts'
 import { styles } from './styles.ts'
 import { template } from './template.ts'
@@ -39,9 +39,24 @@ export interface WidgetCore {
 
 type Field = HTMLInputElement | HTMLSelectElement
 
-const CONTROL_IDS = [
-  'basin', 'left', 'right', 'curvatures', 'height', 'noise-scale', 'noise-model', 'normalization',
-  'sgd-alpha', 'sgd-alpha-range', 'sgd-lr', 'sgd-lr-range', 'adam-alpha', 'adam-alpha-range', 'adam-lr', 'adam-lr-range', 'adam-pre',
+const _CONTROL_IDS = [
+  'basin',
+  'left',
+  'right',
+  'curvatures',
+  'height',
+  'noise-scale',
+  'noise-model',
+  'normalization',
+  'sgd-alpha',
+  'sgd-alpha-range',
+  'sgd-lr',
+  'sgd-lr-range',
+  'adam-alpha',
+  'adam-alpha-range',
+  'adam-lr',
+  'adam-lr-range',
+  'adam-pre',
 ] as const
 
 let sheet: CSSStyleSheet | undefined
@@ -217,14 +232,15 @@ export class EscapeTimeCalculator extends HTMLElement {
   }
 
   #onInput(target: Field): void {
-    if (!target || !target.id) return
+    if (!target?.id) return
     const s = this.#state
     const v = target.value
     switch (target.id) {
       case 'basin':
         s.basin = v === 'interval' ? 'interval' : 'quadratic'
         if (s.basin === 'interval' && s.noiseScale.length > 1) s.noiseScale = [s.noiseScale[0]]
-        if (s.adam.preconditioner !== 'auto' && s.basin === 'interval') s.adam.preconditioner = [s.adam.preconditioner[0]]
+        if (s.adam.preconditioner !== 'auto' && s.basin === 'interval')
+          s.adam.preconditioner = [s.adam.preconditioner[0]]
         break
       case 'left':
         s.left = numberOf(v)
@@ -333,7 +349,13 @@ export class EscapeTimeCalculator extends HTMLElement {
       this.#rendered = true
       performance.mark?.('escape-time-calculator:first-render')
     }
-    this.dispatchEvent(new CustomEvent('escape-time-change', { detail: { state: this.state, result: this.#result }, bubbles: true, composed: true }))
+    this.dispatchEvent(
+      new CustomEvent('escape-time-change', {
+        detail: { state: this.state, result: this.#result },
+        bubbles: true,
+        composed: true,
+      }),
+    )
   }
 
   #setOutput(id: string, value: number | undefined, digits = 4): void {
@@ -397,16 +419,22 @@ export class EscapeTimeCalculator extends HTMLElement {
       const x = o ? f(o) : undefined
       return x === undefined ? '—' : escapeXml(formatNumber(x))
     }
-    let html = '<thead><tr><th scope="col">quantity</th><th scope="col" class="num">SGD</th><th scope="col" class="num">Adam</th></tr></thead><tbody>'
+    let html =
+      '<thead><tr><th scope="col">quantity</th><th scope="col" class="num">SGD</th><th scope="col" class="num">Adam</th></tr></thead><tbody>'
     if (out) {
       for (const [sym, what, f, unit] of rows) {
         if (!out.sgd || (f(out.sgd) === undefined && (!out.adam || f(out.adam) === undefined))) continue
         html += `<tr><th scope="row">${escapeXml(sym)}<span class="expl">${escapeXml(what)}${unit ? ` (${unit})` : ''}</span></th><td class="num">${cell(out.sgd, f)}</td><td class="num">${cell(out.adam, f)}</td></tr>`
       }
       const probs = (o: EscapeTimeOutput['sgd']) =>
-        o?.exitProbabilities ? o.exitProbabilities.map((p) => `${escapeXml(p.direction)} ${escapeXml(formatNumber(p.probability, 3))}`).join('<br>') : '—'
+        o?.exitProbabilities
+          ? o.exitProbabilities
+              .map((p) => `${escapeXml(p.direction)} ${escapeXml(formatNumber(p.probability, 3))}`)
+              .join('<br>')
+          : '—'
       html += `<tr><th scope="row">P(exit)<span class="expl">where it leaves (§3.3)</span></th><td class="num">${probs(out.sgd)}</td><td class="num">${probs(out.adam)}</td></tr>`
-      if (out.adam) html += `<tr><th scope="row">q<span class="expl">Adam's preconditioner</span></th><td class="num">—</td><td class="num">${out.adam.preconditioner.map((q) => escapeXml(formatNumber(q, 4))).join(', ')}</td></tr>`
+      if (out.adam)
+        html += `<tr><th scope="row">q<span class="expl">Adam's preconditioner</span></th><td class="num">—</td><td class="num">${out.adam.preconditioner.map((q) => escapeXml(formatNumber(q, 4))).join(', ')}</td></tr>`
       html += `<tr><th scope="row">d<span class="expl">dimension; ${escapeXml(out.noiseModel)} noise, ${escapeXml(out.normalization)} normalisation</span></th><td class="num" colspan="2">${out.dimension}</td></tr>`
     }
     this.#setHtml('more-table', `${html}</tbody>`)
@@ -435,10 +463,17 @@ export class EscapeTimeCalculator extends HTMLElement {
     const s = this.#state
     const out = this.#result
     if (this.#sweep && out) {
-      this.#setHtml('plot-lr', escapePlot(this.#sweep, {
-        sgd: out.sgd ? [out.sgd.lr, out.sgd.meanEscapeIterations] : undefined,
-        adam: out.adam ? [out.adam.lr, out.adam.meanEscapeIterations] : undefined,
-      }, W))
+      this.#setHtml(
+        'plot-lr',
+        escapePlot(
+          this.#sweep,
+          {
+            sgd: out.sgd ? [out.sgd.lr, out.sgd.meanEscapeIterations] : undefined,
+            adam: out.adam ? [out.adam.lr, out.adam.meanEscapeIterations] : undefined,
+          },
+          W,
+        ),
+      )
     } else this.#setHtml('plot-lr', '')
     const core = EscapeTimeCalculator.core
     const aS = s.sgd.alpha
@@ -447,19 +482,26 @@ export class EscapeTimeCalculator extends HTMLElement {
     if (core && valid(aS) && valid(aA)) {
       this.#setHtml(
         'plot-density',
-        densityPlot(this.#densityCurves([aS, aA, 2], core.pdf), [`SGD noise, α = ${aS}`, `Adam noise, α = ${aA}`, 'Gaussian, α = 2'], W),
+        densityPlot(
+          this.#densityCurves([aS, aA, 2], core.pdf),
+          [`SGD noise, α = ${aS}`, `Adam noise, α = ${aA}`, 'Gaussian, α = 2'],
+          W,
+        ),
       )
     } else this.#setHtml('plot-density', '')
-    this.#setHtml('plot-basin', out
-      ? basinPlot(
-          s,
-          [
-            { label: 'SGD', className: 'sgd', probabilities: out.sgd?.exitProbabilities },
-            { label: 'Adam', className: 'adam', probabilities: out.adam?.exitProbabilities },
-          ],
-          W,
-        )
-      : '')
+    this.#setHtml(
+      'plot-basin',
+      out
+        ? basinPlot(
+            s,
+            [
+              { label: 'SGD', className: 'sgd', probabilities: out.sgd?.exitProbabilities },
+              { label: 'Adam', className: 'adam', probabilities: out.adam?.exitProbabilities },
+            ],
+            W,
+          )
+        : '',
+    )
   }
 
   #densityCurves(alphas: number[], pdf: PdfFn): DensityCurves {
@@ -493,18 +535,26 @@ export class EscapeTimeCalculator extends HTMLElement {
   #debounce(name: string, fn: () => void, ms: number): void {
     const t = this.#timers.get(name)
     if (t) clearTimeout(t)
-    this.#timers.set(name, setTimeout(() => {
-      this.#timers.delete(name)
-      fn()
-    }, ms))
+    this.#timers.set(
+      name,
+      setTimeout(() => {
+        this.#timers.delete(name)
+        fn()
+      }, ms),
+    )
   }
 
   #scheduleUrl(): void {
     if (!this.hasAttribute('sync-url')) return
-    this.#debounce('url', () => {
-      const q = mergeStateQuery(new URLSearchParams(location.search), this.#state).toString()
-      if (location.search !== `?${q}`) history.replaceState(history.state, '', `${location.pathname}?${q}${location.hash}`)
-    }, 250)
+    this.#debounce(
+      'url',
+      () => {
+        const q = mergeStateQuery(new URLSearchParams(location.search), this.#state).toString()
+        if (location.search !== `?${q}`)
+          history.replaceState(history.state, '', `${location.pathname}?${q}${location.hash}`)
+      },
+      250,
+    )
   }
 
   async #copy(text: string, done: string): Promise<void> {

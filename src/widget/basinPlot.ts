@@ -6,8 +6,8 @@
  * interval and for the quadratic basin under the axis noise model.
  */
 import { escapeXml } from './escapeXml.ts'
-import { CHART_FONT } from './lineChart.ts'
 import { formatNumber } from './formatNumber.ts'
+import { CHART_FONT } from './lineChart.ts'
 import type { WidgetState } from './state.ts'
 
 export interface ExitSplit {
@@ -25,7 +25,9 @@ function directionLabel(d: string): string {
 }
 
 /** Groups directions beyond the first MAX_SEGMENTS − 1 into "other axes" when there are too many. */
-export function exitSegments(p: { direction: string; probability: number }[]): { label: string; probability: number }[] {
+export function exitSegments(
+  p: { direction: string; probability: number }[],
+): { label: string; probability: number }[] {
   const segs = p.map((e) => ({ label: directionLabel(e.direction), probability: e.probability }))
   if (segs.length <= MAX_SEGMENTS) return segs
   const head = segs.slice(0, MAX_SEGMENTS - 1)
@@ -107,11 +109,11 @@ export function basinPlot(s: WidgetState, splits: ExitSplit[], width: number): s
   const barW = W - labelW - 10
   const barH = 22
   let y = sketchH + 14
-  const anyProbs = splits.some((sp) => sp.probabilities && sp.probabilities.length)
+  const anyProbs = splits.some((sp) => sp.probabilities?.length)
   let legendSegs: { label: string }[] = []
   for (const sp of splits) {
     parts.push(`<text class="legend" x="0" y="${f1(y + barH / 2)}" dy="0.35em">${escapeXml(sp.label)}</text>`)
-    if (sp.probabilities && sp.probabilities.length) {
+    if (sp.probabilities?.length) {
       const segs = exitSegments(sp.probabilities)
       if (segs.length > legendSegs.length) legendSegs = segs
       let x = barX
@@ -120,7 +122,9 @@ export function basinPlot(s: WidgetState, splits: ExitSplit[], width: number): s
         parts.push(`<rect class="dir dir-${i}" x="${f1(x)}" y="${y}" width="${f1(w)}" height="${barH}"/>`)
         const pct = `${formatNumber(100 * seg.probability, 3)}%`
         if (w > pct.length * CHART_FONT * 0.6 + 6)
-          parts.push(`<text class="on-dir" x="${f1(x + w / 2)}" y="${f1(y + barH / 2)}" dy="0.35em" text-anchor="middle">${escapeXml(pct)}</text>`)
+          parts.push(
+            `<text class="on-dir" x="${f1(x + w / 2)}" y="${f1(y + barH / 2)}" dy="0.35em" text-anchor="middle">${escapeXml(pct)}</text>`,
+          )
         x += w
       })
     } else {

@@ -31,7 +31,9 @@ export function modelPairs(models: ModelSummary[]): { dataset: string; sgd: stri
     if ((m.optimizer === 'sgd' || m.optimizer === 'adam') && !e[m.optimizer]) e[m.optimizer] = m.id
     byData.set(m.dataset, e)
   }
-  return [...byData.entries()].filter(([, e]) => e.sgd && e.adam).map(([dataset, e]) => ({ dataset, sgd: e.sgd!, adam: e.adam! }))
+  return [...byData.entries()]
+    .filter(([, e]) => e.sgd && e.adam)
+    .map(([dataset, e]) => ({ dataset, sgd: e.sgd!, adam: e.adam! }))
 }
 
 /** The comparison table as HTML (numbers written with formatNumber, full values in data-value). */
@@ -52,7 +54,10 @@ export function compareTable(rows: CompareRow[]): string {
 }
 
 async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) } })
+  const res = await fetch(url, {
+    ...init,
+    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+  })
   let body: any
   try {
     body = await res.json()
@@ -85,7 +90,11 @@ export async function renderComparePanel(container: HTMLElement, apiBase: string
   container.innerHTML =
     '<p class="hint">The Worker probes each trained network at its minimum (gradient-noise α, curvature, barrier) and predicts how long SGD\'s and Adam\'s dynamics would stay there — the comparison the paper makes.</p>' +
     '<div class="field wide"><label for="compare-pair">Trained pair</label><select id="compare-pair">' +
-    pairs.map((p, i) => `<option value="${i}">${escapeXml(p.dataset)} (${escapeXml(p.sgd)} vs ${escapeXml(p.adam)})</option>`).join('') +
+    pairs
+      .map(
+        (p, i) => `<option value="${i}">${escapeXml(p.dataset)} (${escapeXml(p.sgd)} vs ${escapeXml(p.adam)})</option>`,
+      )
+      .join('') +
     '</select></div><div id="compare-result" aria-live="polite"></div>'
   const select = container.querySelector('select') as HTMLSelectElement
   const result = container.querySelector('#compare-result') as HTMLElement
@@ -95,7 +104,10 @@ export async function renderComparePanel(container: HTMLElement, apiBase: string
     const p = pairs[Number(select.value)]
     result.innerHTML = `<p class="status" role="status">Probing ${escapeXml(p.sgd)} and ${escapeXml(p.adam)}…</p>`
     try {
-      const r = await getJson(`${apiBase}/v1/compare`, { method: 'POST', body: JSON.stringify({ models: [p.sgd, p.adam] }) })
+      const r = await getJson(`${apiBase}/v1/compare`, {
+        method: 'POST',
+        body: JSON.stringify({ models: [p.sgd, p.adam] }),
+      })
       if (mine !== seq) return
       if (r.status !== 200 || !Array.isArray(r.body?.table)) {
         result.innerHTML = `<p class="status" role="status">${escapeXml(unavailable(r.status, r.body))}</p>`
@@ -103,7 +115,8 @@ export async function renderComparePanel(container: HTMLElement, apiBase: string
       }
       result.innerHTML = compareTable(r.body.table as CompareRow[])
     } catch (err) {
-      if (mine === seq) result.innerHTML = `<p class="status" role="status">${escapeXml(`Could not reach ${apiBase} (${String(err)}).`)}</p>`
+      if (mine === seq)
+        result.innerHTML = `<p class="status" role="status">${escapeXml(`Could not reach ${apiBase} (${String(err)}).`)}</p>`
     }
   }
   select.addEventListener('change', () => void run())

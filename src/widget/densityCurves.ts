@@ -11,7 +11,13 @@ export interface DensityCurves {
 
 export function densityCurves(alphas: number[], pdf: PdfFn, xMax = 10, half = 40): DensityCurves {
   const pos = Array.from({ length: half + 1 }, (_, i) => (xMax * i) / half)
-  const x = [...pos.slice(1).reverse().map((t) => -t), ...pos]
+  const x = [
+    ...pos
+      .slice(1)
+      .reverse()
+      .map((t) => -t),
+    ...pos,
+  ]
   const curves = alphas.map((alpha) => {
     const yp = pos.map((t) => pdf(t, alpha))
     return { alpha, y: [...yp.slice(1).reverse(), ...yp] }

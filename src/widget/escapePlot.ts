@@ -24,7 +24,8 @@ export function escapePlot(
       { label: 'Adam one-jump', className: 'adam', points: zip(sweep.oneJumpLr, sweep.adamOneJump), dashed: true },
     )
   }
-  const at = (name: string, p?: [number, number]) => (p ? `${name} at η = ${formatNumber(p[0])}: ${formatNumber(p[1])} iterations` : '')
+  const at = (name: string, p?: [number, number]) =>
+    p ? `${name} at η = ${formatNumber(p[0])}: ${formatNumber(p[1])} iterations` : ''
   return lineChart({
     id: 'plot-lr',
     width,

@@ -25,7 +25,19 @@ function group(s: string): string {
   return m[1] + m[2].replace(/\B(?=(\d{3})+$)/g, '\u202f') + m[3]
 }
 
-const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' }
+const SUP: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+}
 
 /** An integer written with Unicode superscript digits (−3 → "⁻³"). */
 export function superscript(k: number): string {

@@ -132,15 +132,21 @@ export function lineChart(spec: LineChartSpec): string {
   for (const t of xt) {
     const x = f1(sx(t))
     g.push(`<line class="grid" x1="${x}" x2="${x}" y1="${m.top}" y2="${H - m.bottom}"/>`)
-    g.push(`<text class="tick" x="${x}" y="${H - m.bottom + CHART_FONT + 3}" text-anchor="middle">${escapeXml(formatTick(t))}</text>`)
+    g.push(
+      `<text class="tick" x="${x}" y="${H - m.bottom + CHART_FONT + 3}" text-anchor="middle">${escapeXml(formatTick(t))}</text>`,
+    )
   }
   for (const t of yt) {
     const y = f1(sy(t))
     g.push(`<line class="grid" x1="${m.left}" x2="${W - m.right}" y1="${y}" y2="${y}"/>`)
-    g.push(`<text class="tick" x="${m.left - 4}" y="${y}" dy="0.35em" text-anchor="end">${escapeXml(formatTick(t))}</text>`)
+    g.push(
+      `<text class="tick" x="${m.left - 4}" y="${y}" dy="0.35em" text-anchor="end">${escapeXml(formatTick(t))}</text>`,
+    )
   }
   parts.push(`<g aria-hidden="true">${g.join('')}`)
-  parts.push(`<rect class="frame" x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none"/>`)
+  parts.push(
+    `<rect class="frame" x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none"/>`,
+  )
   parts.push(
     `<text class="axis-label" x="${f1((m.left + W - m.right) / 2)}" y="${H - 6}" text-anchor="middle">${escapeXml(spec.x.label)}</text>`,
     `<text class="axis-label" transform="translate(12 ${f1((m.top + H - m.bottom) / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(spec.y.label)}</text>`,
@@ -153,7 +159,8 @@ export function lineChart(spec: LineChartSpec): string {
     if (s.marker) {
       const px = sx(s.marker[0])
       const py = sy(s.marker[1])
-      if (Number.isFinite(px) && Number.isFinite(py)) parts.push(`<circle class="marker series-${s.className}" cx="${f1(px)}" cy="${f1(py)}" r="4"/>`)
+      if (Number.isFinite(px) && Number.isFinite(py))
+        parts.push(`<circle class="marker series-${s.className}" cx="${f1(px)}" cy="${f1(py)}" r="4"/>`)
     }
   }
   parts.push('</g>')

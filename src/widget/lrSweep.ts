@@ -37,7 +37,8 @@ export function lrGrid(s: WidgetState, points = 25): number[] {
 
 export function lrSweep(s: WidgetState, base: EscapeTimeOutput, compute?: ComputeFn, points = 25): LrSweep {
   const lr = lrGrid(s, points)
-  const line = (o: { alpha: number; levyMass: number } | undefined) => lr.map((eta) => (o ? eta ** -o.alpha / o.levyMass : Number.NaN))
+  const line = (o: { alpha: number; levyMass: number } | undefined) =>
+    lr.map((eta) => (o ? eta ** -o.alpha / o.levyMass : Number.NaN))
   const out: LrSweep = { lr, sgd: line(base.sgd), adam: line(base.adam) }
   if (s.basin === 'interval' && compute) {
     out.oneJumpLr = lr.filter((_, i) => i % 2 === 0)

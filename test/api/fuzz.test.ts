@@ -9,8 +9,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../workers/app.ts'
-import { checkAnswer, fromSchema, hostile, hostileQuery, mutate, toQuery } from './fuzzKit.ts'
 import { ENDPOINTS } from './fuzzEndpoints.ts'
+import { checkAnswer, fromSchema, hostile, hostileQuery, mutate, toQuery } from './fuzzKit.ts'
 
 const RUNS = 2000
 
@@ -21,13 +21,28 @@ for (const ep of ENDPOINTS) {
       const statuses = new Map<number, number>()
       const body = fc.oneof(
         { weight: 5, arbitrary: valid.map((b) => ({ text: JSON.stringify(b), type: 'application/json' })) },
-        { weight: 4, arbitrary: mutate(valid).map((b) => ({ text: JSON.stringify(b) ?? 'null', type: 'application/json' })) },
+        {
+          weight: 4,
+          arbitrary: mutate(valid).map((b) => ({ text: JSON.stringify(b) ?? 'null', type: 'application/json' })),
+        },
         { weight: 1, arbitrary: hostile.map((b) => ({ text: JSON.stringify(b) ?? '', type: 'application/json' })) },
-        { weight: 1, arbitrary: fc.tuple(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('application/json', 'text/plain', '')).map(([text, type]) => ({ text, type })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(
+              fc.string({ unit: 'grapheme', maxLength: 40 }),
+              fc.constantFrom('application/json', 'text/plain', ''),
+            )
+            .map(([text, type]) => ({ text, type })),
+        },
       )
       await fc.assert(
         fc.asyncProperty(body, async ({ text, type }) => {
-          const res = await app.request(ep.path, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: text })
+          const res = await app.request(ep.path, {
+            method: 'POST',
+            headers: type ? { 'content-type': type } : {},
+            body: text,
+          })
           const s = await checkAnswer(res, ep.response)
           statuses.set(s, (statuses.get(s) ?? 0) + 1)
         }),
@@ -64,7 +79,11 @@ describe('GET form = POST body', () => {
       await fc.assert(
         fc.asyncProperty(ep.valid ?? fromSchema(ep.request), async (b) => {
           const viaGet = await app.request(`${ep.path}?${toQuery(b)}`)
-          const viaPost = await app.request(ep.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })
+          const viaPost = await app.request(ep.path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(b),
+          })
           expect(viaGet.status).toBe(viaPost.status)
           if (viaGet.status === 200) expect(await viaGet.text()).toBe(await viaPost.text())
         }),

@@ -28,9 +28,15 @@ function bounds(s: Node) {
   for (const a of s.pipe ?? []) {
     const r = a.requirement as number
     if (a.type === 'min_value') lo = Math.max(lo, r)
-    if (a.type === 'gt_value') (lo = Math.max(lo, r)), (loOpen = true)
+    if (a.type === 'gt_value') {
+      lo = Math.max(lo, r)
+      loOpen = true
+    }
     if (a.type === 'max_value') hi = Math.min(hi, r)
-    if (a.type === 'lt_value') (hi = Math.min(hi, r)), (hiOpen = true)
+    if (a.type === 'lt_value') {
+      hi = Math.min(hi, r)
+      hiOpen = true
+    }
     if (a.type === 'integer' || a.type === 'safe_integer') integer = true
     if (a.type === 'min_length') minLen = r
     if (a.type === 'max_length') maxLen = Math.min(MAX_LEN, r)
@@ -50,8 +56,21 @@ export function fromSchema(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
       if (b.integer) return fc.integer({ min: Math.ceil(Math.max(b.lo, -1e6)), max: Math.floor(Math.min(b.hi, 2000)) })
       const edges = [b.lo, b.hi].filter((x) => Number.isFinite(x))
       return fc.oneof(
-        { weight: 8, arbitrary: fc.double({ min: b.lo, max: b.hi, minExcluded: b.loOpen, maxExcluded: b.hiOpen, noNaN: true, noDefaultInfinity: true }) },
-        { weight: 1, arbitrary: fc.constantFrom(...edges, ...edges.map((e) => e + 1e-9), ...edges.map((e) => e - 1e-9)) },
+        {
+          weight: 8,
+          arbitrary: fc.double({
+            min: b.lo,
+            max: b.hi,
+            minExcluded: b.loOpen,
+            maxExcluded: b.hiOpen,
+            noNaN: true,
+            noDefaultInfinity: true,
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(...edges, ...edges.map((e) => e + 1e-9), ...edges.map((e) => e - 1e-9)),
+        },
       )
     }
     case 'boolean':
@@ -70,7 +89,9 @@ export function fromSchema(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
     case 'loose_object':
     case 'strict_object': {
       const entries = s.entries ?? {}
-      const required = Object.keys(entries).filter((k) => !['optional', 'nullish', 'exact_optional'].includes(entries[k].type))
+      const required = Object.keys(entries).filter(
+        (k) => !['optional', 'nullish', 'exact_optional'].includes(entries[k].type),
+      )
       const rec: Record<string, fc.Arbitrary<unknown>> = {}
       for (const [k, e] of Object.entries(entries)) rec[k] = fromSchema(e, depth + 1)
       return fc.record(rec, { requiredKeys: required }) as fc.Arbitrary<unknown>
@@ -91,7 +112,30 @@ const deep = (n: number): unknown => {
 
 /** Hostile values. */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '', ' ', '0x10', '1,2', 'true', null, true, [], {}, -0, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, -1, 0, 2.0000001, 1e-300),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e999',
+    '',
+    ' ',
+    '0x10',
+    '1,2',
+    'true',
+    null,
+    true,
+    [],
+    {},
+    -0,
+    1e308,
+    -1e308,
+    5e-324,
+    Number.MAX_SAFE_INTEGER + 2,
+    -1,
+    0,
+    2.0000001,
+    1e-300,
+  ),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.integer({ min: 1001, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => i / 7)),
@@ -129,7 +173,10 @@ export function toQuery(body: unknown): string {
     if (x && typeof x === 'object' && !Array.isArray(x)) {
       for (const [k, vv] of Object.entries(x as Json)) walk(vv, path ? `${path}.${k}` : k)
     } else if (Array.isArray(x)) {
-      params.append(path || 'body', x.map((r) => (Array.isArray(r) ? r.join(',') : String(r))).join(x.some(Array.isArray) ? ';' : ','))
+      params.append(
+        path || 'body',
+        x.map((r) => (Array.isArray(r) ? r.join(',') : String(r))).join(x.some(Array.isArray) ? ';' : ','),
+      )
     } else params.append(path || 'body', String(x))
   }
   walk(body, '')
@@ -139,8 +186,21 @@ export function toQuery(body: unknown): string {
 /** Hostile query strings. */
 export const hostileQuery: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 8 }).map((kv) => new URLSearchParams(kv).toString()),
-  fc.constantFrom('a=1&a=2', 'x=NaN', 'x=1..2', '__proto__.x=1', 'constructor.prototype.x=1', '%', '%E0%A4%A', 'a.b=1&a=2', `x=${'9'.repeat(400)}`, `x=${Array.from({ length: 5000 }, () => '1').join(',')}`),
+  fc
+    .array(fc.tuple(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 8 })
+    .map((kv) => new URLSearchParams(kv).toString()),
+  fc.constantFrom(
+    'a=1&a=2',
+    'x=NaN',
+    'x=1..2',
+    '__proto__.x=1',
+    'constructor.prototype.x=1',
+    '%',
+    '%E0%A4%A',
+    'a.b=1&a=2',
+    `x=${'9'.repeat(400)}`,
+    `x=${Array.from({ length: 5000 }, () => '1').join(',')}`,
+  ),
 )
 
 const ALLOWED_PROBLEM = new Set([400, 404, 405, 413, 415, 422])
@@ -153,7 +213,10 @@ export async function checkAnswer(res: Response, response: v.GenericSchema): Pro
     expect(res.headers.get('content-type')).toBe('application/json')
     const body = JSON.parse(text)
     const parsed = v.safeParse(response, body)
-    if (!parsed.success) throw new Error(`200 body fails the response schema: ${JSON.stringify(parsed.issues.map((i) => [v.getDotPath(i), i.message]))} in ${text.slice(0, 300)}`)
+    if (!parsed.success)
+      throw new Error(
+        `200 body fails the response schema: ${JSON.stringify(parsed.issues.map((i) => [v.getDotPath(i), i.message]))} in ${text.slice(0, 300)}`,
+      )
     expect(findNonFinite(body, 64)).toBeUndefined()
   } else {
     expect(ALLOWED_PROBLEM.has(res.status), `status ${res.status}: ${text.slice(0, 200)}`).toBe(true)

@@ -59,7 +59,8 @@ describe('/openapi.json', () => {
     const d = await doc()
     const list = routes()
     for (const e of API_ENDPOINTS) expect(list, e.join(' ')).toContainEqual({ method: e[0], path: e[1] })
-    for (const { path, method } of list) expect(d.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined()
+    for (const { path, method } of list)
+      expect(d.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined()
   })
 
   it('gives request and response schemas for every endpoint of api.md', async () => {
@@ -90,7 +91,15 @@ describe('/docs', () => {
     expect(html).not.toMatch(/<script|<link[^>]+href="http|src="http/)
     const d = await doc()
     for (const path of Object.keys(d.paths)) expect(html).toContain(`<code>${path}</code>`)
-    for (const slug of ['invalid-input', 'not-found', 'method-not-allowed', 'payload-too-large', 'unsupported-media-type', 'unanswerable', 'internal-error'])
+    for (const slug of [
+      'invalid-input',
+      'not-found',
+      'method-not-allowed',
+      'payload-too-large',
+      'unsupported-media-type',
+      'unanswerable',
+      'internal-error',
+    ])
       expect(html).toContain(`id="problem-${slug}"`)
   })
 })

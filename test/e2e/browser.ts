@@ -4,7 +4,7 @@
  * records console errors, uncaught page errors, failed requests and every request to a host other
  * than the test server.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

@@ -3,8 +3,8 @@
  * waits for `/healthz`, and stops the whole process group afterwards. The base URL reaches the tests
  * through `inject('baseUrl')`.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer, type AddressInfo } from 'node:net'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { type AddressInfo, createServer } from 'node:net'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {

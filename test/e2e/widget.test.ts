@@ -11,7 +11,7 @@ import { formatNumber } from '../../src/widget/formatNumber.ts'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
 import { stateToQuery } from '../../src/widget/stateToQuery.ts'
 import { toRequest } from '../../src/widget/toRequest.ts'
-import { launchChromium, watchContext, type Watch } from './browser.ts'
+import { launchChromium, type Watch, watchContext } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -65,20 +65,25 @@ const OUTPUTS: [string, (a: Api) => number][] = [
 
 /** Reads the six result outputs (text and full-precision data-value) from the widget's shadow root. */
 async function shown(page: Page): Promise<Record<string, { text: string; value: number }>> {
-  return page.locator('escape-time-calculator').evaluate((el, ids) => {
-    const out: Record<string, { text: string; value: number }> = {}
-    for (const id of ids) {
-      const o = el.shadowRoot!.getElementById(id)!
-      out[id] = { text: o.textContent ?? '', value: Number(o.getAttribute('data-value')) }
-    }
-    return out
-  }, OUTPUTS.map(([id]) => id))
+  return page.locator('escape-time-calculator').evaluate(
+    (el, ids) => {
+      const out: Record<string, { text: string; value: number }> = {}
+      for (const id of ids) {
+        const o = el.shadowRoot!.getElementById(id)!
+        out[id] = { text: o.textContent ?? '', value: Number(o.getAttribute('data-value')) }
+      }
+      return out
+    },
+    OUTPUTS.map(([id]) => id),
+  )
 }
 
 /** Every displayed number equals the API's answer: the same text, and the same value to 1e-12 relative. */
 async function expectShownEqualsApi(page: Page, state: WidgetState): Promise<Api> {
   const expected = await api(state)
-  await expect.poll(async () => (await shown(page))['out-sgd'].text, { timeout: 5000 }).toBe(formatNumber(expected.sgd.meanEscapeIterations))
+  await expect
+    .poll(async () => (await shown(page))['out-sgd'].text, { timeout: 5000 })
+    .toBe(formatNumber(expected.sgd.meanEscapeIterations))
   const got = await shown(page)
   for (const [id, pick] of OUTPUTS) {
     const want = pick(expected)
@@ -97,7 +102,13 @@ describe('landing page /', () => {
     const page = await newPage()
     const res = await page.goto(`${baseUrl}/`)
     expect(res?.status()).toBe(200)
-    await expect.poll(() => page.locator('escape-time-calculator').evaluate((el) => customElements.get('escape-time-calculator') === el.constructor)).toBe(true)
+    await expect
+      .poll(() =>
+        page
+          .locator('escape-time-calculator')
+          .evaluate((el) => customElements.get('escape-time-calculator') === el.constructor),
+      )
+      .toBe(true)
     await expectShownEqualsApi(page, defaultState)
     // three plots with accessible names
     const names = await page.locator('escape-time-calculator svg[role="img"] title').allTextContents()
@@ -144,10 +155,25 @@ describe('landing page /', () => {
       await page.keyboard.press('Tab')
     }
     expect(order).toEqual([
-      'basin', 'curvatures', 'height', 'noise-scale', 'noise-model', 'normalization',
-      'sgd-alpha', 'sgd-alpha-range', 'sgd-lr', 'sgd-lr-range',
-      'adam-alpha', 'adam-alpha-range', 'adam-lr', 'adam-lr-range', 'adam-pre',
-      'summary', 'copy-link', 'copy-embed', 'summary',
+      'basin',
+      'curvatures',
+      'height',
+      'noise-scale',
+      'noise-model',
+      'normalization',
+      'sgd-alpha',
+      'sgd-alpha-range',
+      'sgd-lr',
+      'sgd-lr-range',
+      'adam-alpha',
+      'adam-alpha-range',
+      'adam-lr',
+      'adam-lr-range',
+      'adam-pre',
+      'summary',
+      'copy-link',
+      'copy-embed',
+      'summary',
     ])
   })
 
@@ -158,11 +184,16 @@ describe('landing page /', () => {
       const root = el.shadowRoot!
       return [...root.querySelectorAll('input, select, button, textarea')]
         .filter((c) => !(c as HTMLElement).closest('[hidden]'))
-        .filter((c) => !(c.getAttribute('aria-label') || (c as HTMLInputElement).labels?.length || (c.textContent ?? '').trim()))
+        .filter(
+          (c) =>
+            !(c.getAttribute('aria-label') || (c as HTMLInputElement).labels?.length || (c.textContent ?? '').trim()),
+        )
         .map((c) => c.id)
     })
     expect(unnamed).toEqual([])
-    await expect.poll(() => page.locator('#live').textContent(), { timeout: 5000 }).toMatch(/^SGD escapes after about .* iterations, Adam after about .*: Adam stays .* times longer\.$/)
+    await expect
+      .poll(() => page.locator('#live').textContent(), { timeout: 5000 })
+      .toMatch(/^SGD escapes after about .* iterations, Adam after about .*: Adam stays .* times longer\.$/)
   })
 
   it('mouse: choosing an interval basin and clicking on a slider; invalid input is marked, not thrown', async () => {
@@ -222,7 +253,9 @@ describe('/embed', () => {
     // T5 α = 1.5 row: K = 3703.8 (Adam here has σ/q = 1 in 1-D, so its basin is SGD's)
     expect(a.adam.meanEscapeIterations).toBeCloseTo(3703.8, 1)
     // dark theme from the query string
-    const bg = await page.locator('escape-time-calculator').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.root')!).backgroundColor)
+    const bg = await page
+      .locator('escape-time-calculator')
+      .evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.root')!).backgroundColor)
     expect(bg).toBe('rgb(20, 24, 29)')
     await page.screenshot({ path: 'test-results/embed-320.png', fullPage: true })
     // a change keeps the page's own parameter (theme) in the URL and in the shared link
@@ -294,13 +327,19 @@ describe('/embed in an <iframe> on another site', () => {
     )
     const expected = await api(state)
     const out = page.frameLocator('iframe').locator('#out-sgd')
-    await expect.poll(() => out.textContent(), { timeout: 10_000 }).toBe(formatNumber(expected.sgd.meanEscapeIterations))
-    expect(await page.frameLocator('iframe').locator('#out-ratio').textContent()).toBe(formatNumber(expected.comparison.iterationRatio))
+    await expect
+      .poll(() => out.textContent(), { timeout: 10_000 })
+      .toBe(formatNumber(expected.sgd.meanEscapeIterations))
+    expect(await page.frameLocator('iframe').locator('#out-ratio').textContent()).toBe(
+      formatNumber(expected.comparison.iterationRatio),
+    )
   })
 })
 
 describe('trained-minima panel', () => {
-  it('is loaded only when opened, and then shows the /v1/compare table it received, or a clear message', { timeout: 240_000 }, async () => {
+  it('is loaded only when opened, and then shows the /v1/compare table it received, or a clear message', {
+    timeout: 240_000,
+  }, async () => {
     const page = await newPage()
     await page.goto(`${baseUrl}/`)
     await expectShownEqualsApi(page, defaultState)
@@ -311,7 +350,9 @@ describe('trained-minima panel', () => {
     await expect.poll(async () => (await pageQuery(page)).get('panel')).toBe('compare')
     const models = await modelsResponse
     if (models.status() !== 200) {
-      await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 }).toContain(`HTTP ${models.status()}`)
+      await expect
+        .poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 })
+        .toContain(`HTTP ${models.status()}`)
       // the browser itself logs the failed fetch; the widget must add nothing else
       expect(watch.errors.length).toBe(1)
       expect(watch.errors[0]).toContain(`status of ${models.status()}`)
@@ -319,26 +360,34 @@ describe('trained-minima panel', () => {
       return
     }
     const list = ((await models.json()) as { models: { id: string; dataset: string; optimizer: string }[] }).models
-    const first = list.find((m) => m.optimizer === 'sgd' && list.some((a) => a.optimizer === 'adam' && a.dataset === m.dataset))
+    const first = list.find(
+      (m) => m.optimizer === 'sgd' && list.some((a) => a.optimizer === 'adam' && a.dataset === m.dataset),
+    )
     if (!first) {
-      await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 }).toBe(
-        'This server has no pair of SGD- and Adam-trained models to compare.',
-      )
+      await expect
+        .poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 })
+        .toBe('This server has no pair of SGD- and Adam-trained models to compare.')
       return
     }
     const partner = list.find((m) => m.optimizer === 'adam' && m.dataset === first.dataset)!
     const compare = await page.waitForResponse((r) => r.url() === `${baseUrl}/v1/compare`, { timeout: 200_000 })
     expect(JSON.parse(compare.request().postData() ?? '{}')).toEqual({ models: [first.id, partner.id] })
     if (compare.status() !== 200) {
-      await expect.poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 }).toContain(`HTTP ${compare.status()}`)
+      await expect
+        .poll(() => page.locator('#compare-body').textContent(), { timeout: 10_000 })
+        .toContain(`HTTP ${compare.status()}`)
       expect(watch.errors.every((e) => e.includes(`status of ${compare.status()}`))).toBe(true)
       watch.errors.length = 0
       return
     }
-    const table = ((await compare.json()) as { table: { minimum: string; optimizer: string; meanEscapeIterations: number }[] }).table
+    const table = (
+      (await compare.json()) as { table: { minimum: string; optimizer: string; meanEscapeIterations: number }[] }
+    ).table
     const rows = page.locator('.compare-table tbody tr')
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(table.length)
-    expect(await page.locator('.compare-table tbody tr td:last-child').allTextContents()).toEqual(table.map((r) => formatNumber(r.meanEscapeIterations)))
+    expect(await page.locator('.compare-table tbody tr td:last-child').allTextContents()).toEqual(
+      table.map((r) => formatNumber(r.meanEscapeIterations)),
+    )
     expect(await page.locator('.compare-table tbody tr th').allTextContents()).toEqual(table.map((r) => r.minimum))
   })
 })

@@ -4,7 +4,11 @@ import { autoPreconditioner } from '../../src/escape/autoPreconditioner.ts'
 describe('autoPreconditioner (spec/theory.md §3.5, §7 A4)', () => {
   it('T6: q = σ/σ̄ with σ̄ the α-power mean (printed to 6 decimals)', () => {
     const sigma = [Math.sqrt(10) / 2, 0.5]
-    const printed: Record<number, number[]> = { 1.2: [1.478278, 0.467472], 1.5: [1.423308, 0.450089], 1.8: [1.376035, 0.43514] }
+    const printed: Record<number, number[]> = {
+      1.2: [1.478278, 0.467472],
+      1.5: [1.423308, 0.450089],
+      1.8: [1.376035, 0.43514],
+    }
     for (const [alpha, q] of Object.entries(printed)) {
       const got = autoPreconditioner(sigma, Number(alpha))
       got.forEach((x, i) => expect(Math.abs(x - q[i])).toBeLessThan(5.1e-7))

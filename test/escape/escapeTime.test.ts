@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 import { escapeTime } from '../../src/escape/escapeTime.ts'
 import { createRng, normal } from '../../src/random/index.ts'
+import { type EscapeTimeOutput, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
 import { isotropicConstant, levyDensityConstant, sphereArea } from '../../src/stable/constants.ts'
-import { EscapeTimeResponse, type EscapeTimeOutput } from '../../src/schemas/escapeTime.ts'
+import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 const ok = (input: unknown): EscapeTimeOutput => {
@@ -15,11 +15,21 @@ const ok = (input: unknown): EscapeTimeOutput => {
 }
 /** |got − printed| within half a unit of the printed value's last significant digit. */
 const printed = (got: number, value: number, digits: number) =>
-  expect(Math.abs(got - value)).toBeLessThanOrEqual(0.5 * 10 ** (Math.floor(Math.log10(Math.abs(value))) - digits + 1) * (1 + 1e-9))
+  expect(Math.abs(got - value)).toBeLessThanOrEqual(
+    0.5 * 10 ** (Math.floor(Math.log10(Math.abs(value))) - digits + 1) * (1 + 1e-9),
+  )
 
 const T6H = { kind: 'quadratic', curvatures: [10, 1], height: 0.5 } as const
 const T6S = [Math.sqrt(10) / 2, 0.5]
-const LEADING = ['epsilon', 'theta', 'levyMass', 'radonMeasure', 'rate', 'meanEscapeTime', 'meanEscapeIterations'] as const
+const LEADING = [
+  'epsilon',
+  'theta',
+  'levyMass',
+  'radonMeasure',
+  'rate',
+  'meanEscapeTime',
+  'meanEscapeIterations',
+] as const
 
 describe('escapeTime: interval basin, T5 (spec/theory.md §4.5)', () => {
   it('matches the full-precision oracle (closed forms + mpmath Nolan sf) to 1e-6 relative, both normalisations', () => {
@@ -59,14 +69,28 @@ describe('escapeTime: interval basin, T5 (spec/theory.md §4.5)', () => {
         noise: { scale: row.sigma },
         optimizers: { sgd: { alpha: row.alpha, lr: row.lr } },
       }).sgd!
-      const got = [s.levyMass, s.radonMeasure, s.epsilon, s.theta, s.rate, s.meanEscapeTime, s.meanEscapeIterations, s.oneJumpIterations!, s.exitProbabilities![1].probability]
+      const got = [
+        s.levyMass,
+        s.radonMeasure,
+        s.epsilon,
+        s.theta,
+        s.rate,
+        s.meanEscapeTime,
+        s.meanEscapeIterations,
+        s.oneJumpIterations!,
+        s.exitProbabilities![1].probability,
+      ]
       got.forEach((g, j) => printed(g, table[i][j], j === 8 && table[i][j] === 0.5 ? 1 : digits[j]))
     })
   })
 
   it('one-jump value tends to the asymptotic η^(−α)/ν_L as η → 0', () => {
     const gaps = [1e-2, 1e-3, 1e-4, 1e-5].map((lr) => {
-      const s = ok({ basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr } } }).sgd!
+      const s = ok({
+        basin: { kind: 'interval', left: 1, right: 2 },
+        noise: { scale: 1 },
+        optimizers: { sgd: { alpha: 1.5, lr } },
+      }).sgd!
       return Math.abs(s.oneJumpIterations! / s.meanEscapeIterations - 1)
     })
     for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeLessThan(gaps[i - 1] / 5)
@@ -96,11 +120,19 @@ describe('escapeTime: quadratic basins, T6, T6b, A = 3I (spec/theory.md §4.5)',
       expect(out.comparison!.mechanisms.learningRate).toBe(1)
     }
     // Printed values (7 significant digits for ν, 4 for the ratio).
-    const axis15 = ok({ basin: T6H, noise: { scale: T6S }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.5, lr: 0.01 } } })
+    const axis15 = ok({
+      basin: T6H,
+      noise: { scale: T6S },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.5, lr: 0.01 } },
+    })
     printed(axis15.sgd!.levyMass, 4.601358, 7)
     printed(axis15.adam!.levyMass, 3.093847, 7)
     printed(axis15.comparison!.iterationRatio, 1.487, 4)
-    const iso12 = ok({ basin: T6H, noise: { scale: T6S, model: 'isotropic' }, optimizers: { sgd: { alpha: 1.2, lr: 0.01 }, adam: { alpha: 1.2, lr: 0.01 } } })
+    const iso12 = ok({
+      basin: T6H,
+      noise: { scale: T6S, model: 'isotropic' },
+      optimizers: { sgd: { alpha: 1.2, lr: 0.01 }, adam: { alpha: 1.2, lr: 0.01 } },
+    })
     printed(iso12.sgd!.levyMass, 3.890555, 7)
     printed(iso12.adam!.levyMass, 2.655053, 7)
   })
@@ -108,30 +140,70 @@ describe('escapeTime: quadratic basins, T6, T6b, A = 3I (spec/theory.md §4.5)',
   it('T6b: the three mechanisms, each row to 1e-6 relative, and the factors multiply to the ratio', () => {
     const rows = Object.fromEntries(fixture.t6b.map((r) => [r.case, r]))
     for (const r of fixture.t6b) {
-      const opt = r.case === 'sgd' ? { sgd: { alpha: r.alpha, lr: r.lr } } : { adam: { alpha: r.alpha, lr: r.lr, preconditioner: r.preconditioner! } }
+      const opt =
+        r.case === 'sgd'
+          ? { sgd: { alpha: r.alpha, lr: r.lr } }
+          : { adam: { alpha: r.alpha, lr: r.lr, preconditioner: r.preconditioner! } }
       const out = ok({ basin: T6H, noise: { scale: T6S }, optimizers: opt })
       const got = out.sgd ?? out.adam!
-      for (const k of ['levyMass', 'radonMeasure', 'epsilon', 'theta', 'meanEscapeTime', 'meanEscapeIterations'] as const) {
+      for (const k of [
+        'levyMass',
+        'radonMeasure',
+        'epsilon',
+        'theta',
+        'meanEscapeTime',
+        'meanEscapeIterations',
+      ] as const) {
         expect(rel(got[k], r[k]), `${r.case} ${k}`).toBeLessThan(1e-6)
       }
     }
     const q = rows['adam-lr'].preconditioner!
-    const out = ok({ basin: T6H, noise: { scale: T6S }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.8, lr: 0.001, preconditioner: q } } })
+    const out = ok({
+      basin: T6H,
+      noise: { scale: T6S },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.8, lr: 0.001, preconditioner: q } },
+    })
     const m = out.comparison!.mechanisms
-    expect(rel(m.geometry, rows['adam-geometry'].meanEscapeIterations / rows.sgd.meanEscapeIterations)).toBeLessThan(1e-6)
-    expect(rel(m.tailIndex, rows['adam-tail'].meanEscapeIterations / rows['adam-geometry'].meanEscapeIterations)).toBeLessThan(1e-6)
-    expect(rel(m.learningRate, rows['adam-lr'].meanEscapeIterations / rows['adam-tail'].meanEscapeIterations)).toBeLessThan(1e-6)
-    expect(rel(out.comparison!.iterationRatio, rows['adam-lr'].meanEscapeIterations / rows.sgd.meanEscapeIterations)).toBeLessThan(1e-6)
+    expect(rel(m.geometry, rows['adam-geometry'].meanEscapeIterations / rows.sgd.meanEscapeIterations)).toBeLessThan(
+      1e-6,
+    )
+    expect(
+      rel(m.tailIndex, rows['adam-tail'].meanEscapeIterations / rows['adam-geometry'].meanEscapeIterations),
+    ).toBeLessThan(1e-6)
+    expect(
+      rel(m.learningRate, rows['adam-lr'].meanEscapeIterations / rows['adam-tail'].meanEscapeIterations),
+    ).toBeLessThan(1e-6)
+    expect(
+      rel(out.comparison!.iterationRatio, rows['adam-lr'].meanEscapeIterations / rows.sgd.meanEscapeIterations),
+    ).toBeLessThan(1e-6)
     printed(out.adam!.meanEscapeIterations, 126853.9, 7)
   })
 
   it('closed-form check A = 3I, h = 0.5 (axis and isotropic ν_L) to 1e-9', () => {
     for (const row of fixture.check3I) {
-      for (const [model, want] of [['axis', row.axis], ['isotropic', row.iso]] as const) {
-        const out = ok({ basin: { kind: 'quadratic', curvatures: [3, 3], height: 0.5 }, noise: { scale: 1, model }, optimizers: { sgd: { alpha: row.alpha, lr: 0.01 } } })
+      for (const [model, want] of [
+        ['axis', row.axis],
+        ['isotropic', row.iso],
+      ] as const) {
+        const out = ok({
+          basin: { kind: 'quadratic', curvatures: [3, 3], height: 0.5 },
+          noise: { scale: 1, model },
+          optimizers: { sgd: { alpha: row.alpha, lr: 0.01 } },
+        })
         expect(rel(out.sgd!.levyMass, want)).toBeLessThan(1e-9)
         // The same basin written as a full Hessian goes through the eigen-solver.
-        const full = ok({ basin: { kind: 'quadratic', hessian: [[3, 0], [0, 3]], height: 0.5 }, noise: { scale: 1, model }, optimizers: { sgd: { alpha: row.alpha, lr: 0.01 } } })
+        const full = ok({
+          basin: {
+            kind: 'quadratic',
+            hessian: [
+              [3, 0],
+              [0, 3],
+            ],
+            height: 0.5,
+          },
+          noise: { scale: 1, model },
+          optimizers: { sgd: { alpha: row.alpha, lr: 0.01 } },
+        })
         expect(rel(full.sgd!.levyMass, want)).toBeLessThan(1e-9)
       }
     }
@@ -144,7 +216,8 @@ describe('escapeTime: quadratic basins, T6, T6b, A = 3I (spec/theory.md §4.5)',
       const out = ok(c.request)
       const e = c.expected as any
       for (const name of ['sgd', 'adam'] as const) {
-        for (const k of LEADING) expect(rel(out[name]![k], e[name][k]), `${name}.${k} ${c.request.noise.model}`).toBeLessThan(1e-9)
+        for (const k of LEADING)
+          expect(rel(out[name]![k], e[name][k]), `${name}.${k} ${c.request.noise.model}`).toBeLessThan(1e-9)
         if (c.request.noise.model === 'axis') {
           out[name]!.exitProbabilities!.forEach((p, i) => {
             expect(p.direction).toBe(`axis-${i}`)
@@ -155,7 +228,8 @@ describe('escapeTime: quadratic basins, T6, T6b, A = 3I (spec/theory.md §4.5)',
       out.adam!.preconditioner.forEach((q, i) => expect(rel(q, e.adam.preconditioner[i])).toBeLessThan(1e-12))
       const cmp = out.comparison!
       expect(rel(cmp.iterationRatio, e.comparison.iterationRatio)).toBeLessThan(1e-9)
-      for (const k of ['geometry', 'tailIndex', 'learningRate'] as const) expect(rel(cmp.mechanisms[k], e.comparison[k])).toBeLessThan(1e-9)
+      for (const k of ['geometry', 'tailIndex', 'learningRate'] as const)
+        expect(rel(cmp.mechanisms[k], e.comparison[k])).toBeLessThan(1e-9)
     }
   })
 })
@@ -206,30 +280,50 @@ describe('escapeTime: identities', () => {
 
   it('axis and isotropic agree in d = 1 and the isotropic mass is the smaller one in T6 (§7 A2)', () => {
     const q1 = { kind: 'quadratic', curvatures: [2.5], height: 0.3 } as const
-    const a = ok({ basin: q1, noise: { scale: 0.7, model: 'axis' }, optimizers: { sgd: { alpha: 1.6, lr: 0.02 } } }).sgd!
-    const i = ok({ basin: q1, noise: { scale: 0.7, model: 'isotropic' }, optimizers: { sgd: { alpha: 1.6, lr: 0.02 } } }).sgd!
+    const a = ok({ basin: q1, noise: { scale: 0.7, model: 'axis' }, optimizers: { sgd: { alpha: 1.6, lr: 0.02 } } })
+      .sgd!
+    const i = ok({
+      basin: q1,
+      noise: { scale: 0.7, model: 'isotropic' },
+      optimizers: { sgd: { alpha: 1.6, lr: 0.02 } },
+    }).sgd!
     expect(rel(i.levyMass, a.levyMass)).toBeLessThan(1e-13)
     // Same basin as an interval: half-width sqrt(2h/λ).
     const w = Math.sqrt((2 * 0.3) / 2.5)
-    const iv = ok({ basin: { kind: 'interval', left: w, right: w }, noise: { scale: 0.7 }, optimizers: { sgd: { alpha: 1.6, lr: 0.02 } } }).sgd!
+    const iv = ok({
+      basin: { kind: 'interval', left: w, right: w },
+      noise: { scale: 0.7 },
+      optimizers: { sgd: { alpha: 1.6, lr: 0.02 } },
+    }).sgd!
     expect(rel(iv.levyMass, a.levyMass)).toBeLessThan(1e-13)
     for (const alpha of [1.2, 1.5, 1.8]) {
-      const [ax, is] = ['axis', 'isotropic'].map((model) => fixture.t6.find((r) => r.alpha === alpha && r.model === model)!)
+      const [ax, is] = ['axis', 'isotropic'].map(
+        (model) => fixture.t6.find((r) => r.alpha === alpha && r.model === model)!,
+      )
       expect(is.nuSgd).toBeLessThan(ax.nuSgd)
       const got = ['axis', 'isotropic'].map(
-        (model) => ok({ basin: T6H, noise: { scale: T6S, model }, optimizers: { sgd: { alpha, lr: 0.01 } } }).sgd!.levyMass,
+        (model) =>
+          ok({ basin: T6H, noise: { scale: T6S, model }, optimizers: { sgd: { alpha, lr: 0.01 } } }).sgd!.levyMass,
       )
       expect(got[1]).toBeLessThan(got[0])
     }
   })
 
   it('α → 2: the isotropic Radon measure tends to tr(A)/(2h) (|S| tr(A)/d sphere identity), the axis one to Σ A_ii/(2h)', () => {
-    const H = [[3, 1, 0], [1, 2, 0.5], [0, 0.5, 1]]
+    const H = [
+      [3, 1, 0],
+      [1, 2, 0.5],
+      [0, 0.5, 1],
+    ]
     const sigma = [1, 0.5, 2]
     const A = H.map((row, i) => row.map((x, j) => sigma[i] * x * sigma[j]))
     const tr = A[0][0] + A[1][1] + A[2][2]
     for (const model of ['axis', 'isotropic'] as const) {
-      const m = ok({ basin: { kind: 'quadratic', hessian: H, height: 0.5 }, noise: { scale: sigma, model }, optimizers: { sgd: { alpha: 1.9999999, lr: 0.01 } } }).sgd!.radonMeasure
+      const m = ok({
+        basin: { kind: 'quadratic', hessian: H, height: 0.5 },
+        noise: { scale: sigma, model },
+        optimizers: { sgd: { alpha: 1.9999999, lr: 0.01 } },
+      }).sgd!.radonMeasure
       // κ_{d,2} = √π Γ((d+2)/2)/(Γ(d/2)Γ(3/2)) = d, so m_iso(α=2) = d·tr(A)/(d·2h) = tr(A)/(2h) = m_axis(α=2).
       expect(rel(m, tr / (2 * 0.5))).toBeLessThan(1e-5)
     }
@@ -247,7 +341,11 @@ describe('escapeTime: isotropic model with full Hessians against Monte-Carlo of 
       const sigma = Array.from({ length: d }, () => Math.exp(Math.log(0.1) + rng.uniform() * Math.log(100)))
       const h = 0.7
       const alpha = 1.35
-      const out = ok({ basin: { kind: 'quadratic', hessian: H, height: h }, noise: { scale: sigma, model: 'isotropic' }, optimizers: { sgd: { alpha, lr: 0.01 } } })
+      const out = ok({
+        basin: { kind: 'quadratic', hessian: H, height: h },
+        noise: { scale: sigma, model: 'isotropic' },
+        optimizers: { sgd: { alpha, lr: 0.01 } },
+      })
       const n = 20000
       let s = 0
       let s2 = 0
@@ -264,7 +362,7 @@ describe('escapeTime: isotropic model with full Hessians against Monte-Carlo of 
           for (let j = 0; j < d; j++) row += H[i][j] * sigma[j] * u[j]
           q += sigma[i] * u[i] * row
         }
-        const x = ((q / norm) / (2 * h)) ** (alpha / 2) // R(u)^(−α)
+        const x = (q / norm / (2 * h)) ** (alpha / 2) // R(u)^(−α)
         s += x
         s2 += x * x
       }
@@ -278,7 +376,11 @@ describe('escapeTime: isotropic model with full Hessians against Monte-Carlo of 
 })
 
 describe('escapeTime: refusals and warnings', () => {
-  const good = { basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } }
+  const good = {
+    basin: { kind: 'interval', left: 1, right: 2 },
+    noise: { scale: 1 },
+    optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+  }
   const paths = (input: unknown) => {
     const r = escapeTime(input)
     expect(r.ok).toBe(false)
@@ -293,28 +395,80 @@ describe('escapeTime: refusals and warnings', () => {
     expect(paths({ ...good, optimizers: { adam: { alpha: 1.5, lr: 1 } } })).toContain('optimizers.adam.lr')
     expect(paths({ ...good, optimizers: { sgd: { alpha: 1.5, lr: 0 } } })).toContain('optimizers.sgd.lr')
     expect(paths({ ...good, basin: { kind: 'interval', left: -1, right: 2 } })).toContain('basin.left')
-    expect(paths({ ...good, basin: { kind: 'quadratic', curvatures: [1, 0], height: 1 } })).toContain('basin.curvatures.1')
+    expect(paths({ ...good, basin: { kind: 'quadratic', curvatures: [1, 0], height: 1 } })).toContain(
+      'basin.curvatures.1',
+    )
     expect(paths({ ...good, basin: { kind: 'quadratic', curvatures: [1], height: 0 } })).toContain('basin.height')
     expect(paths({ ...good, noise: { scale: 0 } })).toContain('noise.scale')
     expect(paths({ ...good, optimizers: {} })).toEqual(['optimizers'])
     expect(paths({ ...good, basin: { kind: 'interval', left: Infinity, right: 2 } })).toEqual(['basin.left'])
-    expect(paths({ ...good, basin: { kind: 'quadratic', curvatures: new Array(257).fill(1), height: 1 } })).toContain('basin.curvatures')
+    expect(paths({ ...good, basin: { kind: 'quadratic', curvatures: new Array(257).fill(1), height: 1 } })).toContain(
+      'basin.curvatures',
+    )
   })
 
   it('refuses wrong lengths, non-square, non-symmetric and non-positive-definite Hessians', () => {
     const q2 = { kind: 'quadratic', curvatures: [1, 2], height: 1 }
     expect(paths({ ...good, basin: q2, noise: { scale: [1, 2, 3] } })).toEqual(['noise.scale'])
-    expect(paths({ ...good, basin: q2, optimizers: { adam: { alpha: 1.5, lr: 0.01, preconditioner: [1] } } })).toEqual(['optimizers.adam.preconditioner'])
-    expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[1, 0], [0]], height: 1 } })).toEqual(['basin.hessian.1'])
-    expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[2, 1], [0.5, 2]], height: 1 } })).toEqual(['basin.hessian.1.0'])
-    expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[1, 2], [2, 1]], height: 1 } })).toEqual(['basin.hessian'])
+    expect(paths({ ...good, basin: q2, optimizers: { adam: { alpha: 1.5, lr: 0.01, preconditioner: [1] } } })).toEqual([
+      'optimizers.adam.preconditioner',
+    ])
+    expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[1, 0], [0]], height: 1 } })).toEqual([
+      'basin.hessian.1',
+    ])
+    expect(
+      paths({
+        ...good,
+        basin: {
+          kind: 'quadratic',
+          hessian: [
+            [2, 1],
+            [0.5, 2],
+          ],
+          height: 1,
+        },
+      }),
+    ).toEqual(['basin.hessian.1.0'])
+    expect(
+      paths({
+        ...good,
+        basin: {
+          kind: 'quadratic',
+          hessian: [
+            [1, 2],
+            [2, 1],
+          ],
+          height: 1,
+        },
+      }),
+    ).toEqual(['basin.hessian'])
     expect(paths({ ...good, basin: { kind: 'quadratic', hessian: [[-1]], height: 1 } })).toEqual(['basin.hessian'])
     // Isotropic model: the eigenvalues of GHG decide (indefinite, and semidefinite with an exact zero).
-    for (const hessian of [[[1, 2], [2, 1]], [[1, 1], [1, 1]], [[2, 0, 0], [0, -0.1, 0], [0, 0, 1]]]) {
-      expect(paths({ ...good, basin: { kind: 'quadratic', hessian, height: 1 }, noise: { scale: 1, model: 'isotropic' } })).toEqual(['basin.hessian'])
+    for (const hessian of [
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      [
+        [2, 0, 0],
+        [0, -0.1, 0],
+        [0, 0, 1],
+      ],
+    ]) {
+      expect(
+        paths({ ...good, basin: { kind: 'quadratic', hessian, height: 1 }, noise: { scale: 1, model: 'isotropic' } }),
+      ).toEqual(['basin.hessian'])
     }
     const big = Array.from({ length: 257 }, (_, i) => Array.from({ length: 257 }, (_, j) => (i === j ? 1 : 0)))
-    expect(paths({ ...good, basin: { kind: 'quadratic', hessian: big, height: 1 } }).some((p) => p.startsWith('basin.hessian'))).toBe(true)
+    expect(
+      paths({ ...good, basin: { kind: 'quadratic', hessian: big, height: 1 } }).some((p) =>
+        p.startsWith('basin.hessian'),
+      ),
+    ).toBe(true)
   })
 
   it('answers "unanswerable" instead of returning an infinite escape time', () => {
@@ -331,14 +485,26 @@ describe('escapeTime: refusals and warnings', () => {
     const eps = ok(good)
     expect(eps.warnings.length).toBe(1)
     expect(eps.warnings[0]).toMatch(/^sgd: ε = .* 0\.215 is not small/)
-    expect(ok({ ...good, optimizers: { sgd: { alpha: 1.05, lr: 1e-4 } } }).warnings.some((w) => /close to 1/.test(w))).toBe(true)
-    expect(ok({ ...good, optimizers: { sgd: { alpha: 1.95, lr: 1e-4 } } }).warnings.some((w) => /close to 2/.test(w))).toBe(true)
+    expect(
+      ok({ ...good, optimizers: { sgd: { alpha: 1.05, lr: 1e-4 } } }).warnings.some((w) => /close to 1/.test(w)),
+    ).toBe(true)
+    expect(
+      ok({ ...good, optimizers: { sgd: { alpha: 1.95, lr: 1e-4 } } }).warnings.some((w) => /close to 2/.test(w)),
+    ).toBe(true)
     const cross = ok({ ...good, noise: { scale: 300 }, optimizers: { sgd: { alpha: 1.8, lr: 1e-3 } } })
     expect(cross.warnings.some((w) => /single noise step leaves the basin/.test(w))).toBe(true)
     // T5 last row geometry as a quadratic basin: half-width 0.5 with curvature 1, σ = 1, η = 0.01, α = 1.5.
-    const narrow = ok({ basin: { kind: 'quadratic', curvatures: [1], height: 0.125 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })
+    const narrow = ok({
+      basin: { kind: 'quadratic', curvatures: [1], height: 0.125 },
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    })
     expect(narrow.warnings.some((w) => /narrower than 4 stationary fluctuation scales along axis 0/.test(w))).toBe(true)
-    const unstable = ok({ basin: { kind: 'quadratic', curvatures: [1, 300], height: 1 }, noise: { scale: 1e-3 }, optimizers: { sgd: { alpha: 1.8, lr: 0.01 } } })
+    const unstable = ok({
+      basin: { kind: 'quadratic', curvatures: [1, 300], height: 1 },
+      noise: { scale: 1e-3 },
+      optimizers: { sgd: { alpha: 1.8, lr: 0.01 } },
+    })
     expect(unstable.warnings.some((w) => /unstable there/.test(w) && /axis 1/.test(w))).toBe(true)
     const seeded = ok({ ...good, samples: 1000, seed: 3 })
     expect(seeded.warnings.some((w) => /samples\/seed were ignored/.test(w))).toBe(true)
@@ -348,8 +514,16 @@ describe('escapeTime: refusals and warnings', () => {
   it('responses validate against EscapeTimeResponse (interval, axis, isotropic, single optimizer)', () => {
     const reqs = [
       good,
-      { basin: T6H, noise: { scale: T6S }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.8, lr: 0.001 } } },
-      { basin: T6H, noise: { scale: T6S, model: 'isotropic' }, optimizers: { adam: { alpha: 1.8, lr: 0.001, preconditioner: [1, 2] } } },
+      {
+        basin: T6H,
+        noise: { scale: T6S },
+        optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.8, lr: 0.001 } },
+      },
+      {
+        basin: T6H,
+        noise: { scale: T6S, model: 'isotropic' },
+        optimizers: { adam: { alpha: 1.8, lr: 0.001, preconditioner: [1, 2] } },
+      },
     ]
     for (const req of reqs) {
       const out = ok(req)
@@ -360,7 +534,19 @@ describe('escapeTime: refusals and warnings', () => {
   })
 
   it('is deterministic and every output number is finite', () => {
-    const req = { basin: { kind: 'quadratic', hessian: [[2, 0.3, 0], [0.3, 1, 0.1], [0, 0.1, 4]], height: 0.2 }, noise: { scale: [1, 2, 0.5], model: 'isotropic' }, optimizers: { sgd: { alpha: 1.3, lr: 0.05 }, adam: { alpha: 1.6, lr: 0.001 } } }
+    const req = {
+      basin: {
+        kind: 'quadratic',
+        hessian: [
+          [2, 0.3, 0],
+          [0.3, 1, 0.1],
+          [0, 0.1, 4],
+        ],
+        height: 0.2,
+      },
+      noise: { scale: [1, 2, 0.5], model: 'isotropic' },
+      optimizers: { sgd: { alpha: 1.3, lr: 0.05 }, adam: { alpha: 1.6, lr: 0.001 } },
+    }
     const a = JSON.stringify(ok(req))
     expect(JSON.stringify(ok(req))).toBe(a)
     const nums = a.match(/-?\d+(\.\d+)?(e[-+]?\d+)?/g)!.map(Number)

@@ -17,9 +17,14 @@ describe('interval and axis exit measures, leading order, one-jump probability (
       expect(m.left + m.right).toBeCloseTo(1, 15)
       const c = levyDensityConstant(r.alpha)
       const lo = leadingOrder(r.alpha, r.lr, m.radonMeasure, c)
-      for (const k of ['epsilon', 'theta', 'levyMass', 'rate', 'meanEscapeTime', 'meanEscapeIterations'] as const) expect(rel(lo[k], r[k])).toBeLessThan(1e-13)
-      expect(rel(1 / oneJumpProbability(r.left, r.right, r.sigma, r.lr, r.alpha, c), r.oneJumpIterations)).toBeLessThan(1e-9)
-      expect(rel(1 / oneJumpProbability(r.left, r.right, r.sigma, r.lr, r.alpha, 1), r.unit.oneJumpIterations)).toBeLessThan(1e-9)
+      for (const k of ['epsilon', 'theta', 'levyMass', 'rate', 'meanEscapeTime', 'meanEscapeIterations'] as const)
+        expect(rel(lo[k], r[k])).toBeLessThan(1e-13)
+      expect(rel(1 / oneJumpProbability(r.left, r.right, r.sigma, r.lr, r.alpha, c), r.oneJumpIterations)).toBeLessThan(
+        1e-9,
+      )
+      expect(
+        rel(1 / oneJumpProbability(r.left, r.right, r.sigma, r.lr, r.alpha, 1), r.unit.oneJumpIterations),
+      ).toBeLessThan(1e-9)
     }
   })
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { escapeTime } from '../../src/escape/escapeTime.ts'
 import { integrate } from '../../src/escape/integrate.ts'
 import { landscape } from '../../src/escape/landscape.ts'
+import { type LandscapeOutput, LandscapeResponse } from '../../src/schemas/landscape.ts'
 import { levyDensityConstant } from '../../src/stable/constants.ts'
-import { LandscapeResponse, type LandscapeOutput } from '../../src/schemas/landscape.ts'
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 const ok = (input: unknown): LandscapeOutput => {
@@ -36,7 +36,13 @@ describe('landscape (spec/theory.md §3.3)', () => {
   it('the exit rate of each basin equals 1/K of the escape-time calculator for the same interval', () => {
     const walls = [-1, 0.5, 3]
     const minima = [-2, -0.2, 1, 7]
-    const out = ok({ walls, minima, noise: { scale: 0.8 }, normalization: 'unit', optimizers: { adam: { alpha: 1.7, lr: 0.002 } } })
+    const out = ok({
+      walls,
+      minima,
+      noise: { scale: 0.8 },
+      normalization: 'unit',
+      optimizers: { adam: { alpha: 1.7, lr: 0.002 } },
+    })
     for (const i of [1, 2]) {
       const k = escapeTime({
         basin: { kind: 'interval', left: minima[i] - walls[i - 1], right: walls[i] - minima[i] },
@@ -70,12 +76,22 @@ describe('landscape (spec/theory.md §3.3)', () => {
   })
 
   it('prefers the wide basin regardless of where the minimum sits (no barrier heights at leading order)', () => {
-    const out = ok({ walls: [0], minima: [-0.3, 5], noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.6, lr: 0.01 } } })
+    const out = ok({
+      walls: [0],
+      minima: [-0.3, 5],
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.6, lr: 0.01 } },
+    })
     expect(out.sgd!.stationary[1]).toBeGreaterThan(0.9)
   })
 
   it('names the field of every problem', () => {
-    const base = { walls: [0, 1], minima: [-1, 0.5, 2], noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } }
+    const base = {
+      walls: [0, 1],
+      minima: [-1, 0.5, 2],
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    }
     const issues = (input: unknown) => {
       const r = landscape(input)
       expect(r.ok).toBe(false)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 import { sphereMoment, sphereMomentIntegral } from '../../src/escape/sphereMoment.ts'
 import { createRng, normal } from '../../src/random/index.ts'
+import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 
@@ -32,11 +32,7 @@ describe('sphereMoment: exact sphere average E_u[(uᵀAu)^p] (spec/theory.md §4
   })
 
   it('tends to tr(A)/d as p → 1 (α → 2), within the bound |E_p − E_1| ≤ (1−p)·max|ln μ|·E_1·(1+δ)', () => {
-    const cases = [
-      [0.5, 1, 4],
-      [1e-3, 1, 10, 30],
-      Array.from({ length: 64 }, (_, i) => 0.1 + i * 0.05),
-    ]
+    const cases = [[0.5, 1, 4], [1e-3, 1, 10, 30], Array.from({ length: 64 }, (_, i) => 0.1 + i * 0.05)]
     for (const mu of cases) {
       const e1 = mu.reduce((s, x) => s + x, 0) / mu.length
       expect(sphereMoment(mu, 1)).toBe(e1)

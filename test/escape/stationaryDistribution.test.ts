@@ -26,7 +26,10 @@ function directSolve(rates: number[][]): number[] {
 
 describe('stationaryDistribution (GTH)', () => {
   it('solves the two-state chain exactly: π1/π0 = q01/q10', () => {
-    const pi = stationaryDistribution([[0, 3], [7, 0]])!
+    const pi = stationaryDistribution([
+      [0, 3],
+      [7, 0],
+    ])!
     expect(pi[0]).toBeCloseTo(0.7, 15)
     expect(pi[1]).toBeCloseTo(0.3, 15)
   })
@@ -34,7 +37,9 @@ describe('stationaryDistribution (GTH)', () => {
   it('matches a direct linear solve on random dense chains (n = 3 … 64) to 1e-12', () => {
     const rng = createRng(99)
     for (const n of [3, 5, 17, 64]) {
-      const rates = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : rng.uniform() * 2)))
+      const rates = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (_, j) => (i === j ? 0 : rng.uniform() * 2)),
+      )
       const pi = stationaryDistribution(rates)!
       const ref = directSolve(rates)
       expect(pi.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 14)
@@ -46,7 +51,9 @@ describe('stationaryDistribution (GTH)', () => {
     const n = 30
     const up = 1e-9
     const down = 1
-    const rates = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (j === i + 1 ? up : j === i - 1 ? down : 0)))
+    const rates = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (j === i + 1 ? up : j === i - 1 ? down : 0)),
+    )
     const pi = stationaryDistribution(rates)!
     // π_k ∝ (up/down)^k.
     for (let k = 1; k < n; k++) expect(Math.abs(pi[k] / pi[k - 1] / (up / down) - 1)).toBeLessThan(1e-12)
@@ -54,9 +61,25 @@ describe('stationaryDistribution (GTH)', () => {
   })
 
   it('returns undefined for a state that cannot be left towards the others, or bad rates', () => {
-    expect(stationaryDistribution([[0, 1, 0], [0, 0, 0], [0, 0, 0]])).toBeUndefined()
-    expect(stationaryDistribution([[0, -1], [1, 0]])).toBeUndefined()
-    expect(stationaryDistribution([[0, NaN], [1, 0]])).toBeUndefined()
+    expect(
+      stationaryDistribution([
+        [0, 1, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ]),
+    ).toBeUndefined()
+    expect(
+      stationaryDistribution([
+        [0, -1],
+        [1, 0],
+      ]),
+    ).toBeUndefined()
+    expect(
+      stationaryDistribution([
+        [0, NaN],
+        [1, 0],
+      ]),
+    ).toBeUndefined()
     expect(stationaryDistribution([])).toBeUndefined()
   })
 })

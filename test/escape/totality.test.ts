@@ -32,15 +32,30 @@ describe('totality under random and hostile input', () => {
     const req = fc.record(
       {
         basin,
-        noise: fc.record({ scale: fc.oneof(num, vec), model: fc.constantFrom('axis', 'isotropic', 'other') }, { requiredKeys: ['scale'] }),
+        noise: fc.record(
+          { scale: fc.oneof(num, vec), model: fc.constantFrom('axis', 'isotropic', 'other') },
+          { requiredKeys: ['scale'] },
+        ),
         normalization: fc.constantFrom('stable', 'unit', 'x'),
-        optimizers: fc.record({ sgd: opt, adam: fc.record({ alpha: num, lr: num, preconditioner: fc.oneof(fc.constant('auto'), vec) }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+        optimizers: fc.record(
+          {
+            sgd: opt,
+            adam: fc.record(
+              { alpha: num, lr: num, preconditioner: fc.oneof(fc.constant('auto'), vec) },
+              { requiredKeys: [] },
+            ),
+          },
+          { requiredKeys: [] },
+        ),
         samples: fc.integer(),
         seed: fc.integer(),
       },
       { requiredKeys: [] },
     )
-    fc.assert(fc.property(fc.oneof(req, fc.anything()), (input) => check(escapeTime(input))), { numRuns: 1500, seed: 11 })
+    fc.assert(
+      fc.property(fc.oneof(req, fc.anything()), (input) => check(escapeTime(input))),
+      { numRuns: 1500, seed: 11 },
+    )
   })
 
   it('escapeTime on valid random quadratic basins always succeeds or answers unanswerable', () => {
@@ -54,7 +69,11 @@ describe('totality under random and hostile input', () => {
         fc.double({ min: 1e-8, max: 0.9, noNaN: true }),
         fc.constantFrom('axis', 'isotropic'),
         (lam, h, s, alpha, lr, model) => {
-          const r = escapeTime({ basin: { kind: 'quadratic', curvatures: lam, height: h }, noise: { scale: s, model }, optimizers: { sgd: { alpha, lr }, adam: { alpha, lr } } })
+          const r = escapeTime({
+            basin: { kind: 'quadratic', curvatures: lam, height: h },
+            noise: { scale: s, model },
+            optimizers: { sgd: { alpha, lr }, adam: { alpha, lr } },
+          })
           check(r)
           if (!r.ok) expect(r.kind).toBe('unanswerable')
         },
@@ -64,15 +83,29 @@ describe('totality under random and hostile input', () => {
   })
 
   it('landscape returns a Result with finite numbers for random requests', () => {
-    const sorted = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 8 }).map((w) => [...new Set(w)].sort((a, b) => a - b))
+    const sorted = fc
+      .array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 8 })
+      .map((w) => [...new Set(w)].sort((a, b) => a - b))
     const req = sorted.chain((walls) =>
       fc.record({
         walls: fc.constant(walls),
-        minima: fc.constant([walls[0] - 1, ...walls.slice(1).map((w, i) => (w + walls[i]) / 2), walls[walls.length - 1] + 1]),
+        minima: fc.constant([
+          walls[0] - 1,
+          ...walls.slice(1).map((w, i) => (w + walls[i]) / 2),
+          walls[walls.length - 1] + 1,
+        ]),
         noise: fc.record({ scale: fc.oneof(num, fc.double({ min: 1e-3, max: 1e3, noNaN: true })) }),
-        optimizers: fc.record({ sgd: fc.record({ alpha: fc.double({ min: 1.01, max: 1.99, noNaN: true }), lr: fc.double({ min: 1e-6, max: 0.5, noNaN: true }) }) }),
+        optimizers: fc.record({
+          sgd: fc.record({
+            alpha: fc.double({ min: 1.01, max: 1.99, noNaN: true }),
+            lr: fc.double({ min: 1e-6, max: 0.5, noNaN: true }),
+          }),
+        }),
       }),
     )
-    fc.assert(fc.property(fc.oneof(req, fc.anything()), (input) => check(landscape(input))), { numRuns: 800, seed: 13 })
+    fc.assert(
+      fc.property(fc.oneof(req, fc.anything()), (input) => check(landscape(input))),
+      { numRuns: 800, seed: 13 },
+    )
   })
 })

@@ -19,7 +19,9 @@ describe('symmetricEigenvalues', () => {
         if (i > 0) a[i * n + i - 1] = a[(i - 1) * n + i] = -1
       }
       const got = symmetricEigenvalues(a, n)
-      const want = Array.from({ length: n }, (_, k) => 2 - 2 * Math.cos(((k + 1) * Math.PI) / (n + 1))).sort((x, y) => x - y)
+      const want = Array.from({ length: n }, (_, k) => 2 - 2 * Math.cos(((k + 1) * Math.PI) / (n + 1))).sort(
+        (x, y) => x - y,
+      )
       for (let k = 0; k < n; k++) expect(Math.abs(got[k] - want[k])).toBeLessThan(1e-13)
     }
   })
@@ -29,7 +31,9 @@ describe('symmetricEigenvalues', () => {
       const a = randomSymmetric(n, 17 + n)
       const got = symmetricEigenvalues(a, n)
       const rows = Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, (i + 1) * n)))
-      const want = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true }).realEigenvalues.sort((x, y) => x - y)
+      const want = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true }).realEigenvalues.sort(
+        (x, y) => x - y,
+      )
       const norm = Math.max(...want.map(Math.abs))
       for (let k = 0; k < n; k++) expect(Math.abs(got[k] - want[k])).toBeLessThan(1e-12 * norm * Math.max(1, n / 10))
     }

@@ -2,11 +2,12 @@
  * The CPU budget check of the probe routes (workers/models/runProbe.ts checkBudget): the a-priori estimate
  * of estimateProbeCost against PROBE_BUDGET_SECONDS and the noise-memory cap, with the 422 texts.
  */
-import { describe, expect, it } from 'vitest'
+
 import * as v from 'valibot'
-import { checkBudget, probeSettings } from '../../workers/models/runProbe.ts'
-import { MAX_NOISE_FLOATS, PROBE_BUDGET_SECONDS, SECONDS_PER_PARAMETER_SAMPLE } from '../../workers/models/budget.ts'
+import { describe, expect, it } from 'vitest'
 import { ProbeOptions } from '../../src/schemas/probe.ts'
+import { MAX_NOISE_FLOATS, PROBE_BUDGET_SECONDS, SECONDS_PER_PARAMETER_SAMPLE } from '../../workers/models/budget.ts'
+import { checkBudget, probeSettings } from '../../workers/models/runProbe.ts'
 
 const defaults = v.parse(ProbeOptions, {})
 
@@ -24,7 +25,9 @@ describe('checkBudget', () => {
     if (r.ok) return
     expect(r.kind).toBe('unanswerable')
     const evals = 5000 * (1 + 400 + 400 + 14 + 21) + 64 * 32
-    expect(r.detail).toContain(`estimated at ${(evals * 25450 * SECONDS_PER_PARAMETER_SAMPLE).toFixed(1)} s of CPU (${evals} per-sample gradient evaluations × 25450 parameters)`)
+    expect(r.detail).toContain(
+      `estimated at ${(evals * 25450 * SECONDS_PER_PARAMETER_SAMPLE).toFixed(1)} s of CPU (${evals} per-sample gradient evaluations × 25450 parameters)`,
+    )
     expect(r.detail).toContain(`budget of ${PROBE_BUDGET_SECONDS} s`)
     expect(r.detail).toMatch(/lower iterations, traceSamples/)
   })
@@ -34,8 +37,13 @@ describe('checkBudget', () => {
     const r = checkBudget(probeSettings({ ...defaults, measures: ['noise'], batches: 64 }, 8), 100, P, 1e9)
     expect(r.ok).toBe(false)
     if (!r.ok) {
-      expect(r.issues[0]).toEqual({ path: 'batches', message: `at most ${Math.floor(MAX_NOISE_FLOATS / P)} for ${P} parameters` })
+      expect(r.issues[0]).toEqual({
+        path: 'batches',
+        message: `at most ${Math.floor(MAX_NOISE_FLOATS / P)} for ${P} parameters`,
+      })
     }
-    expect(checkBudget(probeSettings({ ...defaults, measures: ['curvature'], batches: 64 }, 8), 100, P, 1e9).ok).toBe(true)
+    expect(checkBudget(probeSettings({ ...defaults, measures: ['curvature'], batches: 64 }, 8), 100, P, 1e9).ok).toBe(
+      true,
+    )
   })
 })

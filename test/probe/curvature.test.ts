@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest'
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
-import { lanczos } from '../../src/probe/lanczos.ts'
-import { hutchinson } from '../../src/probe/hutchinson.ts'
-import { hessianVectorProduct, finiteDifferenceStep } from '../../src/probe/hessianVectorProduct.ts'
+import { describe, expect, it } from 'vitest'
 import { evaluateSet } from '../../src/probe/evaluateSet.ts'
+import { finiteDifferenceStep, hessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
+import { hutchinson } from '../../src/probe/hutchinson.ts'
+import { lanczos } from '../../src/probe/lanczos.ts'
+import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { createRng } from '../../src/random/index.ts'
 import { logisticHessian, randomTheta, syntheticData } from './helpers.ts'
 
@@ -12,7 +12,8 @@ const sortedEigenvalues = (H: Matrix) =>
   new EigenvalueDecomposition(H, { assumeSymmetric: true }).realEigenvalues.slice().sort((a, b) => b - a)
 
 describe('curvature of multinomial logistic regression (exact Hessian Xᵀ(diag p − ppᵀ)X/n)', () => {
-  const d = 12, c = 4
+  const d = 12,
+    c = 4
   const data = syntheticData(300, d, c, 11)
   const oracle = mlpOracle([d, c], data)!
   const theta = randomTheta(oracle.parameters, 0.3, 12)
@@ -73,8 +74,10 @@ describe('curvature of a tiny ReLU MLP', () => {
     const h = 1e-5
     const H = Matrix.zeros(P, P)
     for (let j = 0; j < P; j++) {
-      const tp = theta.slice(); tp[j] += h
-      const tm = theta.slice(); tm[j] -= h
+      const tp = theta.slice()
+      tp[j] += h
+      const tm = theta.slice()
+      tm[j] -= h
       const gp = (await evaluateSet(oracle, tp)).gradient!
       const gm = (await evaluateSet(oracle, tm)).gradient!
       for (let i = 0; i < P; i++) H.set(i, j, (gp[i] - gm[i]) / (2 * h))
@@ -84,7 +87,11 @@ describe('curvature of a tiny ReLU MLP', () => {
     expect(asym).toBeLessThan(1e-6 * H.clone().abs().max())
     const Hs = H.clone().add(H.transpose()).div(2)
     const exact = sortedEigenvalues(Hs)
-    const r = await lanczos((v) => hessianVectorProduct(oracle, theta, v), P, { iterations: 25, topK: 3, rng: createRng(3) })
+    const r = await lanczos((v) => hessianVectorProduct(oracle, theta, v), P, {
+      iterations: 25,
+      topK: 3,
+      rng: createRng(3),
+    })
     for (let i = 0; i < 3; i++) expect(Math.abs(r.eigenvalues[i] - exact[i]) / exact[i]).toBeLessThan(1e-4)
   })
 })

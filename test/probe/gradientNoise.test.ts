@@ -19,7 +19,9 @@ function stableGradientOracle(alpha: number, n: number, P: number, seed: number,
     for (let i = 0; i < n; i++) table[i * P + c] = 0.5 + s[i]
   }
   // softmax-like constraint: every third coordinate is minus the sum of the two before it
-  if (siblings) for (let c = 2; c < P; c += 3) for (let i = 0; i < n; i++) table[i * P + c] = -table[i * P + c - 1] - table[i * P + c - 2]
+  if (siblings)
+    for (let c = 2; c < P; c += 3)
+      for (let i = 0; i < n; i++) table[i * P + c] = -table[i * P + c - 1] - table[i * P + c - 2]
   return {
     parameters: P,
     samples: n,
@@ -27,7 +29,8 @@ function stableGradientOracle(alpha: number, n: number, P: number, seed: number,
     maxBatch: 64,
     evaluate(_theta, indices) {
       const g = new Float64Array(P)
-      for (let s = 0; s < indices.length; s++) for (let c = 0; c < P; c++) g[c] += table[indices[s] * P + c] / indices.length
+      for (let s = 0; s < indices.length; s++)
+        for (let c = 0; c < P; c++) g[c] += table[indices[s] * P + c] / indices.length
       return Promise.resolve({ losses: new Float64Array(indices.length), correct: 0, gradient: g })
     },
   }
@@ -37,11 +40,16 @@ describe('gradientNoise', () => {
   for (const alpha of [1.2, 1.5, 1.8]) {
     it(`recovers α = ${alpha} of synthetic SαS gradient noise within its 95% interval`, async () => {
       // the regime of real models: many more coordinates (400) than the block size K1 (= 200 here)
-      const n = 5000, P = 400
+      const n = 5000,
+        P = 400
       const oracle = stableGradientOracle(alpha, n, P, 100 + alpha * 10)
       const all = Array.from({ length: n }, (_, i) => i)
       const full = (await oracle.evaluate(new Float64Array(P), all)).gradient!
-      const r = await gradientNoise(oracle, new Float64Array(P), full, { batchSize: 8, batches: 100, rng: createRng(7) })
+      const r = await gradientNoise(oracle, new Float64Array(P), full, {
+        batchSize: 8,
+        batches: 100,
+        rng: createRng(7),
+      })
       expect(r.rows.length).toBe(100)
       expect(r.evaluations).toBe(800)
       expect(r.estimate.blockSize).toBe(10)
@@ -54,7 +62,8 @@ describe('gradientNoise', () => {
   }
 
   it('pools coordinate by coordinate: sibling constraints (softmax-like) do not bias α, unlike row-major pooling', async () => {
-    const n = 4000, P = 900
+    const n = 4000,
+      P = 900
     const oracle = stableGradientOracle(1.5, n, P, 77, true)
     const all = Array.from({ length: n }, (_, i) => i)
     const full = (await oracle.evaluate(new Float64Array(P), all)).gradient!
@@ -69,10 +78,20 @@ describe('gradientNoise', () => {
   it('minibatches hold distinct samples and are drawn independently', async () => {
     const batches: number[][] = []
     const oracle: GradientOracle = {
-      parameters: 1, samples: 50, unitRoundoff: 2 ** -53, maxBatch: 100,
-      evaluate(_t, idx) { batches.push(Array.from(idx)); return Promise.resolve({ losses: new Float64Array(idx.length), correct: 0, gradient: new Float64Array(1) }) },
+      parameters: 1,
+      samples: 50,
+      unitRoundoff: 2 ** -53,
+      maxBatch: 100,
+      evaluate(_t, idx) {
+        batches.push(Array.from(idx))
+        return Promise.resolve({ losses: new Float64Array(idx.length), correct: 0, gradient: new Float64Array(1) })
+      },
     }
-    await gradientNoise(oracle, new Float64Array(1), new Float64Array(1), { batchSize: 10, batches: 400, rng: createRng(1) })
+    await gradientNoise(oracle, new Float64Array(1), new Float64Array(1), {
+      batchSize: 10,
+      batches: 400,
+      rng: createRng(1),
+    })
     for (const b of batches) expect(new Set(b).size).toBe(10)
     // each sample is in a batch with probability 10/50: counts ~ Binomial(400, 0.2), mean 80, sd 8
     const counts = new Array(50).fill(0)

@@ -3,9 +3,9 @@
  * oracle F(θ) = ½ θᵀAθ with known spectrum, and the exact Hessian of multinomial logistic regression.
  */
 import { Matrix } from 'ml-matrix'
+import type { GradientOracle } from '../../src/probe/oracle.ts'
 import { createRng } from '../../src/random/index.ts'
 import { normal } from '../../src/random/normal.ts'
-import type { GradientOracle } from '../../src/probe/oracle.ts'
 
 /** n samples in d dimensions, labels from a random linear teacher with noise (classes c). */
 export function syntheticData(n: number, d: number, c: number, seed: number): { x: Float64Array; labels: Int32Array } {
@@ -19,7 +19,10 @@ export function syntheticData(n: number, d: number, c: number, seed: number): { 
     for (let k = 0; k < c; k++) {
       let z = 2 * normal(rng)
       for (let j = 0; j < d; j++) z += x[s * d + j] * teacher[j * c + k]
-      if (z > best) { best = z; labels[s] = k }
+      if (z > best) {
+        best = z
+        labels[s] = k
+      }
     }
   }
   return { x, labels }
@@ -56,7 +59,13 @@ export function quadraticOracle(A: Matrix): GradientOracle {
  * Exact Hessian of the mean softmax cross-entropy of multinomial logistic regression with W [d, c]
  * (index i·c + k) and b [c] (index d·c + k): H = (1/n) Σ_s (diag(p_s) − p_s p_sᵀ) ⊗ x̃_s x̃_sᵀ, x̃ = [x, 1].
  */
-export function logisticHessian(theta: Float64Array, x: Float64Array, labels: Int32Array, d: number, c: number): Matrix {
+export function logisticHessian(
+  theta: Float64Array,
+  x: Float64Array,
+  labels: Int32Array,
+  d: number,
+  c: number,
+): Matrix {
   const P = d * c + c
   const H = Matrix.zeros(P, P)
   const n = labels.length

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { layoutSize, mlpLayout } from '../../src/probe/mlpLayout.ts'
 import { mlpOracle } from '../../src/probe/mlpOracle.ts'
-import { mlpLayout, layoutSize } from '../../src/probe/mlpLayout.ts'
 import { randomTheta, syntheticData } from './helpers.ts'
 
 describe('mlpOracle', () => {
@@ -26,8 +26,10 @@ describe('mlpOracle', () => {
     const h = 1e-6
     let maxErr = 0
     for (let p = 0; p < oracle.parameters; p++) {
-      const tp = theta.slice(); tp[p] += h
-      const tm = theta.slice(); tm[p] -= h
+      const tp = theta.slice()
+      tp[p] += h
+      const tm = theta.slice()
+      tm[p] -= h
       const fp = (await oracle.evaluate(tp, idx, { gradient: false })).losses
       const fm = (await oracle.evaluate(tm, idx, { gradient: false })).losses
       const meanFd = (fp.reduce((a, b) => a + b) - fm.reduce((a, b) => a + b)) / (2 * h * idx.length)

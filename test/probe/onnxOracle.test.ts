@@ -4,18 +4,19 @@
  * logistic regression, whose Hessian is (1/n) Σ (diag p − ppᵀ) ⊗ x̃x̃ᵀ in closed form, and the float64
  * JavaScript oracle for a ReLU MLP.
  */
-import { describe, expect, it } from 'vitest'
+
 import { EigenvalueDecomposition } from 'ml-matrix'
+import { describe, expect, it } from 'vitest'
 import { gradGraph } from '../../scripts/onnx/exportMlp.ts'
 import { ort, session } from '../../scripts/onnx/ortNode.ts'
-import { onnxOracle } from '../../workers/ort/onnxOracle.ts'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
-import { mlpLayout } from '../../src/probe/mlpLayout.ts'
-import { lanczos } from '../../src/probe/lanczos.ts'
-import { hutchinson } from '../../src/probe/hutchinson.ts'
-import { hessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
 import { evaluateSet } from '../../src/probe/evaluateSet.ts'
+import { hessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
+import { hutchinson } from '../../src/probe/hutchinson.ts'
+import { lanczos } from '../../src/probe/lanczos.ts'
+import { mlpLayout } from '../../src/probe/mlpLayout.ts'
+import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { createRng } from '../../src/random/index.ts'
+import { onnxOracle } from '../../workers/ort/onnxOracle.ts'
 import { logisticHessian, randomTheta, syntheticData } from './helpers.ts'
 
 async function oracleFor(layers: number[], data: { x: Float64Array; labels: Int32Array }) {
@@ -23,14 +24,21 @@ async function oracleFor(layers: number[], data: { x: Float64Array; labels: Int3
   const layout = mlpLayout(layers)
   const parameters = layout.reduce((a, e) => a + e.shape.reduce((p, q) => p * q, 1), 0)
   return onnxOracle({
-    session: s as never, Tensor: ort.Tensor as never, layout, parameters,
-    inputDim: layers[0], classes: layers[layers.length - 1], x: Float32Array.from(data.x), labels: data.labels,
+    session: s as never,
+    Tensor: ort.Tensor as never,
+    layout,
+    parameters,
+    inputDim: layers[0],
+    classes: layers[layers.length - 1],
+    x: Float32Array.from(data.x),
+    labels: data.labels,
     maxGradientElements: 40 * parameters,
   })
 }
 
 describe('onnxOracle (grad.onnx in onnxruntime-web)', () => {
-  const d = 16, c = 5
+  const d = 16,
+    c = 5
   const data = syntheticData(400, d, c, 31)
   // θ representable in float32, so that both oracles see the same point
   const theta = Float64Array.from(Float32Array.from(randomTheta(d * c + c, 0.3, 32)))
@@ -62,7 +70,9 @@ describe('onnxOracle (grad.onnx in onnxruntime-web)', () => {
     const onnx = await oracleFor([d, c], data)
     const xf = Float64Array.from(Float32Array.from(data.x))
     const H = logisticHessian(theta, xf, data.labels, d, c)
-    const exact = new EigenvalueDecomposition(H, { assumeSymmetric: true }).realEigenvalues.slice().sort((p, q) => q - p)
+    const exact = new EigenvalueDecomposition(H, { assumeSymmetric: true }).realEigenvalues
+      .slice()
+      .sort((p, q) => q - p)
     const apply = (v: Float64Array) => hessianVectorProduct(onnx, theta, v)
     const r = await lanczos(apply, onnx.parameters, { iterations: 30, topK: 5, rng: createRng(9) })
     for (let i = 0; i < 5; i++) expect(Math.abs(r.eigenvalues[i] - exact[i]) / exact[i]).toBeLessThan(1e-3)

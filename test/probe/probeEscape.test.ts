@@ -1,15 +1,16 @@
-import { describe, expect, it } from 'vitest'
 import gamma from '@stdlib/math-base-special-gamma'
-import { probeMinimum, type ProbeSettings } from '../../src/probe/probeMinimum.ts'
-import { escapeRequest, probeEscape } from '../../src/probe/probeEscape.ts'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
+import { describe, expect, it } from 'vitest'
 import { evaluateSet } from '../../src/probe/evaluateSet.ts'
+import { mlpOracle } from '../../src/probe/mlpOracle.ts'
+import { escapeRequest, probeEscape } from '../../src/probe/probeEscape.ts'
+import { type ProbeSettings, probeMinimum } from '../../src/probe/probeMinimum.ts'
 import { medianConstant } from '../../src/stable/medianConstant.ts'
 import { randomTheta, syntheticData } from './helpers.ts'
 
 /** Near-minimum of a logistic regression by plain gradient descent (float64 oracle). */
 async function trainedLogistic() {
-  const d = 6, c = 3
+  const d = 6,
+    c = 3
   const data = syntheticData(400, d, c, 61)
   const oracle = mlpOracle([d, c], data)!
   const theta = randomTheta(oracle.parameters, 0.1, 62)
@@ -22,8 +23,18 @@ async function trainedLogistic() {
 
 const settings: ProbeSettings = {
   measures: ['noise', 'curvature', 'slice', 'escape'],
-  radius: 0, batchSize: 16, batches: 200, topK: 3, iterations: 21, traceSamples: 4,
-  sharpnessRadius: 0.1, sharpnessDirections: 2, ascentSteps: 1, sliceRange: 1, slicePoints: 11, seed: 3,
+  radius: 0,
+  batchSize: 16,
+  batches: 200,
+  topK: 3,
+  iterations: 21,
+  traceSamples: 4,
+  sharpnessRadius: 0.1,
+  sharpnessDirections: 2,
+  ascentSteps: 1,
+  sliceRange: 1,
+  slicePoints: 11,
+  seed: 3,
 }
 
 describe('probeEscape', () => {
@@ -54,7 +65,9 @@ describe('probeEscape', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     const cAlpha = (gamma(1 + alpha) * Math.sin((Math.PI * alpha) / 2)) / Math.PI
-    const nu = ((2 * cAlpha) / alpha) * req.basin.curvatures.reduce((a, l, i) => a + ((sig[i] ** 2 * l) / (2 * h)) ** (alpha / 2), 0)
+    const nu =
+      ((2 * cAlpha) / alpha) *
+      req.basin.curvatures.reduce((a, l, i) => a + ((sig[i] ** 2 * l) / (2 * h)) ** (alpha / 2), 0)
     expect(r.value.sgd!.levyMass).toBeCloseTo(nu, 8)
     expect(r.value.sgd!.meanEscapeIterations / (0.05 ** -alpha / nu)).toBeCloseTo(1, 10)
     expect(r.value.inputs).toEqual(req)
@@ -70,7 +83,10 @@ describe('probeEscape', () => {
     if (!r.ok) return
     expect(r.value.inputs.basin.height).toBe(0.3)
     expect(r.value.adam!.preconditioner.length).toBe(r.value.dimension)
-    expect(r.value.comparison!.iterationRatio).toBeCloseTo(r.value.adam!.meanEscapeIterations / r.value.sgd!.meanEscapeIterations, 10)
+    expect(r.value.comparison!.iterationRatio).toBeCloseTo(
+      r.value.adam!.meanEscapeIterations / r.value.sgd!.meanEscapeIterations,
+      10,
+    )
   })
 
   it('without a barrier on the slice, the answer is unanswerable and says what to change', async () => {

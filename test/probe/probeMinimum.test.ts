@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { probeMinimum, type ProbeSettings } from '../../src/probe/probeMinimum.ts'
 import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { evaluateSet } from '../../src/probe/evaluateSet.ts'
+import { mlpOracle } from '../../src/probe/mlpOracle.ts'
+import { type ProbeSettings, probeMinimum } from '../../src/probe/probeMinimum.ts'
 import { randomTheta, syntheticData } from './helpers.ts'
 
 const settings: ProbeSettings = {
   measures: ['loss', 'noise', 'curvature', 'sharpness', 'slice'],
-  radius: 0, batchSize: 8, batches: 20, topK: 3, iterations: 12, traceSamples: 4,
-  sharpnessRadius: 0.1, sharpnessDirections: 3, ascentSteps: 2, sliceRange: 0.5, slicePoints: 5, seed: 7,
+  radius: 0,
+  batchSize: 8,
+  batches: 20,
+  topK: 3,
+  iterations: 12,
+  traceSamples: 4,
+  sharpnessRadius: 0.1,
+  sharpnessDirections: 3,
+  ascentSteps: 2,
+  sliceRange: 0.5,
+  slicePoints: 5,
+  seed: 7,
 }
 
 describe('probeMinimum', () => {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
 import { Matrix } from 'ml-matrix'
-import { sharpness } from '../../src/probe/sharpness.ts'
+import { describe, expect, it } from 'vitest'
 import { lossSlice } from '../../src/probe/lossSlice.ts'
+import { sharpness } from '../../src/probe/sharpness.ts'
 import { createRng } from '../../src/random/index.ts'
 import { quadraticOracle } from './helpers.ts'
 
@@ -12,8 +12,10 @@ function rotatedQuadratic(lambdas: number[]): Matrix {
   for (let k = 0; k + 1 < n; k++) {
     const G = Matrix.eye(n)
     const t = 0.3 + 0.2 * k
-    G.set(k, k, Math.cos(t)); G.set(k + 1, k + 1, Math.cos(t))
-    G.set(k, k + 1, -Math.sin(t)); G.set(k + 1, k, Math.sin(t))
+    G.set(k, k, Math.cos(t))
+    G.set(k + 1, k + 1, Math.cos(t))
+    G.set(k, k + 1, -Math.sin(t))
+    G.set(k + 1, k, Math.sin(t))
     A = G.mmul(A).mmul(G.transpose())
   }
   return A

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { onnx } from '../../scripts/onnx/onnxBuilders.ts'
-import { checkUserModel } from '../../workers/models/userModel.ts'
 import { decodeEvalBin, decodeEvalJson } from '../../workers/models/evalData.ts'
+import { checkUserModel } from '../../workers/models/userModel.ts'
 
 const bytes = new Uint8Array(readFileSync('test/fixtures/user-model/model.onnx'))
 const weights = new Float32Array(new Uint8Array(readFileSync('test/fixtures/user-model/weights.bin')).buffer)
@@ -25,7 +25,12 @@ describe('checkUserModel', () => {
     expect(r.value.inputDim).toBe(64)
     expect(r.value.classes).toBe(10)
     expect(r.value.layout.map((e) => [e.name, e.shape, e.offset])).toEqual([
-      ['W1', [64, 24], 0], ['b1', [24], 1536], ['W2', [24, 12], 1560], ['b2', [12], 1848], ['W3', [12, 10], 1860], ['b3', [10], 1980],
+      ['W1', [64, 24], 0],
+      ['b1', [24], 1536],
+      ['W2', [24, 12], 1560],
+      ['b2', [12], 1848],
+      ['W3', [12, 10], 1860],
+      ['b3', [10], 1980],
     ])
     expect(r.value.parameters).toBe(1990)
     expect(weights.length).toBe(1990)
@@ -33,14 +38,70 @@ describe('checkUserModel', () => {
   })
 
   const cases: [string, (g: InstanceType<typeof onnx.GraphProto>) => void, string, RegExp][] = [
-    ['a missing input', (g) => { g.input = g.input.filter((i) => i.name !== 'x') }, 'model.inputs.x', /missing input "x"/],
-    ['a wrong input shape', (g) => { (g.input.find((i) => i.name === 'y')!.type!.tensorType!.shape!.dim!)[1] = { dimParam: 'C' } }, 'model.inputs.y', /fixed classes/],
-    ['a parameter whose declared shape differs from its value', (g) => { (g.input.find((i) => i.name === 'W2')!.type!.tensorType!.shape!.dim!)[0] = { dimValue: 7 } }, 'model.inputs.W2', /declared \[7, 12\] but its initializer is \[24, 12\]/],
-    ['a parameter without its trained value', (g) => { g.initializer = g.initializer.filter((t) => t.name !== 'b3') }, 'model.inputs.b3', /no initializer/],
-    ['a missing gradient output', (g) => { g.output = g.output.filter((o) => o.name !== 'grad_W2') }, 'model.outputs.grad_W2', /missing output "grad_W2"/],
-    ['a missing loss', (g) => { g.output = g.output.filter((o) => o.name !== 'loss') }, 'model.outputs.loss', /missing output "loss"/],
-    ['an unsupported op', (g) => { g.node.push(onnx.NodeProto.create({ opType: 'Conv', input: ['x', 'W1'], output: ['c'] })) }, `model.nodes.`, /unsupported op Conv/],
-    ['a custom-domain op', (g) => { g.node.push(onnx.NodeProto.create({ opType: 'Relu', domain: 'com.example', input: ['x'], output: ['c'] })) }, 'model.nodes.', /unsupported op com\.example\.Relu/],
+    [
+      'a missing input',
+      (g) => {
+        g.input = g.input.filter((i) => i.name !== 'x')
+      },
+      'model.inputs.x',
+      /missing input "x"/,
+    ],
+    [
+      'a wrong input shape',
+      (g) => {
+        g.input.find((i) => i.name === 'y')!.type!.tensorType!.shape!.dim![1] = { dimParam: 'C' }
+      },
+      'model.inputs.y',
+      /fixed classes/,
+    ],
+    [
+      'a parameter whose declared shape differs from its value',
+      (g) => {
+        g.input.find((i) => i.name === 'W2')!.type!.tensorType!.shape!.dim![0] = { dimValue: 7 }
+      },
+      'model.inputs.W2',
+      /declared \[7, 12\] but its initializer is \[24, 12\]/,
+    ],
+    [
+      'a parameter without its trained value',
+      (g) => {
+        g.initializer = g.initializer.filter((t) => t.name !== 'b3')
+      },
+      'model.inputs.b3',
+      /no initializer/,
+    ],
+    [
+      'a missing gradient output',
+      (g) => {
+        g.output = g.output.filter((o) => o.name !== 'grad_W2')
+      },
+      'model.outputs.grad_W2',
+      /missing output "grad_W2"/,
+    ],
+    [
+      'a missing loss',
+      (g) => {
+        g.output = g.output.filter((o) => o.name !== 'loss')
+      },
+      'model.outputs.loss',
+      /missing output "loss"/,
+    ],
+    [
+      'an unsupported op',
+      (g) => {
+        g.node.push(onnx.NodeProto.create({ opType: 'Conv', input: ['x', 'W1'], output: ['c'] }))
+      },
+      `model.nodes.`,
+      /unsupported op Conv/,
+    ],
+    [
+      'a custom-domain op',
+      (g) => {
+        g.node.push(onnx.NodeProto.create({ opType: 'Relu', domain: 'com.example', input: ['x'], output: ['c'] }))
+      },
+      'model.nodes.',
+      /unsupported op com\.example\.Relu/,
+    ],
   ]
   for (const [what, edit, path, message] of cases) {
     it(`refuses ${what}, naming it`, () => {
@@ -87,7 +148,9 @@ describe('stripInitializers', () => {
     const inits = (m: typeof a) => (m.graph?.initializer ?? []).map((t) => t.name as string)
     expect(inits(b)).toEqual(inits(a).filter((n) => !names.has(n)))
     expect(inits(b)).toEqual(['ax1', 'ax12'])
-    expect(onnx.ModelProto.toObject(b, { longs: Number }).graph?.node).toEqual(onnx.ModelProto.toObject(a, { longs: Number }).graph?.node)
+    expect(onnx.ModelProto.toObject(b, { longs: Number }).graph?.node).toEqual(
+      onnx.ModelProto.toObject(a, { longs: Number }).graph?.node,
+    )
     expect(b.graph?.input?.map((i) => i.name)).toEqual(a.graph?.input?.map((i) => i.name))
     expect(b.irVersion).toEqual(a.irVersion)
     expect(bytes.length - out.length).toBeGreaterThan(4 * 1990)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRng } from '../../src/random/rng.ts'
 import { exponential } from '../../src/random/exponential.ts'
+import { createRng } from '../../src/random/rng.ts'
 
 describe('exponential (Exp(1) by inversion)', () => {
   it('has mean 1 and variance 1 within 5 standard errors over 4·10^5 draws', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRng } from '../../src/random/rng.ts'
 import { normal } from '../../src/random/normal.ts'
+import { createRng } from '../../src/random/rng.ts'
 
 describe('normal (Box–Muller)', () => {
   it('has mean 0, variance 1 and kurtosis 3 within 5 standard errors over 4·10^5 draws', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/xoshiro128ss.json'
 import { createRng, rngFromState } from '../../src/random/rng.ts'
+import fixture from '../fixtures/xoshiro128ss.json'
 
 // Oracle: the reference C xoshiro128** 1.1 compiled with gcc (scripts/fixtures/xoshiro128ss.sh).
 describe('xoshiro128** against the reference C implementation (xoshiro128ss.json)', () => {

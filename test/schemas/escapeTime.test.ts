@@ -18,7 +18,14 @@ describe('EscapeTimeRequest', () => {
     expect(r.output.normalization).toBe('stable')
     expect(r.output.noise.model).toBe('axis')
     const q = v.safeParse(EscapeTimeRequest, {
-      basin: { kind: 'quadratic', hessian: [[2, 1], [1, 3]], height: 0.5 },
+      basin: {
+        kind: 'quadratic',
+        hessian: [
+          [2, 1],
+          [1, 3],
+        ],
+        height: 0.5,
+      },
       noise: { scale: [1, 2], model: 'isotropic' },
       normalization: 'unit',
       optimizers: { adam: { alpha: 1.8, lr: 0.001 } },

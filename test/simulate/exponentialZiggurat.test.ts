@@ -13,7 +13,13 @@ describe('exponentialZiggurat', () => {
   for (let i = 0; i < n; i++) xs[i] = exponentialZiggurat(src)
   it('matches 1 − e^(−x) on a grid reaching into the tail (beyond r = 7.697) within the KS bound', () => {
     const grid = [0.001, 0.01, 0.05, 0.1, 0.3, 0.7, 1, 1.5, 2, 3, 4, 5, 6, 7, 7.7, 8, 9, 10]
-    expect(gridDistance(xs, grid, grid.map((x) => 1 - Math.exp(-x)))).toBeLessThan(ksCritical(n))
+    expect(
+      gridDistance(
+        xs,
+        grid,
+        grid.map((x) => 1 - Math.exp(-x)),
+      ),
+    ).toBeLessThan(ksCritical(n))
     // Far tail (beyond the base layer): P(W > 9) = e^−9, within 4 binomial s.e.
     const p = Math.exp(-9)
     const k = xs.filter((x) => x > 9).length

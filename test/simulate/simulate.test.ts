@@ -5,11 +5,12 @@
 // iteration is geometric with p = P(ηGζ ≤ −a) + P(ηGζ ≥ b) = F(−a/(ηG)) + 1 − F(b/(ηG)), F the SαS(1) cdf from
 // scipy (fixture test/fixtures/simulateSamplers.json). Its mean 1/p is also what the censored MLE
 // (Σ min(K, T))/#{K ≤ T} estimates, for any cap T.
-import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
-import { type SimulateLimits, simulate } from '../../src/simulate/simulate.ts'
+
 import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
 import { type SimulateOutput, SimulateResponse } from '../../src/schemas/simulate.ts'
+import { type SimulateLimits, simulate } from '../../src/simulate/simulate.ts'
+import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 
 const sas15 = fixture.symmetric.find((r) => r.alpha === 1.5)!
 const F = (x: number) => sas15.cdf[sas15.x.indexOf(x)]
@@ -65,7 +66,14 @@ describe('simulate: exact geometric oracle (η·κ = 1)', () => {
 })
 
 describe('simulate: determinism and defaults', () => {
-  const base = { optimizer: 'sgd', alpha: 1.5, lr: 0.05, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 0.5 }, chains: 200 }
+  const base = {
+    optimizer: 'sgd',
+    alpha: 1.5,
+    lr: 0.05,
+    basin: { kind: 'interval', left: 1, right: 1 },
+    noise: { scale: 0.5 },
+    chains: 200,
+  }
   it('same input gives identical output; the default seed 1 is echoed; another seed differs', () => {
     const a = ok(base)
     const b = ok({ ...base })
@@ -108,16 +116,37 @@ describe('simulate: determinism and defaults', () => {
 describe('simulate: responses match SimulateResponse', () => {
   it('interval, quadratic (Adam, isotropic) and α = 2 (no theory) outputs validate against the schema', () => {
     const outs = [
-      ok({ optimizer: 'sgd', alpha: 1.5, lr: 0.05, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 0.5 }, chains: 50 }),
+      ok({
+        optimizer: 'sgd',
+        alpha: 1.5,
+        lr: 0.05,
+        basin: { kind: 'interval', left: 1, right: 1 },
+        noise: { scale: 0.5 },
+        chains: 50,
+      }),
       ok({
         optimizer: 'adam',
         alpha: 1.7,
         lr: 0.05,
-        basin: { kind: 'quadratic', hessian: [[2, 0.5], [0.5, 1]], height: 0.2 },
+        basin: {
+          kind: 'quadratic',
+          hessian: [
+            [2, 0.5],
+            [0.5, 1],
+          ],
+          height: 0.2,
+        },
         noise: { scale: [1, 0.5], model: 'isotropic' },
         chains: 50,
       }),
-      ok({ optimizer: 'sgd', alpha: 2, lr: 0.05, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 3 }, chains: 50 }),
+      ok({
+        optimizer: 'sgd',
+        alpha: 2,
+        lr: 0.05,
+        basin: { kind: 'interval', left: 1, right: 1 },
+        noise: { scale: 3 },
+        chains: 50,
+      }),
     ]
     for (const out of outs) expect(v.safeParse(SimulateResponse, out).success).toBe(true)
   })
@@ -135,7 +164,17 @@ describe('simulate: full Hessian', () => {
   }
   it('a diagonal matrix given as "hessian" runs the same chains as "curvatures"', () => {
     const a = ok(diag)
-    const b = ok({ ...diag, basin: { kind: 'quadratic', hessian: [[4, 0], [0, 1]], height: 0.5 } })
+    const b = ok({
+      ...diag,
+      basin: {
+        kind: 'quadratic',
+        hessian: [
+          [4, 0],
+          [0, 1],
+        ],
+        height: 0.5,
+      },
+    })
     expect(b.meanEscapeIterations).toBe(a.meanEscapeIterations)
   })
   it('isotropic noise + SGD is rotation invariant: H = R diag(4, 1) Rᵀ gives the same mean within 4 combined s.e.', () => {
@@ -147,13 +186,22 @@ describe('simulate: full Hessian', () => {
     ]
     const a = ok(diag)
     const b = ok({ ...diag, basin: { kind: 'quadratic', hessian: h, height: 0.5 }, seed: 4 })
-    expect(Math.abs(a.meanEscapeIterations - b.meanEscapeIterations)).toBeLessThan(4 * Math.hypot(a.standardError, b.standardError))
+    expect(Math.abs(a.meanEscapeIterations - b.meanEscapeIterations)).toBeLessThan(
+      4 * Math.hypot(a.standardError, b.standardError),
+    )
     expect(b.theory!.meanEscapeIterations).toBeCloseTo(a.theory!.meanEscapeIterations, 6)
   })
 })
 
 describe('simulate: refusals and warnings', () => {
-  const good = { optimizer: 'sgd', alpha: 1.5, lr: 0.01, basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, chains: 10 }
+  const good = {
+    optimizer: 'sgd',
+    alpha: 1.5,
+    lr: 0.01,
+    basin: { kind: 'interval', left: 1, right: 2 },
+    noise: { scale: 1 },
+    chains: 10,
+  }
   const paths = (input: unknown) => {
     const r = simulate(input)
     expect(r.ok).toBe(false)
@@ -170,12 +218,34 @@ describe('simulate: refusals and warnings', () => {
     expect(paths({ ...good, optimizer: 'rmsprop' })).toContain('optimizer')
     expect(paths({ ...good, basin: { kind: 'interval', left: -1, right: 2 } })).toContain('basin.left')
     expect(paths({ ...good, noise: { scale: [1, 2] } })).toContain('noise.scale')
-    expect(paths({ ...good, basin: { kind: 'quadratic', curvatures: [1, Infinity], height: 1 }, noise: { scale: 1 } })).toContain(
-      'basin.curvatures.1',
-    )
+    expect(
+      paths({ ...good, basin: { kind: 'quadratic', curvatures: [1, Infinity], height: 1 }, noise: { scale: 1 } }),
+    ).toContain('basin.curvatures.1')
     const q = { kind: 'quadratic', height: 1 }
-    expect(paths({ ...good, basin: { ...q, hessian: [[1, 0.5], [0.4, 1]] } })).toContain('basin.hessian')
-    expect(paths({ ...good, basin: { ...q, hessian: [[1, 2], [2, 1]] } })).toContain('basin.hessian')
+    expect(
+      paths({
+        ...good,
+        basin: {
+          ...q,
+          hessian: [
+            [1, 0.5],
+            [0.4, 1],
+          ],
+        },
+      }),
+    ).toContain('basin.hessian')
+    expect(
+      paths({
+        ...good,
+        basin: {
+          ...q,
+          hessian: [
+            [1, 2],
+            [2, 1],
+          ],
+        },
+      }),
+    ).toContain('basin.hessian')
     expect(paths({ ...good, basin: { ...q, hessian: [[1, 0], [0]] } })).toContain('basin.hessian.1')
     expect(paths({ ...good, basin: { ...q, curvatures: [1], hessian: [[1]] } })).toContain('basin')
     expect(paths({ ...good, optimizer: 'adam', preconditioner: [1, 2] })).toContain('preconditioner')
@@ -185,7 +255,14 @@ describe('simulate: refusals and warnings', () => {
   it('tiny α (draws overflowing double range): finite output, every chain leaves within a few steps', () => {
     for (const basin of [
       { kind: 'interval', left: 1, right: 1 },
-      { kind: 'quadratic', hessian: [[2, -1], [-1, 2]], height: 1 },
+      {
+        kind: 'quadratic',
+        hessian: [
+          [2, -1],
+          [-1, 2],
+        ],
+        height: 1,
+      },
     ]) {
       const out = ok({ ...good, alpha: 0.005, basin, noise: { scale: 1, model: 'isotropic' }, chains: 300 })
       expect(out.escaped).toBe(300)
@@ -202,7 +279,12 @@ describe('simulate: refusals and warnings', () => {
     }
   })
   it('warns when the deterministic iteration is unstable, and when a preconditioner is given to SGD', () => {
-    const out = ok({ ...good, lr: 0.9, basin: { kind: 'interval', left: 1, right: 2, curvature: 3 }, preconditioner: [1] })
+    const out = ok({
+      ...good,
+      lr: 0.9,
+      basin: { kind: 'interval', left: 1, right: 2, curvature: 3 },
+      preconditioner: [1],
+    })
     expect(out.warnings.some((w) => w.includes('diverges'))).toBe(true)
     expect(out.warnings.some((w) => w.includes('ignored for SGD'))).toBe(true)
   })
@@ -218,7 +300,13 @@ describe('simulate: refusals and warnings', () => {
     expect(out.warnings.some((w) => w.includes('work cap'))).toBe(true)
     // Isotropic d = 3: one mixing draw and three normals per iteration.
     const iso = ok(
-      { ...good, lr: 0.3, basin: { kind: 'quadratic', curvatures: [1, 1, 1], height: 0.001 }, noise: { scale: 1, model: 'isotropic' }, chains: 100 },
+      {
+        ...good,
+        lr: 0.3,
+        basin: { kind: 'quadratic', curvatures: [1, 1, 1], height: 0.001 },
+        noise: { scale: 1, model: 'isotropic' },
+        chains: 100,
+      },
       { maxNoiseDraws: 4000 },
     )
     expect(iso.iterationCap).toBe(10)

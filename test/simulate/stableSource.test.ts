@@ -1,10 +1,10 @@
 // The simulator's tabulated CMS draw (src/simulate/stableSource.ts) against scipy levy_stable(α, 0) = SαS(1) cdf
 // (fixture test/fixtures/simulateSamplers.json), for α on both the tabulated path and the direct fallback.
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { createRng } from '../../src/random/rng.ts'
-import { StableSource, TABULATE_AFTER, isTabulated } from '../../src/simulate/stableSource.ts'
 import { type WordSource, zigguratSlow, zigguratTables } from '../../src/simulate/exponentialZiggurat.ts'
+import { isTabulated, StableSource, TABULATE_AFTER } from '../../src/simulate/stableSource.ts'
+import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 
 const N = 200_000
@@ -43,7 +43,7 @@ describe('StableSource: SαS(1) in law', () => {
     expect(new StableSource(0, 1).next()).toBeNaN()
     expect(new StableSource(2.1, 1).next()).toBeNaN()
   })
-  it('words are the project generator\'s stream (createRng(seed).nextUint32())', () => {
+  it("words are the project generator's stream (createRng(seed).nextUint32())", () => {
     const src = new StableSource(1.5, 99)
     const rng = createRng(99)
     for (let i = 0; i < 10_000; i++) expect(src.word()).toBe(rng.nextUint32())
@@ -78,7 +78,9 @@ describe('StableSource: SαS(1) in law', () => {
         const j = (c * 8 + ((b >>> 3) & 7)) * 262144 // the 35-bit position on the 53-bit scale
         const W = j < k[iz] ? j * w[iz] : zigguratSlow(src, iz, j)
         const v = sign * Math.PI * (0.5 - u)
-        const ref = (Math.sin(alpha * v) / Math.sin(Math.PI * u) ** (1 / alpha)) * (Math.cos((1 - alpha) * v) / W) ** ((1 - alpha) / alpha)
+        const ref =
+          (Math.sin(alpha * v) / Math.sin(Math.PI * u) ** (1 / alpha)) *
+          (Math.cos((1 - alpha) * v) / W) ** ((1 - alpha) / alpha)
         worst = Math.max(worst, Math.abs(xs[i] - ref) / Math.max(Math.abs(ref), 1e-3))
       }
       expect(worst).toBeLessThan(1e-11)

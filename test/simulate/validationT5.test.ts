@@ -33,7 +33,9 @@ describe('T5 (1-D escape): Monte-Carlo column', () => {
       const combined = Math.hypot(out.standardError, r.se)
       expect(Math.abs(out.meanEscapeIterations - r.mc)).toBeLessThan(4 * combined)
       const right = out.exitProbabilities!.find((e) => e.direction === 'right')!
-      expect(Math.abs(right.probability - r.right)).toBeLessThan(4 * Math.hypot(right.standardError, Math.sqrt((r.right * (1 - r.right)) / 4000)))
+      expect(Math.abs(right.probability - r.right)).toBeLessThan(
+        4 * Math.hypot(right.standardError, Math.sqrt((r.right * (1 - r.right)) / 4000)),
+      )
       expect(out.theory!.meanEscapeIterations).toBeCloseTo(r.asym, 0)
       expect(out.ratioToTheory).toBeCloseTo(out.meanEscapeIterations / r.asym, 3)
     })

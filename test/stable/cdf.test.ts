@@ -1,6 +1,6 @@
+import erfc from '@stdlib/math-base-special-erfc'
 import { describe, expect, it } from 'vitest'
 import { cdf } from '../../src/stable/cdf.ts'
-import erfc from '@stdlib/math-base-special-erfc'
 
 // spec/theory.md §4.5 T2: SαS(1) cdf from scipy levy_stable (S1, β = 0), printed to 10 decimals.
 const XS = [0.5, 1, 2, 5, 10]
@@ -53,7 +53,20 @@ describe('cdf (§1.1)', () => {
     expect(cdf(0, 0.6)).toBe(0.5)
   })
   it('is total: NaN outside the domain (α ∉ (0, 2], σ ≤ 0 or non-finite, x non-finite)', () => {
-    for (const [x, a, s] of [[1, 0, 1], [1, -1, 1], [1, 2.0001, 1], [1, NaN, 1], [1, Infinity, 1], [1, 1.5, 0], [1, 1.5, -1], [1, 1.5, NaN], [1, 1.5, Infinity], [NaN, 1.5, 1], [Infinity, 1.5, 1], [-Infinity, 1.5, 1]]) {
+    for (const [x, a, s] of [
+      [1, 0, 1],
+      [1, -1, 1],
+      [1, 2.0001, 1],
+      [1, NaN, 1],
+      [1, Infinity, 1],
+      [1, 1.5, 0],
+      [1, 1.5, -1],
+      [1, 1.5, NaN],
+      [1, 1.5, Infinity],
+      [NaN, 1.5, 1],
+      [Infinity, 1.5, 1],
+      [-Infinity, 1.5, 1],
+    ]) {
       expect(cdf(x, a, s)).toBeNaN()
     }
   })

@@ -16,12 +16,19 @@ describe('characteristicFunction (§1.1)', () => {
     for (const u of [0.3, 1, 2]) {
       let s = 0
       const h = 0.01
-      for (let x = -60; x <= 60 + 1e-9; x += h) s += Math.cos(u * x) * pdf(x, a) * (Math.abs(Math.abs(x) - 60) < 1e-9 ? 0.5 : 1)
+      for (let x = -60; x <= 60 + 1e-9; x += h)
+        s += Math.cos(u * x) * pdf(x, a) * (Math.abs(Math.abs(x) - 60) < 1e-9 ? 0.5 : 1)
       expect(Math.abs(s * h - characteristicFunction(u, a))).toBeLessThan(3e-5)
     }
   })
   it('is NaN outside the domain', () => {
-    for (const [u, a, s] of [[1, 0, 1], [1, 2.2, 1], [1, 1, 0], [NaN, 1, 1], [Infinity, 1, 1]]) {
+    for (const [u, a, s] of [
+      [1, 0, 1],
+      [1, 2.2, 1],
+      [1, 1, 0],
+      [NaN, 1, 1],
+      [Infinity, 1, 1],
+    ]) {
       expect(characteristicFunction(u, a, s)).toBeNaN()
     }
   })

@@ -30,10 +30,18 @@ describe('createSampler: each draw is σ·quantile(U) for the generator words', 
     // a fake generator replaying chosen words: h = 3 (q ≈ 1.6e-19) and h = 0 (q < 2^-54, quantile itself)
     const ws = [3, 123456789, 0x80000000, 42, 200, 0xffffffff]
     let j = 0
-    const rng = { nextUint32: () => ws[j++ % ws.length], uniform: () => 0.5, state: () => [0, 0, 0, 0] as [number, number, number, number] }
+    const rng = {
+      nextUint32: () => ws[j++ % ws.length],
+      uniform: () => 0.5,
+      state: () => [0, 0, 0, 0] as [number, number, number, number],
+    }
     const out = new Float64Array(3)
     createSampler(1.5, 1)(rng, out)
-    const want = [-quantile((3 * 2 ** 32 + 123456789 + 0.5) / 2 ** 64, 1.5), quantile((42 + 0.5) / 2 ** 64, 1.5), -quantile((200 * 2 ** 32 + 0xffffffff + 0.5) / 2 ** 64, 1.5)]
+    const want = [
+      -quantile((3 * 2 ** 32 + 123456789 + 0.5) / 2 ** 64, 1.5),
+      quantile((42 + 0.5) / 2 ** 64, 1.5),
+      -quantile((200 * 2 ** 32 + 0xffffffff + 0.5) / 2 ** 64, 1.5),
+    ]
     out.forEach((x, i) => expect(Math.abs(x / want[i] - 1)).toBeLessThan(1e-9))
     expect(out[1]).toBeLessThan(-1e11) // ≈ −2e11: the far tail is reached, not cut off
   })
@@ -62,7 +70,13 @@ describe('createSampler: law', () => {
     const out = new Float64Array(n)
     createSampler(1.4, 1)(createRng(2024), out)
     const grid = Array.from({ length: 199 }, (_, j) => quantile((j + 1) / 200, 1.5))
-    expect(gridDistance(out, grid, grid.map((x) => cdf(x, 1.5)))).toBeGreaterThan(ksCritical(n))
+    expect(
+      gridDistance(
+        out,
+        grid,
+        grid.map((x) => cdf(x, 1.5)),
+      ),
+    ).toBeGreaterThan(ksCritical(n))
   })
   for (const a of [0.5, 1, 1.2, 1.5, 1.8]) {
     it(`tail at α = ${a}: P(|X| > x) for C_α x^(−α) = 1e-3 matches within 5 binomial standard errors`, () => {
@@ -107,7 +121,16 @@ describe('createSampler: determinism and totality', () => {
     d.forEach((x, i) => expect(x).toBe(-(-4 * a[i])))
   })
   it('fills NaN for α ∉ (0, 2] or σ not finite and > 0', () => {
-    for (const [a, s] of [[0, 1], [2.01, 1], [NaN, 1], [-1, 1], [1.5, 0], [1.5, -1], [1.5, Infinity], [1.5, NaN]]) {
+    for (const [a, s] of [
+      [0, 1],
+      [2.01, 1],
+      [NaN, 1],
+      [-1, 1],
+      [1.5, 0],
+      [1.5, -1],
+      [1.5, Infinity],
+      [1.5, NaN],
+    ]) {
       const out = new Float64Array(4)
       createSampler(a, s)(createRng(1), out)
       out.forEach((x) => expect(x).toBeNaN())

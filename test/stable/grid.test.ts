@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/stable_grid.json'
 import { cdf } from '../../src/stable/cdf.ts'
 import { pdf } from '../../src/stable/pdf.ts'
+import fixture from '../fixtures/stable_grid.json'
 
 // scipy.stats.levy_stable(α, 0) ('piecewise' Nolan integral, quad_eps 1.2e-14) on α ∈ [0.3, 2],
 // |x| ≤ 50 (scripts/fixtures/stable_grid.py). The brief's criterion: absolute error ≤ 1e-9.

@@ -21,7 +21,14 @@ function ksStatistic(sorted: Float64Array, F: (x: number) => number): number {
 }
 
 describe('KS test: sample(α) against cdf(α), 10^5 draws, level 0.001', () => {
-  const cases: [number, number][] = [[0.5, 11], [1, 12], [1.2, 13], [1.5, 14], [1.8, 15], [2, 16]]
+  const cases: [number, number][] = [
+    [0.5, 11],
+    [1, 12],
+    [1.2, 13],
+    [1.5, 14],
+    [1.8, 15],
+    [2, 16],
+  ]
   for (const [a, seed] of cases) {
     it(`α = ${a}: D < ${CRIT.toFixed(5)}, and the wrong law is rejected`, () => {
       const x = sample(a, 1, N, createRng(seed)).sort()

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/stable_grid.json'
 import { medianConstant } from '../../src/stable/medianConstant.ts'
+import fixture from '../fixtures/stable_grid.json'
 
 // spec/theory.md §1.1: m_α = 0.75-quantile of SαS(1), values printed to 8 decimals (scipy 1.17).
-const M: [number, number][] = [[1.2, 0.9815372], [1.5, 0.96893318], [1.8, 0.95975643], [2, 0.95387255]]
+const M: [number, number][] = [
+  [1.2, 0.9815372],
+  [1.5, 0.96893318],
+  [1.8, 0.95975643],
+  [2, 0.95387255],
+]
 
 describe('medianConstant (§1.1)', () => {
   for (const [a, m] of M) {

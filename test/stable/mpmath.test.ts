@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/stable_mpmath.json'
 import { pdf } from '../../src/stable/pdf.ts'
 import { sf } from '../../src/stable/sf.ts'
+import fixture from '../fixtures/stable_mpmath.json'
 
 // Random (α, x) with α ∈ (0.05, 2) (including α within 1e-3 of 1 and of 2) and x ∈ [1e-4, 1e4], against
 // Nolan's integral in mpmath at 30 digits (scripts/fixtures/stable_mpmath.py). Relative errors:

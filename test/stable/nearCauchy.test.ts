@@ -14,7 +14,11 @@ describe('nearCauchy (§1.1, α = 1 + δ)', () => {
       expect(v.pdf).toBeCloseTo(1 / (Math.PI * (1 + x * x)), 16)
     }
   })
-  for (const [d, tolSf, tolPdf] of [[1e-4, 2e-13, 5e-12], [-1e-4, 2e-13, 5e-12], [1e-3, 2e-10, 3e-9]]) {
+  for (const [d, tolSf, tolPdf] of [
+    [1e-4, 2e-13, 5e-12],
+    [-1e-4, 2e-13, 5e-12],
+    [1e-3, 2e-10, 3e-9],
+  ]) {
     it(`agrees with Nolan's integral at δ = ${d}: sf to ${tolSf} absolute, pdf to ${tolPdf} relative`, () => {
       for (const x of XS) {
         const n = nolanIntegral(x, 1 + d)

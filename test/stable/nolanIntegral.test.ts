@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/stable_mpmath.json'
 import { nolanIntegral } from '../../src/stable/nolanIntegral.ts'
+import fixture from '../fixtures/stable_mpmath.json'
 
 // Nolan's integral on its own (it generates the precomputed table and covers what the series do not),
 // against the same integral evaluated in mpmath at 30 digits (scripts/fixtures/stable_mpmath.py).
@@ -19,7 +19,14 @@ describe('nolanIntegral against mpmath (stable_mpmath.json)', () => {
     expect(worst).toBeLessThan(1e-13)
   })
   it('is NaN outside its domain (x ≤ 0, α = 1, α ∉ (0, 2])', () => {
-    for (const [x, a] of [[0, 1.5], [-1, 1.5], [1, 1], [1, 0], [1, 2.5], [Infinity, 1.5]]) {
+    for (const [x, a] of [
+      [0, 1.5],
+      [-1, 1.5],
+      [1, 1],
+      [1, 0],
+      [1, 2.5],
+      [Infinity, 1.5],
+    ]) {
       expect(nolanIntegral(x, a).sf).toBeNaN()
     }
   })

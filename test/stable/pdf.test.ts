@@ -27,7 +27,15 @@ describe('pdf (§1.1)', () => {
     }
   })
   it('is total: NaN outside the domain', () => {
-    for (const [x, a, s] of [[1, 0, 1], [1, 2.5, 1], [1, NaN, 1], [1, 1.5, 0], [1, 1.5, -2], [NaN, 1.5, 1], [Infinity, 1.5, 1]]) {
+    for (const [x, a, s] of [
+      [1, 0, 1],
+      [1, 2.5, 1],
+      [1, NaN, 1],
+      [1, 1.5, 0],
+      [1, 1.5, -2],
+      [NaN, 1.5, 1],
+      [Infinity, 1.5, 1],
+    ]) {
       expect(pdf(x, a, s)).toBeNaN()
     }
   })

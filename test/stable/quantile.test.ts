@@ -32,7 +32,16 @@ describe('quantile (§1.1)', () => {
     expect(quantile(1e-300, 0.3)).toBe(-Infinity)
   })
   it('is total: NaN outside the domain', () => {
-    for (const [p, a, s] of [[0, 1.5, 1], [1, 1.5, 1], [-0.1, 1.5, 1], [NaN, 1.5, 1], [0.3, 0, 1], [0.3, 2.1, 1], [0.3, 1.5, 0], [0.3, 1.5, Infinity]]) {
+    for (const [p, a, s] of [
+      [0, 1.5, 1],
+      [1, 1.5, 1],
+      [-0.1, 1.5, 1],
+      [NaN, 1.5, 1],
+      [0.3, 0, 1],
+      [0.3, 2.1, 1],
+      [0.3, 1.5, 0],
+      [0.3, 1.5, Infinity],
+    ]) {
       expect(quantile(p, a, s)).toBeNaN()
     }
   })

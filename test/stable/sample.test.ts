@@ -9,7 +9,12 @@ const T3: Record<string, number[]> = {
   '1.8': [-1.658870891715, 1.625557349772, 14.091559330992, -2.127954051549],
   '2': [-1.583612976226, 1.794122577994, 2.194503061406, -2.522734364347],
 }
-const U: [number, number][] = [[0.1, 0.5], [0.75, 0.2], [0.999, 0.3], [0.3, 0.01]]
+const U: [number, number][] = [
+  [0.1, 0.5],
+  [0.75, 0.2],
+  [0.999, 0.3],
+  [0.3, 0.01],
+]
 
 describe('cms (§5.3, T3)', () => {
   for (const [a, want] of Object.entries(T3)) {
@@ -22,7 +27,13 @@ describe('cms (§5.3, T3)', () => {
     expect(cms(1, 0.7, 0.3)).toBeCloseTo(Math.tan(Math.PI * 0.2), 14)
   })
   it('is total: NaN outside the domain', () => {
-    for (const [a, u1, u2] of [[0, 0.1, 0.1], [2.1, 0.1, 0.1], [NaN, 0.1, 0.1], [1.5, 0, 0.5], [1.5, 0.5, 1]]) {
+    for (const [a, u1, u2] of [
+      [0, 0.1, 0.1],
+      [2.1, 0.1, 0.1],
+      [NaN, 0.1, 0.1],
+      [1.5, 0, 0.5],
+      [1.5, 0.5, 1],
+    ]) {
       expect(cms(a, u1, u2)).toBeNaN()
     }
   })
@@ -39,7 +50,7 @@ describe('sample', () => {
     const x = sample(2, 1.5, n, createRng(1))
     const m2 = x.reduce((s, v) => s + v * v, 0) / n
     // var of x² for N(0, s²) is 2 s⁴ with s² = 4.5
-    const se = Math.sqrt(2 * 4.5 ** 2 / n)
+    const se = Math.sqrt((2 * 4.5 ** 2) / n)
     expect(Math.abs(m2 - 4.5)).toBeLessThan(5 * se)
   })
 })

@@ -2,10 +2,10 @@
 // (scipy levy_stable(α, 0) cdf, fixture test/fixtures/simulateSamplers.json). Projections on diagonal directions
 // separate the isotropic law from independent coordinates (whose diagonal marginal has scale (2^(1/α))/√2 ≠ 1).
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { createRng } from '../../src/random/rng.ts'
 import { sample } from '../../src/stable/sample.ts'
 import { isotropicMixing, sampleIsotropic } from '../../src/stable/sampleIsotropic.ts'
+import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 
 const N = 60_000

@@ -2,9 +2,9 @@
 // (fixture test/fixtures/simulateSamplers.json from scripts/fixtures/simulateSamplers.py), against the closed-form
 // Laplace transform exp(−t^a) of the mixing law, and deterministically against Kanter's (1975) representation.
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { createRng } from '../../src/random/rng.ts'
 import { sampleSkewed, skewedCms } from '../../src/stable/sampleSkewed.ts'
+import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 
 const N = 100_000
@@ -14,7 +14,8 @@ describe('skewedCms (deterministic)', () => {
   // Kanter (1975): X = sin(aπU)/sin(πU)^(1/a) · (sin((1−a)πU)/W)^((1−a)/a) has E e^(−tX) = exp(−t^a); it is the
   // CMS formula with σ = cos(πa/2)^(1/a) after V = π(U − ½).
   const kanter = (a: number, u: number, w: number) =>
-    (Math.sin(a * Math.PI * u) / Math.sin(Math.PI * u) ** (1 / a)) * (Math.sin((1 - a) * Math.PI * u) / w) ** ((1 - a) / a)
+    (Math.sin(a * Math.PI * u) / Math.sin(Math.PI * u) ** (1 / a)) *
+    (Math.sin((1 - a) * Math.PI * u) / w) ** ((1 - a) / a)
   for (const a of [0.3, 0.5, 0.6, 0.75, 0.9]) {
     it(`matches Kanter's representation at a = ${a} to 1e-12 relative`, () => {
       for (const [u1, u2] of [

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { tailConstant } from '../../src/stable/constants.ts'
 import { cdf } from '../../src/stable/cdf.ts'
+import { tailConstant } from '../../src/stable/constants.ts'
 import { sf } from '../../src/stable/sf.ts'
 
 describe('sf (§1.1)', () => {
   it('matches the T1 tail check 2·sf(200)·200^α at α = 1.2, 1.5 (scipy, 6 digits)', () => {
     // At α = 1.8 the spec's scipy value 0.183279 is itself off by 8e-6 relative: the tail series in
     // mpmath (scripts/fixtures/stable_tail.py) gives 0.18327789580889656, which we match below.
-    const want: [number, number][] = [[1.2, 0.556318], [1.5, 0.399167], [1.8, 0.18327789580889656]]
+    const want: [number, number][] = [
+      [1.2, 0.556318],
+      [1.5, 0.399167],
+      [1.8, 0.18327789580889656],
+    ]
     for (const [a, v] of want) expect(Math.abs(2 * sf(200, a) * 200 ** a - v)).toBeLessThan(1e-6)
     expect(Math.abs(2 * sf(200, 1.8) * 200 ** 1.8 - 0.18327789580889656)).toBeLessThan(1e-14)
   })
@@ -27,6 +31,13 @@ describe('sf (§1.1)', () => {
     }
   })
   it('is total: NaN outside the domain', () => {
-    for (const [x, a, s] of [[1, 0, 1], [1, 3, 1], [1, 1.5, 0], [NaN, 1.5, 1], [Infinity, 1.5, 1]]) expect(sf(x, a, s)).toBeNaN()
+    for (const [x, a, s] of [
+      [1, 0, 1],
+      [1, 3, 1],
+      [1, 1.5, 0],
+      [NaN, 1.5, 1],
+      [Infinity, 1.5, 1],
+    ])
+      expect(sf(x, a, s)).toBeNaN()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BLOCKS, alphaAt, buildPanel } from '../../scripts/precompute/middleTable.ts'
+import { alphaAt, BLOCKS, buildPanel } from '../../scripts/precompute/middleTable.ts'
 import { exactTail } from '../../src/stable/exactTail.ts'
 import { tableData, tableLookup } from '../../src/stable/tableLookup.ts'
 import { middleTable } from '../../src/stable/tables/middleTable.ts'
@@ -22,7 +22,12 @@ describe('middle-region table (src/stable/tables/middleTable.ts)', () => {
     // one panel of each block, and the worst panel of the first: (α [1.4, 1.5], x [3.5, 5.5]), (α [1.8, 1.9],
     // x [8.5, 13]), (α [0.6, 0.7], x [0.02, 0.05]), (ln(2 − α) [−5.5, −4], x [6, 8])
     const data = tableData()
-    for (const [blk, i, j] of [[0, 3, 2], [0, 7, 4], [1, 1, 0], [2, 1, 2]]) {
+    for (const [blk, i, j] of [
+      [0, 3, 2],
+      [0, 7, 4],
+      [1, 1, 0],
+      [2, 1, 2],
+    ]) {
       const { coord, alphaEdges: ae, xEdges: xe } = BLOCKS[blk]
       const p = buildPanel(ae[i], ae[i + 1], xe[j], xe[j + 1], coord)
       const [rowsSf, offSf, rowsPdf, offPdf] = middleTable.blocks[blk].panels[i * (xe.length - 1) + j]

@@ -3,7 +3,24 @@ import { cdf, pdf, quantile, sf } from '../../src/stable/index.ts'
 
 // The core is total (DESIGN.md): extreme but valid arguments return numbers in range, never NaN, never
 // throw, and every loop is bounded (the test finishing is the check).
-const ALPHAS = [1e-300, 1e-10, 0.001, 0.01, 0.05, 0.2, 0.9999, 1 - 1e-15, 1 + 1e-15, 1.0000001, 1.0001, 1.00010001, 1.5, 1.99999999, 2 - 1e-15, 2]
+const ALPHAS = [
+  1e-300,
+  1e-10,
+  0.001,
+  0.01,
+  0.05,
+  0.2,
+  0.9999,
+  1 - 1e-15,
+  1 + 1e-15,
+  1.0000001,
+  1.0001,
+  1.00010001,
+  1.5,
+  1.99999999,
+  2 - 1e-15,
+  2,
+]
 const XS = [0, 5e-324, 1e-300, 1e-100, 1e-10, 1e-3, 0.5, 1, 3, 10, 1e3, 1e10, 1e100, 1e300, 1.7e308]
 
 describe('totality at extreme valid arguments', () => {

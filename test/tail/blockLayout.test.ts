@@ -25,7 +25,14 @@ describe('blockLayout', () => {
     expect(blockLayout(1000, 7)).toEqual({ blockSize: 7, blocks: 142, used: 994, dropped: 6 })
   })
   it('rejects layouts without K1 ≥ 2 and K2 ≥ 2 (NaN block size)', () => {
-    for (const [n, k] of [[3, undefined], [10, 6], [10, 1], [10, 2.5], [NaN, undefined], [12.5, undefined]] as [number, number | undefined][]) {
+    for (const [n, k] of [
+      [3, undefined],
+      [10, 6],
+      [10, 1],
+      [10, 2.5],
+      [NaN, undefined],
+      [12.5, undefined],
+    ] as [number, number | undefined][]) {
       expect(blockLayout(n, k).blockSize).toBeNaN()
     }
   })

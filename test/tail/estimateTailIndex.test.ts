@@ -5,7 +5,7 @@ import { createRng } from '../../src/random/rng.ts'
 import type { Result } from '../../src/result.ts'
 import { medianConstant } from '../../src/stable/medianConstant.ts'
 import { sample } from '../../src/stable/sample.ts'
-import { type TailIndexOutput, estimateTailIndex } from '../../src/tail/estimateTailIndex.ts'
+import { estimateTailIndex, type TailIndexOutput } from '../../src/tail/estimateTailIndex.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/pooledNoiseTailIndex.ts'
 import { vectorLogMomentEstimate } from '../../src/tail/vectorLogMomentEstimate.ts'
 
@@ -32,7 +32,18 @@ describe('estimateTailIndex: values (spec T4, T8, §1.1 scale)', () => {
       const v = ok(estimateTailIndex({ samples: X, blockSize: k }))
       expect(Math.abs(v.inverseAlpha - want[k])).toBeLessThan(1e-10)
       expect(v.alpha).toBe(Math.min(1 / v.inverseAlpha, 2))
-      expect(Object.keys(v).sort()).toEqual(['alpha', 'blockSize', 'blocks', 'heavyTailed', 'interval', 'inverseAlpha', 'method', 'scale', 'used', 'warnings'])
+      expect(Object.keys(v).sort()).toEqual([
+        'alpha',
+        'blockSize',
+        'blocks',
+        'heavyTailed',
+        'interval',
+        'inverseAlpha',
+        'method',
+        'scale',
+        'used',
+        'warnings',
+      ])
       expect([v.blockSize, v.blocks, v.used, v.method]).toEqual([k, 12 / k, 12, 'scalar'])
       expect(v.interval.confidence).toBe(0.95)
       // Scale: median |x| / m_α at the reported α (median |x| of X = 0.8 by sorting).
@@ -50,7 +61,11 @@ describe('estimateTailIndex: values (spec T4, T8, §1.1 scale)', () => {
     expect([v.method, v.used, v.blocks]).toEqual(['vector', 6, 2])
   })
 
-  for (const [alpha, sigma, seed] of [[1.2, 0.5, 31], [1.5, 3, 32], [1.8, 1, 33]]) {
+  for (const [alpha, sigma, seed] of [
+    [1.2, 0.5, 31],
+    [1.5, 3, 32],
+    [1.8, 1, 33],
+  ]) {
     it(`T8-style: 1e5 CMS draws of SαS(${sigma}) at α = ${alpha}: |α̂ − α| < 0.1, interval around α̂ narrower than 0.25, heavy-tailed, scale within 3%`, () => {
       const x = Array.from(sample(alpha, sigma, 100000, createRng(seed)))
       const v = ok(estimateTailIndex({ samples: x }))
@@ -92,7 +107,13 @@ describe('estimateTailIndex: values (spec T4, T8, §1.1 scale)', () => {
     const rows = Array.from({ length: 100 }, () => scales.map((s) => s * normal(rng)))
     const v = ok(estimateTailIndex({ samples: rows }))
     const ref = pooledNoiseTailIndex(rows)
-    expect([v.method, v.inverseAlpha, v.alpha, v.blockSize, v.used]).toEqual(['pooled', ref.inverseAlpha, ref.alpha, ref.blockSize, ref.used])
+    expect([v.method, v.inverseAlpha, v.alpha, v.blockSize, v.used]).toEqual([
+      'pooled',
+      ref.inverseAlpha,
+      ref.alpha,
+      ref.blockSize,
+      ref.used,
+    ])
     expect(v.interval.lower).toBe(ref.interval.lower)
     const biased = ok(estimateTailIndex({ samples: rows, standardize: false }))
     expect(biased.heavyTailed).toBe(true)
@@ -104,7 +125,12 @@ describe('estimateTailIndex: values (spec T4, T8, §1.1 scale)', () => {
     const rows = Array.from({ length: 2000 }, () => Array.from(sample(1.5, 1, 3, rng), (z) => z + 4))
     const v = ok(estimateTailIndex({ samples: rows, method: 'vector', center: true }))
     const ref = vectorLogMomentEstimate(rows, { center: true })
-    expect([v.inverseAlpha, v.blockSize, v.blocks, v.used]).toEqual([ref.inverseAlpha, ref.blockSize, ref.blocks, ref.used])
+    expect([v.inverseAlpha, v.blockSize, v.blocks, v.used]).toEqual([
+      ref.inverseAlpha,
+      ref.blockSize,
+      ref.blocks,
+      ref.used,
+    ])
   })
 
   it('is deterministic', () => {
@@ -124,7 +150,9 @@ describe('estimateTailIndex: warnings', () => {
     const zeros = ok(estimateTailIndex({ samples: x.map((v, i) => (i % 10 === 0 ? 0 : v)) }))
     expect(zeros.warnings.join(' ')).toMatch(/400 numbers are exactly 0/)
     const shifted = x.map((v) => v + 3)
-    expect(ok(estimateTailIndex({ samples: shifted })).warnings.join(' ')).toMatch(/not symmetric about 0.*set center to true/)
+    expect(ok(estimateTailIndex({ samples: shifted })).warnings.join(' ')).toMatch(
+      /not symmetric about 0.*set center to true/,
+    )
     const centred = ok(estimateTailIndex({ samples: shifted, center: true }))
     expect(centred.warnings.join(' ')).not.toMatch(/symmetric/)
     expect(Math.abs(centred.alpha - 1.5)).toBeLessThan(0.25)
@@ -168,12 +196,27 @@ describe('estimateTailIndex: failures', () => {
     expect(ok(estimateTailIndex({ samples: x.map((v) => v * 1e-10) })).alpha).toBeGreaterThan(0)
   })
   it('mostly-zero data (median |x| = 0) is unanswerable', () => {
-    for (const samples of [new Array(100).fill(0), [...new Array(60).fill(0), ...Array.from(sample(1.5, 1, 40, createRng(42)))]]) {
+    for (const samples of [
+      new Array(100).fill(0),
+      [...new Array(60).fill(0), ...Array.from(sample(1.5, 1, 40, createRng(42)))],
+    ]) {
       const f = fail(estimateTailIndex({ samples }))
       expect(f.kind).toBe('unanswerable')
       expect(f.detail).toMatch(/exactly 0/)
     }
-    expect(fail(estimateTailIndex({ samples: [[0, 0], [0, 0], [0, 0], [1, 0]], standardize: false })).kind).toBe('unanswerable')
+    expect(
+      fail(
+        estimateTailIndex({
+          samples: [
+            [0, 0],
+            [0, 0],
+            [0, 0],
+            [1, 0],
+          ],
+          standardize: false,
+        }),
+      ).kind,
+    ).toBe('unanswerable')
   })
   it('invalid shapes and ranges, with dotted paths', () => {
     const bad: [unknown, string[]][] = [
@@ -184,7 +227,17 @@ describe('estimateTailIndex: failures', () => {
       [{ samples: [1, 2, 3] }, ['samples']],
       [{ samples: [1, 2, 3, 4, 5, null, 7] }, ['samples.5']],
       [{ samples: [1, 2, Infinity, 4, 5] }, ['samples.2']],
-      [{ samples: [[1, 2], [3, 4], [5, 6], [7, 'x']] }, ['samples.3.1']],
+      [
+        {
+          samples: [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+            [7, 'x'],
+          ],
+        },
+        ['samples.3.1'],
+      ],
       [{ samples: [[1, 2], [3, 4], [5], [7, 8]] }, ['samples.2']],
       [{ samples: [[1, 2], 3, [5, 6], [7, 8]] }, ['samples.1']],
       [{ samples: [[], []] }, ['samples.0']],
@@ -215,21 +268,51 @@ describe('estimateTailIndex: failures', () => {
     expect(ok(estimateTailIndex({ samples: x })).used).toBe(250000)
   })
   it('fuzz: never throws; a success has only finite numbers and α ∈ (0, 2] inside its interval', () => {
-    const num = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(0), fc.integer({ min: -3, max: 3 }))
+    const num = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      fc.constant(0),
+      fc.integer({ min: -3, max: 3 }),
+    )
     fc.assert(
-      fc.property(fc.array(num, { minLength: 0, maxLength: 80 }), fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }), (samples, blockSize) => {
-        const r = estimateTailIndex({ samples, blockSize })
-        if (!r.ok) return r.issues.length > 0 || r.kind === 'unanswerable'
-        const v = r.value
-        const nums = [v.alpha, v.inverseAlpha, v.blockSize, v.blocks, v.used, v.interval.lower, v.interval.upper, v.scale]
-        return nums.every(Number.isFinite) && v.alpha > 0 && v.alpha <= 2 && v.interval.lower <= v.alpha && v.alpha <= v.interval.upper && v.interval.upper <= 2
-      }),
+      fc.property(
+        fc.array(num, { minLength: 0, maxLength: 80 }),
+        fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
+        (samples, blockSize) => {
+          const r = estimateTailIndex({ samples, blockSize })
+          if (!r.ok) return r.issues.length > 0 || r.kind === 'unanswerable'
+          const v = r.value
+          const nums = [
+            v.alpha,
+            v.inverseAlpha,
+            v.blockSize,
+            v.blocks,
+            v.used,
+            v.interval.lower,
+            v.interval.upper,
+            v.scale,
+          ]
+          return (
+            nums.every(Number.isFinite) &&
+            v.alpha > 0 &&
+            v.alpha <= 2 &&
+            v.interval.lower <= v.alpha &&
+            v.alpha <= v.interval.upper &&
+            v.interval.upper <= 2
+          )
+        },
+      ),
       { numRuns: 300, seed: 42 },
     )
   })
   it('fuzz 2-D: never throws; a success has only finite numbers; failures name a field', () => {
-    const num = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(0), fc.integer({ min: -3, max: 3 }))
-    const matrix = fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(num, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 30 }))
+    const num = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      fc.constant(0),
+      fc.integer({ min: -3, max: 3 }),
+    )
+    const matrix = fc
+      .integer({ min: 1, max: 6 })
+      .chain((w) => fc.array(fc.array(num, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 30 }))
     fc.assert(
       fc.property(
         matrix,
@@ -241,8 +324,24 @@ describe('estimateTailIndex: failures', () => {
           const r = estimateTailIndex({ samples, method, standardize, center, blockSize })
           if (!r.ok) return r.issues.length > 0 && r.issues.every((i) => i.path.length > 0)
           const v = r.value
-          const nums = [v.alpha, v.inverseAlpha, v.blockSize, v.blocks, v.used, v.interval.lower, v.interval.upper, v.scale]
-          return nums.every(Number.isFinite) && v.alpha > 0 && v.alpha <= 2 && v.interval.lower <= v.alpha && v.alpha <= v.interval.upper && v.interval.upper <= 2
+          const nums = [
+            v.alpha,
+            v.inverseAlpha,
+            v.blockSize,
+            v.blocks,
+            v.used,
+            v.interval.lower,
+            v.interval.upper,
+            v.scale,
+          ]
+          return (
+            nums.every(Number.isFinite) &&
+            v.alpha > 0 &&
+            v.alpha <= 2 &&
+            v.interval.lower <= v.alpha &&
+            v.alpha <= v.interval.upper &&
+            v.interval.upper <= 2
+          )
         },
       ),
       { numRuns: 300, seed: 43 },

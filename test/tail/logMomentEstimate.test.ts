@@ -36,7 +36,11 @@ describe('logMomentEstimate (§5.1, 1-D)', () => {
   })
 
   // spec T8: |α̂ − α| < 0.1 at N = 1e5 (sd(α̂) ≤ 0.031 over 60 repetitions, worst error 0.063).
-  for (const [alpha, seed] of [[1.2, 11], [1.5, 12], [1.8, 13]]) {
+  for (const [alpha, seed] of [
+    [1.2, 11],
+    [1.5, 12],
+    [1.8, 13],
+  ]) {
     it(`is within 0.1 of α = ${alpha} on 1e5 seeded CMS draws (K1 = 250 and default), with an interval around α̂`, () => {
       const x = sample(alpha, 1, 100000, createRng(seed))
       const ref = logMomentEstimate(x, 250)
@@ -51,7 +55,13 @@ describe('logMomentEstimate (§5.1, 1-D)', () => {
   }
 
   it('is total: NaN estimate for too few samples, bad block sizes or confidence', () => {
-    for (const e of [logMomentEstimate([1, 2, 3]), logMomentEstimate(X, 1), logMomentEstimate(X, 7), logMomentEstimate(X, 2.5), logMomentEstimate(X, 3, 1)]) {
+    for (const e of [
+      logMomentEstimate([1, 2, 3]),
+      logMomentEstimate(X, 1),
+      logMomentEstimate(X, 7),
+      logMomentEstimate(X, 2.5),
+      logMomentEstimate(X, 3, 1),
+    ]) {
       expect(e.inverseAlpha).toBeNaN()
       expect(e.alpha).toBeNaN()
     }
@@ -63,7 +73,10 @@ describe('logMomentEstimate against the numpy/scipy oracle (test/fixtures/tail_e
   it('has the six scalar cases', () => expect(cases.length).toBe(6))
   for (const c of cases) {
     it(`α = ${c.alpha}, N = ${c.samples.length}, K1 = ${c.blockSizeIn ?? 'default'}, confidence ${c.confidence}: all numbers to 1e-10`, () => {
-      expectMatchesOracle(logMomentEstimate(c.samples as number[], c.blockSizeIn ?? undefined, c.confidence), c.expected)
+      expectMatchesOracle(
+        logMomentEstimate(c.samples as number[], c.blockSizeIn ?? undefined, c.confidence),
+        c.expected,
+      )
     })
   }
 })

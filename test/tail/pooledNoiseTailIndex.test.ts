@@ -7,7 +7,11 @@ import { expectMatchesOracle, oracleCases } from './oracleFixture.ts'
 describe('pooledNoiseTailIndex (§5.2 pooled scalars, §5.4 standardisation)', () => {
   for (const c of oracleCases('pooled')) {
     it(`matches the numpy oracle (60×50, scales over 2 decades, standardize ${c.standardize}, center ${c.center}) to 1e-10`, () => {
-      const e = pooledNoiseTailIndex(c.samples as number[][], { standardize: c.standardize, center: c.center, confidence: c.confidence })
+      const e = pooledNoiseTailIndex(c.samples as number[][], {
+        standardize: c.standardize,
+        center: c.center,
+        confidence: c.confidence,
+      })
       expectMatchesOracle(e, c.expected)
       expect(e.excludedColumns).toBe(c.expected.excludedColumns)
     })
@@ -49,6 +53,12 @@ describe('pooledNoiseTailIndex (§5.2 pooled scalars, §5.4 standardisation)', (
   it('is total: ragged or empty input gives NaN', () => {
     expect(pooledNoiseTailIndex([[1, 2], [3]]).inverseAlpha).toBeNaN()
     expect(pooledNoiseTailIndex([]).inverseAlpha).toBeNaN()
-    expect(pooledNoiseTailIndex([[0, 0], [0, 0], [0, 0]]).inverseAlpha).toBeNaN() // every column excluded
+    expect(
+      pooledNoiseTailIndex([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]).inverseAlpha,
+    ).toBeNaN() // every column excluded
   })
 })

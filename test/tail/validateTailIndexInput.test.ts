@@ -3,10 +3,29 @@ import { validateTailIndexInput } from '../../src/tail/validateTailIndexInput.ts
 
 describe('validateTailIndexInput (api.md /v1/tail-index defaults)', () => {
   it('applies the defaults: pooled, standardised, not centred, automatic K1, 95%', () => {
-    const r = validateTailIndexInput({ samples: [[1, 2], [3, 4]] })
-    expect(r.ok && r.value).toMatchObject({ method: 'pooled', standardize: true, center: false, blockSize: undefined, confidence: 0.95, ignored: [] })
+    const r = validateTailIndexInput({
+      samples: [
+        [1, 2],
+        [3, 4],
+      ],
+    })
+    expect(r.ok && r.value).toMatchObject({
+      method: 'pooled',
+      standardize: true,
+      center: false,
+      blockSize: undefined,
+      confidence: 0.95,
+      ignored: [],
+    })
     const s = validateTailIndexInput({ samples: [1, 2, 3, 4], center: true, confidence: 0.9, blockSize: 2 })
-    expect(s.ok && s.value).toMatchObject({ method: 'scalar', center: true, confidence: 0.9, blockSize: 2, values: [1, 2, 3, 4], rows: null })
+    expect(s.ok && s.value).toMatchObject({
+      method: 'scalar',
+      center: true,
+      confidence: 0.9,
+      blockSize: 2,
+      values: [1, 2, 3, 4],
+      rows: null,
+    })
   })
   it('records fields that do not apply to the input', () => {
     const r = validateTailIndexInput({ samples: [1, 2, 3, 4], method: 'pooled', standardize: false })

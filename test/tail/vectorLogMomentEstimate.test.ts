@@ -22,13 +22,20 @@ describe('vectorLogMomentEstimate (§5.1, Euclidean norms of rows)', () => {
 
   for (const c of oracleCases('vector')) {
     it(`matches the numpy oracle (300×4 anisotropic, center ${c.center}) to 1e-10`, () => {
-      expectMatchesOracle(vectorLogMomentEstimate(c.samples as number[][], { center: c.center, confidence: c.confidence }), c.expected)
+      expectMatchesOracle(
+        vectorLogMomentEstimate(c.samples as number[][], { center: c.center, confidence: c.confidence }),
+        c.expected,
+      )
     })
   }
 
   // §5.4: d = 50 anisotropic independent components, K = 4000 vectors, K1 ∈ {10, 40, 63}: the spec's
   // scipy draws give α̂ within 0.03 of α; with our own CMS draws we require |α̂ − α| < 0.1.
-  for (const [alpha, seed] of [[1.2, 21], [1.5, 22], [1.8, 23]]) {
+  for (const [alpha, seed] of [
+    [1.2, 21],
+    [1.5, 22],
+    [1.8, 23],
+  ]) {
     it(`d = 50 anisotropic components at α = ${alpha}: |α̂ − α| < 0.1 for K1 = 10, 40, 63`, () => {
       const rng = createRng(seed)
       const scales = Array.from({ length: 50 }, (_, i) => 10 ** (i / 25 - 1))
@@ -36,7 +43,8 @@ describe('vectorLogMomentEstimate (§5.1, Euclidean norms of rows)', () => {
         const z = sample(alpha, 1, 50, rng)
         return scales.map((s, i) => s * z[i])
       })
-      for (const k1 of [10, 40, 63]) expect(Math.abs(vectorLogMomentEstimate(rows, { blockSize: k1 }).alpha - alpha)).toBeLessThan(0.1)
+      for (const k1 of [10, 40, 63])
+        expect(Math.abs(vectorLogMomentEstimate(rows, { blockSize: k1 }).alpha - alpha)).toBeLessThan(0.1)
     })
   }
 

@@ -6,7 +6,13 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildWidget, GENERATED, generatedModule, WIDGET_GZIP_BUDGET, type WidgetBundle } from '../../scripts/build-widget.ts'
+import {
+  buildWidget,
+  GENERATED,
+  generatedModule,
+  WIDGET_GZIP_BUDGET,
+  type WidgetBundle,
+} from '../../scripts/build-widget.ts'
 
 let b: WidgetBundle
 
@@ -43,6 +49,8 @@ describe('widget bundle', () => {
     const again = await buildWidget()
     expect(again.widget).toBe(b.widget)
     const digest = (t: string) => createHash('sha256').update(t).digest('hex')
-    expect(digest(readFileSync(GENERATED, 'utf8')), 'stale: run `npx tsx scripts/build-widget.ts`').toBe(digest(generatedModule(b)))
+    expect(digest(readFileSync(GENERATED, 'utf8')), 'stale: run `npx tsx scripts/build-widget.ts`').toBe(
+      digest(generatedModule(b)),
+    )
   })
 })

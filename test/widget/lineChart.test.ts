@@ -3,18 +3,40 @@ import { basinPlot, exitSegments } from '../../src/widget/basinPlot.ts'
 import { densityCurves } from '../../src/widget/densityCurves.ts'
 import { densityPlot } from '../../src/widget/densityPlot.ts'
 import { legendLayout, lineChart, pathData } from '../../src/widget/lineChart.ts'
-import { logScale, linearScale } from '../../src/widget/scales.ts'
+import { linearScale, logScale } from '../../src/widget/scales.ts'
 import { defaultState } from '../../src/widget/state.ts'
 
 /** Closed-form SαS densities: α = 1 is Cauchy 1/(π(1+x²)); α = 2 is N(0, 2): e^(−x²/4)/(2√π) (spec/theory.md §1.1). */
-const closedPdf = (x: number, a: number) => (a === 1 ? 1 / (Math.PI * (1 + x * x)) : a === 2 ? Math.exp((-x * x) / 4) / (2 * Math.sqrt(Math.PI)) : Number.NaN)
+const closedPdf = (x: number, a: number) =>
+  a === 1 ? 1 / (Math.PI * (1 + x * x)) : a === 2 ? Math.exp((-x * x) / 4) / (2 * Math.sqrt(Math.PI)) : Number.NaN
 
 describe('pathData', () => {
   it('places points by the scales and breaks the line at non-finite values', () => {
     const sx = linearScale([0, 10], [0, 100])
     const sy = logScale([1, 100], [100, 0])
-    expect(pathData([[0, 1], [5, 10], [10, 100]], sx, sy)).toBe('M0 100L50 50L100 0')
-    expect(pathData([[0, 1], [5, Number.NaN], [10, 100], [2, 0]], sx, sy)).toBe('M0 100M100 0')
+    expect(
+      pathData(
+        [
+          [0, 1],
+          [5, 10],
+          [10, 100],
+        ],
+        sx,
+        sy,
+      ),
+    ).toBe('M0 100L50 50L100 0')
+    expect(
+      pathData(
+        [
+          [0, 1],
+          [5, Number.NaN],
+          [10, 100],
+          [2, 0],
+        ],
+        sx,
+        sy,
+      ),
+    ).toBe('M0 100M100 0')
   })
 })
 
@@ -38,8 +60,24 @@ describe('lineChart', () => {
       x: { kind: 'log', label: 'learning rate η' },
       y: { kind: 'log', label: 'iterations' },
       series: [
-        { label: 'SGD', className: 'sgd', points: [[1e-3, 1e5], [1e-1, 1e2]], marker: [1e-2, 3e3] },
-        { label: 'Adam', className: 'adam', points: [[1e-3, 1e6], [1e-1, 1e3]], dashed: true },
+        {
+          label: 'SGD',
+          className: 'sgd',
+          points: [
+            [1e-3, 1e5],
+            [1e-1, 1e2],
+          ],
+          marker: [1e-2, 3e3],
+        },
+        {
+          label: 'Adam',
+          className: 'adam',
+          points: [
+            [1e-3, 1e6],
+            [1e-1, 1e3],
+          ],
+          dashed: true,
+        },
       ],
     })
     expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="t-t t-d"/)
@@ -85,8 +123,23 @@ describe('basinPlot', () => {
   })
   it('draws one bar segment per exit direction with its width proportional to the probability', () => {
     const s = { ...defaultState, basin: 'interval' as const, left: 1, right: 2, noiseScale: [1] }
-    const svg = basinPlot(s, [{ label: 'SGD', className: 'sgd', probabilities: [{ direction: 'left', probability: 0.75 }, { direction: 'right', probability: 0.25 }] }], 320)
-    const widths = [...svg.matchAll(/<rect class="dir dir-(\d)" x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="22"/g)].map((m) => Number(m[2]))
+    const svg = basinPlot(
+      s,
+      [
+        {
+          label: 'SGD',
+          className: 'sgd',
+          probabilities: [
+            { direction: 'left', probability: 0.75 },
+            { direction: 'right', probability: 0.25 },
+          ],
+        },
+      ],
+      320,
+    )
+    const widths = [
+      ...svg.matchAll(/<rect class="dir dir-(\d)" x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="22"/g),
+    ].map((m) => Number(m[2]))
     expect(widths.length).toBe(2)
     expect(widths[0] / (widths[0] + widths[1])).toBeCloseTo(0.75, 2)
     expect(svg).toContain('>75%</text>')

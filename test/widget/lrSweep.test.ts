@@ -44,7 +44,11 @@ describe('lrSweep with the core escapeTime', () => {
     expect(s.sgdOneJump).toBeUndefined()
   })
   it('equals escapeTime called at every grid point (ν_L(W) does not depend on η), to 1e-12', () => {
-    for (const st of [t6, { ...t6, noiseModel: 'isotropic' as const, adam: { ...t6.adam, alpha: 1.8 } }, { ...t6, normalization: 'unit' as const }]) {
+    for (const st of [
+      t6,
+      { ...t6, noiseModel: 'isotropic' as const, adam: { ...t6.adam, alpha: 1.8 } },
+      { ...t6, normalization: 'unit' as const },
+    ]) {
       const s = lrSweep(st, base(st))
       s.lr.forEach((eta, i) => {
         const direct = base({ ...st, sgd: { ...st.sgd, lr: eta }, adam: { ...st.adam, lr: eta } })
@@ -63,7 +67,14 @@ describe('lrSweep with the core escapeTime', () => {
     }
   })
   it('interval basin: adds the one-jump values, which meet the asymptote as η → 0 (T5: 628.8 vs 629.6 at η = 0.01)', () => {
-    const st: WidgetState = { ...defaultState, basin: 'interval', left: 1, right: 2, noiseScale: [1], sgd: { alpha: 1.2, lr: 0.01 } }
+    const st: WidgetState = {
+      ...defaultState,
+      basin: 'interval',
+      left: 1,
+      right: 2,
+      noiseScale: [1],
+      sgd: { alpha: 1.2, lr: 0.01 },
+    }
     const s = lrSweep(st, base(st), escapeTime)
     expect(s.oneJumpLr).toEqual(s.lr.filter((_, k) => k % 2 === 0))
     expect(s.sgdOneJump?.length).toBe(13)

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
 import { ATTRIBUTE_KEYS } from '../../src/widget/attributeKeys.ts'
 import { embedSnippet } from '../../src/widget/embedSnippet.ts'
+import { mergeStateQuery } from '../../src/widget/mergeStateQuery.ts'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
 import { stateFromAttributes } from '../../src/widget/stateFromAttributes.ts'
 import { stateFromQuery } from '../../src/widget/stateFromQuery.ts'
 import { stateToQuery } from '../../src/widget/stateToQuery.ts'
-import { mergeStateQuery } from '../../src/widget/mergeStateQuery.ts'
 import { toRequest } from '../../src/widget/toRequest.ts'
 
 const alpha = fc.double({ min: 1.01, max: 1.99, noNaN: true })
@@ -77,7 +77,10 @@ describe('state ⇄ URL query', () => {
   })
 
   it('keeps the base value for a missing or unreadable parameter', () => {
-    const s = stateFromQuery(new URLSearchParams('optimizers.sgd.alpha=abc&basin.curvatures=1,x&noise.model=cube'), defaultState)
+    const s = stateFromQuery(
+      new URLSearchParams('optimizers.sgd.alpha=abc&basin.curvatures=1,x&noise.model=cube'),
+      defaultState,
+    )
     expect(s).toEqual(defaultState)
     const t = stateFromQuery(new URLSearchParams('optimizers.sgd.alpha=1.2&panel=compare'), defaultState)
     expect(t.sgd.alpha).toBe(1.2)
@@ -115,7 +118,8 @@ describe('attributes and the embed snippet', () => {
       fc.property(stateArb, (s) => {
         const html = embedSnippet(s, 'https://levy.example')
         const attrs = new Map<string, string>()
-        for (const m of html.matchAll(/\s([a-z-]+)="([^"]*)"/g)) attrs.set(m[1], m[2].replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
+        for (const m of html.matchAll(/\s([a-z-]+)="([^"]*)"/g))
+          attrs.set(m[1], m[2].replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
         expect(attrs.get('src')).toBe('https://levy.example/widget.js')
         const back = stateFromAttributes((n) => attrs.get(n) ?? null, defaultState)
         expect(back).toEqual({ ...s, compareOpen: false })

@@ -3,7 +3,9 @@ import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../workers/client.ts'
 
-const api = createClient('https://levy-escape.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input, init) })
+const api = createClient('https://levy-escape.test', {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input, init),
+})
 
 describe('typed client', () => {
   it('calls a POST endpoint with a typed body and reads a typed answer', async () => {

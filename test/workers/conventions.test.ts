@@ -13,7 +13,13 @@ const post = (path: string, body: string, headers: Record<string, string> = { 'c
 async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status)
   expect(res.headers.get('content-type')).toBe('application/problem+json')
-  const body = (await res.json()) as { type: string; title: string; status: number; detail: string; errors: { path: string; message: string }[] }
+  const body = (await res.json()) as {
+    type: string
+    title: string
+    status: number
+    detail: string
+    errors: { path: string; message: string }[]
+  }
   expect(body.status).toBe(status)
   expect(typeof body.type).toBe('string')
   expect(body.title.length).toBeGreaterThan(0)
@@ -40,12 +46,20 @@ describe('problems', () => {
 
   it('415 for a body not declared JSON, whatever it contains', async () => {
     await expectProblem(await post('/v1/stable/sample', '{"alpha":1.5,"n":3}', { 'content-type': 'text/plain' }), 415)
-    await expectProblem(await post('/v1/stable/sample', 'alpha=1.5&n=3', { 'content-type': 'application/x-www-form-urlencoded' }), 415)
+    await expectProblem(
+      await post('/v1/stable/sample', 'alpha=1.5&n=3', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+    )
   })
 
   it('accepts application/json with parameters and +json types', async () => {
-    expect((await post('/v1/stable/sample', '{"alpha":1.5,"n":3}', { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200)
-    expect((await post('/v1/stable/sample', '{"alpha":1.5,"n":3}', { 'content-type': 'application/vnd.api+json' })).status).toBe(200)
+    expect(
+      (await post('/v1/stable/sample', '{"alpha":1.5,"n":3}', { 'content-type': 'application/json; charset=utf-8' }))
+        .status,
+    ).toBe(200)
+    expect(
+      (await post('/v1/stable/sample', '{"alpha":1.5,"n":3}', { 'content-type': 'application/vnd.api+json' })).status,
+    ).toBe(200)
   })
 
   it('400 for malformed JSON and for an empty body', async () => {
@@ -55,7 +69,10 @@ describe('problems', () => {
   })
 
   it('400 with one dotted-path entry per bad field', async () => {
-    const b = await expectProblem(await post('/v1/stable/sample', JSON.stringify({ alpha: 2.5, scale: 'big', n: 0.5 })), 400)
+    const b = await expectProblem(
+      await post('/v1/stable/sample', JSON.stringify({ alpha: 2.5, scale: 'big', n: 0.5 })),
+      400,
+    )
     expect(b.errors.map((e) => e.path).sort()).toEqual(['alpha', 'n', 'scale'])
     expect(b.type).toBe('/docs#problem-invalid-input')
   })
@@ -65,7 +82,10 @@ describe('problems', () => {
     expect(inf.errors).toEqual([{ path: 'n', message: 'must be a finite number' }])
     const nul = await expectProblem(await post('/v1/stable/sample', '{"alpha":1.5,"n":3,"scale":null}'), 400)
     expect(nul.errors[0].path).toBe('scale')
-    const deep = await expectProblem(await post('/v1/stable/sample', `{"alpha":1.5,"n":3,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`), 400)
+    const deep = await expectProblem(
+      await post('/v1/stable/sample', `{"alpha":1.5,"n":3,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+      400,
+    )
     expect(deep.errors[0].message).toMatch(/nested more than 32/)
   })
 
@@ -81,12 +101,20 @@ describe('problems', () => {
         ctl.enqueue(chunk)
       },
     })
-    const res = await SELF.fetch(`${BASE}/v1/stable/sample`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream })
+    const res = await SELF.fetch(`${BASE}/v1/stable/sample`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+    })
     await expectProblem(res, 413)
   })
 
   it('413 for /v1/probe only above its own 16 MiB limit', async () => {
-    const res = await SELF.fetch(`${BASE}/v1/probe`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: new Uint8Array(16 * 1024 * 1024 + 1) })
+    const res = await SELF.fetch(`${BASE}/v1/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: new Uint8Array(16 * 1024 * 1024 + 1),
+    })
     const body = await expectProblem(res, 413)
     expect(body.detail).toContain('16 MiB')
   })
@@ -108,7 +136,11 @@ describe('CORS', () => {
   it('answers an OPTIONS preflight with 204 and the allowed methods and headers', async () => {
     const res = await SELF.fetch(`${BASE}/v1/escape-time`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://blog.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://blog.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     })
     expect(res.status).toBe(204)
     expect(res.headers.get('access-control-allow-origin')).toBe('*')

@@ -9,13 +9,34 @@ import { describe, expect, it } from 'vitest'
 
 const BASE = 'https://levy-escape.test'
 const C_ALPHA_15 = 0.2992067103 // T1, α = 1.5
-const postJson = (body: unknown) => SELF.fetch(`${BASE}/v1/escape-time`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-type Opt = { levyMass: number; radonMeasure: number; meanEscapeIterations: number; epsilon: number; exitProbabilities: { direction: string; probability: number }[] }
-type Body = { sgd: Opt; adam: Opt; comparison: { iterationRatio: number; mechanisms: { geometry: number; tailIndex: number; learningRate: number } }; warnings: string[]; normalization: string; noiseModel: string; dimension: number }
+const postJson = (body: unknown) =>
+  SELF.fetch(`${BASE}/v1/escape-time`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+type Opt = {
+  levyMass: number
+  radonMeasure: number
+  meanEscapeIterations: number
+  epsilon: number
+  exitProbabilities: { direction: string; probability: number }[]
+}
+type Body = {
+  sgd: Opt
+  adam: Opt
+  comparison: { iterationRatio: number; mechanisms: { geometry: number; tailIndex: number; learningRate: number } }
+  warnings: string[]
+  normalization: string
+  noiseModel: string
+  dimension: number
+}
 
 describe('/v1/escape-time', () => {
   it('interval basin: the closed forms of §4.3 (GET form, api.md example)', async () => {
-    const res = await SELF.fetch(`${BASE}/v1/escape-time?basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01`)
+    const res = await SELF.fetch(
+      `${BASE}/v1/escape-time?basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01`,
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('public, max-age=86400')
     const b = (await res.json()) as Body
@@ -49,28 +70,69 @@ describe('/v1/escape-time', () => {
   })
 
   it('a full Hessian by GET (rows separated by ;) equals the same POST body, byte for byte', async () => {
-    const q = 'basin.kind=quadratic&basin.hessian=2,0.5;0.5,1&basin.height=1&noise.scale=1,2&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01'
+    const q =
+      'basin.kind=quadratic&basin.hessian=2,0.5;0.5,1&basin.height=1&noise.scale=1,2&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01'
     const viaGet = await (await SELF.fetch(`${BASE}/v1/escape-time?${q}`)).text()
-    const viaPost = await (await postJson({ basin: { kind: 'quadratic', hessian: [[2, 0.5], [0.5, 1]], height: 1 }, noise: { scale: [1, 2] }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })).text()
+    const viaPost = await (
+      await postJson({
+        basin: {
+          kind: 'quadratic',
+          hessian: [
+            [2, 0.5],
+            [0.5, 1],
+          ],
+          height: 1,
+        },
+        noise: { scale: [1, 2] },
+        optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+      })
+    ).text()
     expect(viaGet).toBe(viaPost)
     expect(JSON.parse(viaGet).dimension).toBe(2)
   })
 
   it('400 with dotted paths: α outside (1, 2), no optimizer, a non-symmetric Hessian, d > 256', async () => {
-    const r1 = (await (await SELF.fetch(`${BASE}/v1/escape-time?basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=2&optimizers.sgd.lr=0.01`)).json()) as { errors: { path: string }[] }
+    const r1 = (await (
+      await SELF.fetch(
+        `${BASE}/v1/escape-time?basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=2&optimizers.sgd.lr=0.01`,
+      )
+    ).json()) as { errors: { path: string }[] }
     expect(r1.errors.map((e) => e.path)).toContain('optimizers.sgd.alpha')
     const r2 = await postJson({ basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: {} })
     expect(r2.status).toBe(400)
-    const r3 = (await (await postJson({ basin: { kind: 'quadratic', hessian: [[2, 0.5], [0.7, 1]], height: 1 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })).json()) as { errors: { path: string }[] }
+    const r3 = (await (
+      await postJson({
+        basin: {
+          kind: 'quadratic',
+          hessian: [
+            [2, 0.5],
+            [0.7, 1],
+          ],
+          height: 1,
+        },
+        noise: { scale: 1 },
+        optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+      })
+    ).json()) as { errors: { path: string }[] }
     expect(r3.errors[0].path).toBe('basin.hessian.1.0')
-    const r4 = await postJson({ basin: { kind: 'quadratic', curvatures: Array(257).fill(1), height: 1 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })
+    const r4 = await postJson({
+      basin: { kind: 'quadratic', curvatures: Array(257).fill(1), height: 1 },
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    })
     expect(r4.status).toBe(400)
   })
 
   it('d = 256 (the cap) with a full Hessian answers', async () => {
     const d = 256
-    const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 2 : Math.abs(i - j) === 1 ? 0.5 : 0)))
-    const res = await postJson({ basin: { kind: 'quadratic', hessian, height: 1 }, noise: { scale: 1, model: 'isotropic' }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.6, lr: 0.001 } } })
+    const hessian = Array.from({ length: d }, (_, i) =>
+      Array.from({ length: d }, (_, j) => (i === j ? 2 : Math.abs(i - j) === 1 ? 0.5 : 0)),
+    )
+    const res = await postJson({
+      basin: { kind: 'quadratic', hessian, height: 1 },
+      noise: { scale: 1, model: 'isotropic' },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.6, lr: 0.001 } },
+    })
     expect(res.status).toBe(200)
     expect(((await res.json()) as Body).dimension).toBe(256)
   })

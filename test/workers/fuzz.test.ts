@@ -8,9 +8,9 @@
 import { env } from 'cloudflare:test'
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { checkAnswer, fromSchema, hostile, hostileQuery, mutate, toQuery } from '../api/fuzzKit.ts'
-import { ENDPOINTS } from '../api/fuzzEndpoints.ts'
 import worker from '../../workers/index.ts'
+import { ENDPOINTS } from '../api/fuzzEndpoints.ts'
+import { checkAnswer, fromSchema, hostile, hostileQuery, mutate, toQuery } from '../api/fuzzKit.ts'
 
 const call = (url: string, init?: RequestInit) => worker.fetch(new Request(url, init), env)
 
@@ -28,13 +28,21 @@ describe('fuzz inside workerd', () => {
       )
       await fc.assert(
         fc.asyncProperty(body, async (b) => {
-          const res = await call(`${BASE}${ep.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) ?? 'null' })
+          const res = await call(`${BASE}${ep.path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(b) ?? 'null',
+          })
           await checkAnswer(res, ep.response)
         }),
         { numRuns: RUNS, seed: 30301, endOnFailure: true },
       )
       if (!ep.get) return
-      const query = fc.oneof({ weight: 4, arbitrary: valid.map(toQuery) }, { weight: 3, arbitrary: mutate(valid).map(toQuery) }, { weight: 2, arbitrary: hostileQuery })
+      const query = fc.oneof(
+        { weight: 4, arbitrary: valid.map(toQuery) },
+        { weight: 3, arbitrary: mutate(valid).map(toQuery) },
+        { weight: 2, arbitrary: hostileQuery },
+      )
       await fc.assert(
         fc.asyncProperty(query, async (qs) => {
           await checkAnswer(await call(`${BASE}${ep.path}?${qs}`), ep.response)

@@ -18,10 +18,18 @@ describe('/v1/landscape', () => {
     const post = await SELF.fetch(`${BASE}/v1/landscape`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ walls: [-1, 1, 3], minima: [-2, 0, 2, 4], noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } }),
+      body: JSON.stringify({
+        walls: [-1, 1, 3],
+        minima: [-2, 0, 2, 4],
+        noise: { scale: 1 },
+        optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+      }),
     })
     expect(await post.text()).toBe(text)
-    const b = JSON.parse(text) as { sgd: { rates: number[][]; meanResidenceIterations: number[]; stationary: number[] }; normalization: string }
+    const b = JSON.parse(text) as {
+      sgd: { rates: number[][]; meanResidenceIterations: number[]; stationary: number[] }
+      normalization: string
+    }
     const k = 0.01 ** 1.5 * (C_ALPHA_15 / 1.5)
     // minimum −2 into basin (−1, 1): jumps y ∈ (1, 3)
     expect(b.sgd.rates[0][1] / (k * (1 - 3 ** -1.5))).toBeCloseTo(1, 8)
@@ -36,13 +44,19 @@ describe('/v1/landscape', () => {
       const outflow = pi[j] * b.sgd.rates[j].reduce((s, x) => s + x, 0)
       expect(inflow / outflow).toBeCloseTo(1, 9)
     }
-    b.sgd.meanResidenceIterations.forEach((m, i) => expect(m * b.sgd.rates[i].reduce((s, x) => s + x, 0)).toBeCloseTo(1, 10))
+    b.sgd.meanResidenceIterations.forEach((m, i) =>
+      expect(m * b.sgd.rates[i].reduce((s, x) => s + x, 0)).toBeCloseTo(1, 10),
+    )
   })
 
   it('400 for walls that do not increase and for a minimum outside its basin', async () => {
-    const res = await SELF.fetch(`${BASE}/v1/landscape?walls=1,-1&minima=-2,0,2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01`)
+    const res = await SELF.fetch(
+      `${BASE}/v1/landscape?walls=1,-1&minima=-2,0,2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01`,
+    )
     expect(res.status).toBe(400)
-    const res2 = await SELF.fetch(`${BASE}/v1/landscape?walls=0&minima=1,2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01`)
+    const res2 = await SELF.fetch(
+      `${BASE}/v1/landscape?walls=0&minima=1,2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01`,
+    )
     const b = (await res2.json()) as { errors: { path: string }[] }
     expect(b.errors.some((e) => e.path.startsWith('minima'))).toBe(true)
   })

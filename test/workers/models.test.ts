@@ -7,22 +7,38 @@
  */
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { initOrt, ortInitialised } from '../../workers/ort/ortWorkerd.ts'
 import { stripInitializers } from '../../workers/ort/stripInitializers.ts'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
+import dataBin from '../fixtures/user-model/data.bin'
 import modelOnnx from '../fixtures/user-model/model.onnx'
 import weightsBin from '../fixtures/user-model/weights.bin'
-import dataBin from '../fixtures/user-model/data.bin'
 
 const BASE = 'https://levy-escape.test'
 const LAYERS = [64, 24, 12, 10]
 
-function form(parts: { model?: Uint8Array; data?: Uint8Array | string; options?: unknown; dataType?: string }): FormData {
+function form(parts: {
+  model?: Uint8Array
+  data?: Uint8Array | string
+  options?: unknown
+  dataType?: string
+}): FormData {
   const f = new FormData()
-  if (parts.model) f.append('model', new Blob([parts.model as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), 'model.onnx')
+  if (parts.model)
+    f.append(
+      'model',
+      new Blob([parts.model as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+      'model.onnx',
+    )
   if (parts.data !== undefined) {
-    if (typeof parts.data === 'string') f.append('data', new Blob([parts.data], { type: 'application/json' }), 'data.json')
-    else f.append('data', new Blob([parts.data as Uint8Array<ArrayBuffer>], { type: parts.dataType ?? 'application/octet-stream' }), 'data.bin')
+    if (typeof parts.data === 'string')
+      f.append('data', new Blob([parts.data], { type: 'application/json' }), 'data.json')
+    else
+      f.append(
+        'data',
+        new Blob([parts.data as Uint8Array<ArrayBuffer>], { type: parts.dataType ?? 'application/octet-stream' }),
+        'data.bin',
+      )
   }
   if (parts.options !== undefined) f.append('options', JSON.stringify(parts.options))
   return f
@@ -60,25 +76,49 @@ describe('onnxruntime-web adapter in workerd', () => {
     const labels = Array.from(bytes.subarray(300 * 64, 300 * 64 + n))
     const y = new Float32Array(n * 10)
     labels.forEach((l, i) => (y[i * 10 + l] = 1))
-    const out = await session.run({ x: new ort.Tensor('float32', x, [n, 64]), y: new ort.Tensor('float32', y, [n, 10]), ...(feedsTheta as Record<string, InstanceType<typeof ort.Tensor>>) })
+    const out = await session.run({
+      x: new ort.Tensor('float32', x, [n, 64]),
+      y: new ort.Tensor('float32', y, [n, 10]),
+      ...(feedsTheta as Record<string, InstanceType<typeof ort.Tensor>>),
+    })
     const js = mlpOracle(LAYERS, { x: Float64Array.from(x), labels })!
     const ref = await js.evaluate(Float64Array.from(new Float32Array(weightsBin)), [0, 1, 2, 3])
     const loss = out.loss.data as Float32Array
-    for (let i = 0; i < n; i++) expect(Math.abs(loss[i] - ref.losses[i])).toBeLessThan(1e-5 * Math.max(1, ref.losses[i]))
+    for (let i = 0; i < n; i++)
+      expect(Math.abs(loss[i] - ref.losses[i])).toBeLessThan(1e-5 * Math.max(1, ref.losses[i]))
     expect((out.grad_W1.dims as readonly number[]).slice()).toEqual([n, 64, 24])
     await session.release()
   })
 })
 
 describe('POST /v1/probe (a user model the repository did not train)', () => {
-  const options = { inputScale: 1 / 16, optimizer: 'adam', lr: 0.01, batches: 32, iterations: 12, traceSamples: 4, slicePoints: 9, sharpnessDirections: 2, ascentSteps: 2, seed: 5 }
+  const options = {
+    inputScale: 1 / 16,
+    optimizer: 'adam',
+    lr: 0.01,
+    batches: 32,
+    iterations: 12,
+    traceSamples: 4,
+    slicePoints: 9,
+    sharpnessDirections: 2,
+    ascentSteps: 2,
+    seed: 5,
+  }
 
   it('probes the converted tfjs model: every measure, deterministic bytes', async () => {
     const a = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin), options }))
     const text = await a.text()
     expect(a.status, text).toBe(200)
     const body = JSON.parse(text)
-    expect(body.model).toMatchObject({ id: 'user', inputDim: 64, classes: 10, parameters: 1990, optimizer: 'adam', lr: 0.01, evalSamples: 300 })
+    expect(body.model).toMatchObject({
+      id: 'user',
+      inputDim: 64,
+      classes: 10,
+      parameters: 1990,
+      optimizer: 'adam',
+      lr: 0.01,
+      evalSamples: 300,
+    })
     expect(body.point).toEqual({ radius: 0, seed: 5 })
     expect(body.loss.accuracy).toBeGreaterThan(0.85)
     expect(body.loss.value).toBeGreaterThan(0)
@@ -101,7 +141,10 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
   it('accepts JSON data', async () => {
     const bytes = new Uint8Array(dataBin)
     const n = 40
-    const data = JSON.stringify({ x: Array.from({ length: n }, (_, i) => Array.from(bytes.subarray(i * 64, i * 64 + 64), (v) => v / 16)), labels: Array.from(bytes.subarray(300 * 64, 300 * 64 + n)) })
+    const data = JSON.stringify({
+      x: Array.from({ length: n }, (_, i) => Array.from(bytes.subarray(i * 64, i * 64 + 64), (v) => v / 16)),
+      labels: Array.from(bytes.subarray(300 * 64, 300 * 64 + n)),
+    })
     const r = await probe(form({ model: new Uint8Array(modelOnnx), data, options: { measures: ['loss'] } }))
     expect(r.status).toBe(200)
     const body = (await r.json()) as { loss: { accuracy: number }; noise?: unknown }
@@ -113,13 +156,19 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
     // rename every "loss" to "lost": a consistent graph whose output "loss" is missing
     const broken = new Uint8Array(modelOnnx).slice()
     const pat = [...new TextEncoder().encode('loss')]
-    for (let i = 0; i + 4 <= broken.length; i++) if (pat.every((c, k) => broken[i + k] === c)) broken[i + 3] = 't'.charCodeAt(0)
+    for (let i = 0; i + 4 <= broken.length; i++)
+      if (pat.every((c, k) => broken[i + k] === c)) broken[i + 3] = 't'.charCodeAt(0)
     const r = await probe(form({ model: broken, data: new Uint8Array(dataBin), options }))
     expect(r.status).toBe(400)
     expect(r.headers.get('content-type')).toMatch(/problem\+json/)
     const body = (await r.json()) as { detail: string; errors: { path: string; message: string }[] }
-    expect(body.errors).toContainEqual({ path: 'model.outputs.loss', message: 'missing output "loss" (per-sample cross-entropy [N])' })
-    const junk = await probe(form({ model: new TextEncoder().encode('definitely not onnx'), data: new Uint8Array(dataBin) }))
+    expect(body.errors).toContainEqual({
+      path: 'model.outputs.loss',
+      message: 'missing output "loss" (per-sample cross-entropy [N])',
+    })
+    const junk = await probe(
+      form({ model: new TextEncoder().encode('definitely not onnx'), data: new Uint8Array(dataBin) }),
+    )
     expect(junk.status).toBe(400)
     expect(((await junk.json()) as { errors: { path: string }[] }).errors[0].path).toBe('model')
   })
@@ -128,12 +177,20 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
     const noModel = await probe(form({ data: new Uint8Array(dataBin) }))
     expect(noModel.status).toBe(400)
     expect(((await noModel.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['model'])
-    const badOpt = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin), options: { topK: 9 } }))
+    const badOpt = await probe(
+      form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin), options: { topK: 9 } }),
+    )
     expect(badOpt.status).toBe(400)
     expect(((await badOpt.json()) as { errors: { path: string }[] }).errors[0].path).toBe('options.topK')
-    const badData = await probe(form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin).subarray(0, 1000) }))
+    const badData = await probe(
+      form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin).subarray(0, 1000) }),
+    )
     expect(badData.status).toBe(400)
-    const json = await SELF.fetch(`${BASE}/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const json = await SELF.fetch(`${BASE}/v1/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
     expect(json.status).toBe(415)
   })
 
@@ -144,9 +201,16 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
 
   it('a request estimated over the CPU budget is a 422 with the estimate and what to reduce', async () => {
     const big = new Uint8Array(6000 * 65)
-    for (let i = 0; i < 6000; i++) big.set(new Uint8Array(dataBin).subarray((i % 300) * 64, (i % 300) * 64 + 64), i * 64)
+    for (let i = 0; i < 6000; i++)
+      big.set(new Uint8Array(dataBin).subarray((i % 300) * 64, (i % 300) * 64 + 64), i * 64)
     for (let i = 0; i < 6000; i++) big[6000 * 64 + i] = new Uint8Array(dataBin)[300 * 64 + (i % 300)]
-    const r = await probe(form({ model: new Uint8Array(modelOnnx), data: big, options: { inputScale: 1 / 16, iterations: 200, traceSamples: 200 } }))
+    const r = await probe(
+      form({
+        model: new Uint8Array(modelOnnx),
+        data: big,
+        options: { inputScale: 1 / 16, iterations: 200, traceSamples: 200 },
+      }),
+    )
     expect(r.status).toBe(422)
     const body = (await r.json()) as { detail: string }
     expect(body.detail).toMatch(/estimated at [0-9.]+ s of CPU/)
@@ -159,8 +223,15 @@ describe('bundled models', () => {
     const r = await SELF.fetch(`${BASE}/v1/models`)
     expect(r.status).toBe(200)
     expect(r.headers.get('etag')).toMatch(/^"/)
-    const { models } = (await r.json()) as { models: { id: string; optimizer: string; parameters: number; evalSamples: number }[] }
-    expect(models.map((m) => m.id).sort()).toEqual(['digits-mlp-adam', 'digits-mlp-sgd', 'fashion-mlp-adam', 'fashion-mlp-sgd'])
+    const { models } = (await r.json()) as {
+      models: { id: string; optimizer: string; parameters: number; evalSamples: number }[]
+    }
+    expect(models.map((m) => m.id).sort()).toEqual([
+      'digits-mlp-adam',
+      'digits-mlp-sgd',
+      'fashion-mlp-adam',
+      'fashion-mlp-sgd',
+    ])
     const d = models.find((m) => m.id === 'digits-mlp-sgd')!
     expect(d).toMatchObject({ optimizer: 'sgd', parameters: 64 * 32 + 32 + 32 * 10 + 10 })
     const one = await SELF.fetch(`${BASE}/v1/models/digits-mlp-adam`)
@@ -174,8 +245,15 @@ describe('bundled models', () => {
   })
 
   it('a default probe of the digits SGD minimum: loss equals forward.onnx on eval.bin (record), deterministic bytes', async () => {
-    const rec = (await import('../../models/digits-mlp-sgd/record.json')).default as { evalLoss: number; evalAccuracy: number }
-    const a = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const rec = (await import('../../models/digits-mlp-sgd/record.json')).default as {
+      evalLoss: number
+      evalAccuracy: number
+    }
+    const a = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
     const text = await a.text()
     expect(a.status, text).toBe(200)
     expect(a.headers.get('server-timing')).toMatch(/setup;dur=[0-9.]+, probe;dur=[0-9.]+/)
@@ -187,26 +265,48 @@ describe('bundled models', () => {
     expect(body.noise.rowMajor.alpha).toBeGreaterThan(0)
     expect(body.noise.excludedParameters).toBeGreaterThan(0)
     expect(body.escape.sgd.lr).toBe(0.05)
-    const b = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const b = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
     expect(await b.text()).toBe(text)
   })
 
   it('POST /v1/compare builds the 2×2 table', async () => {
-    const r = await SELF.fetch(`${BASE}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ models: ['digits-mlp-sgd', 'digits-mlp-adam'], iterations: 12, traceSamples: 4 }) })
+    const r = await SELF.fetch(`${BASE}/v1/compare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ models: ['digits-mlp-sgd', 'digits-mlp-adam'], iterations: 12, traceSamples: 4 }),
+    })
     const text = await r.text()
     expect(r.status, text).toBe(200)
     const body = JSON.parse(text)
     expect(body.table.map((t: { minimum: string; optimizer: string }) => `${t.minimum}/${t.optimizer}`)).toEqual([
-      'digits-mlp-sgd/sgd', 'digits-mlp-sgd/adam', 'digits-mlp-adam/sgd', 'digits-mlp-adam/adam',
+      'digits-mlp-sgd/sgd',
+      'digits-mlp-sgd/adam',
+      'digits-mlp-adam/sgd',
+      'digits-mlp-adam/adam',
     ])
     expect(Object.keys(body.probes)).toEqual(['digits-mlp-sgd', 'digits-mlp-adam'])
-    const rows = body.table as { minimum: string; optimizer: string; alpha: number; lr: number; radonMeasure: number; meanEscapeIterations: number }[]
+    const rows = body.table as {
+      minimum: string
+      optimizer: string
+      alpha: number
+      lr: number
+      radonMeasure: number
+      meanEscapeIterations: number
+    }[]
     // each optimizer runs with its own model's learning rate; both see the α measured at that minimum
     expect(rows.map((r) => r.lr)).toEqual([0.05, 0.001, 0.05, 0.001])
     expect(rows[0].alpha).toBe(rows[1].alpha)
     expect(rows[2].alpha).toBe(rows[3].alpha)
     for (const r of rows) expect(r.meanEscapeIterations).toBeGreaterThan(0)
-    const same = await SELF.fetch(`${BASE}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ models: ['digits-mlp-sgd', 'fashion-mlp-sgd'] }) })
+    const same = await SELF.fetch(`${BASE}/v1/compare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ models: ['digits-mlp-sgd', 'fashion-mlp-sgd'] }),
+    })
     expect(same.status).toBe(400)
   })
 })

@@ -8,12 +8,33 @@ import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 
 const BASE = 'https://levy-escape.test'
-const postJson = (body: unknown) => SELF.fetch(`${BASE}/v1/simulate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-type Out = { meanEscapeIterations: number; standardError: number; chains: number; escaped: number; censored: number; seed: number; exitProbabilities: { direction: string; probability: number }[] }
+const postJson = (body: unknown) =>
+  SELF.fetch(`${BASE}/v1/simulate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+type Out = {
+  meanEscapeIterations: number
+  standardError: number
+  chains: number
+  escaped: number
+  censored: number
+  seed: number
+  exitProbabilities: { direction: string; probability: number }[]
+}
 
 describe('/v1/simulate', () => {
   it('matches the geometric mean 1/p when the drift resets each step (Cauchy, η = 0.1, κ = 10)', async () => {
-    const res = await postJson({ optimizer: 'sgd', alpha: 1, lr: 0.1, basin: { kind: 'interval', left: 1, right: 1, curvature: 10 }, noise: { scale: 1 }, chains: 2000, seed: 3 })
+    const res = await postJson({
+      optimizer: 'sgd',
+      alpha: 1,
+      lr: 0.1,
+      basin: { kind: 'interval', left: 1, right: 1, curvature: 10 },
+      noise: { scale: 1 },
+      chains: 2000,
+      seed: 3,
+    })
     expect(res.status).toBe(200)
     const b = (await res.json()) as Out
     const p = 1 - (2 / Math.PI) * Math.atan(10)
@@ -25,7 +46,14 @@ describe('/v1/simulate', () => {
   })
 
   it('is deterministic: the same body gives the same bytes; the default seed is echoed', async () => {
-    const body = { optimizer: 'adam', alpha: 1.5, lr: 0.05, basin: { kind: 'quadratic', curvatures: [1, 3], height: 0.5 }, noise: { scale: [1, 2] }, chains: 200 }
+    const body = {
+      optimizer: 'adam',
+      alpha: 1.5,
+      lr: 0.05,
+      basin: { kind: 'quadratic', curvatures: [1, 3], height: 0.5 },
+      noise: { scale: [1, 2] },
+      chains: 200,
+    }
     const a = await (await postJson(body)).text()
     const b = await (await postJson(body)).text()
     expect(a).toBe(b)
@@ -33,7 +61,15 @@ describe('/v1/simulate', () => {
   })
 
   it('422 with advice when no chain escapes within the iteration limit', async () => {
-    const res = await postJson({ optimizer: 'sgd', alpha: 1.9, lr: 1e-4, basin: { kind: 'interval', left: 50, right: 50 }, noise: { scale: 1 }, chains: 10, maxIterations: 100 })
+    const res = await postJson({
+      optimizer: 'sgd',
+      alpha: 1.9,
+      lr: 1e-4,
+      basin: { kind: 'interval', left: 50, right: 50 },
+      noise: { scale: 1 },
+      chains: 10,
+      maxIterations: 100,
+    })
     expect(res.status).toBe(422)
     const b = (await res.json()) as { detail: string; type: string }
     expect(b.type).toBe('/docs#problem-unanswerable')
@@ -41,7 +77,16 @@ describe('/v1/simulate', () => {
   })
 
   it('400 for chains over 10000 and an unknown optimizer', async () => {
-    const r = (await (await postJson({ optimizer: 'rmsprop', alpha: 1.5, lr: 0.1, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 }, chains: 10001 })).json()) as { errors: { path: string }[] }
+    const r = (await (
+      await postJson({
+        optimizer: 'rmsprop',
+        alpha: 1.5,
+        lr: 0.1,
+        basin: { kind: 'interval', left: 1, right: 1 },
+        noise: { scale: 1 },
+        chains: 10001,
+      })
+    ).json()) as { errors: { path: string }[] }
     expect(r.errors.map((e) => e.path).sort()).toEqual(['chains', 'optimizer'])
   })
 })

@@ -8,8 +8,20 @@ import { describe, expect, it } from 'vitest'
 
 const BASE = 'https://levy-escape.test'
 const postJson = (path: string, body: unknown) =>
-  SELF.fetch(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-type Out = { alpha: number; interval: { lower: number; upper: number; confidence: number }; heavyTailed: boolean; scale: number; method: string; used: number; warnings: string[] }
+  SELF.fetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+type Out = {
+  alpha: number
+  interval: { lower: number; upper: number; confidence: number }
+  heavyTailed: boolean
+  scale: number
+  method: string
+  used: number
+  warnings: string[]
+}
 
 const draws = async (alpha: number, n: number, seed: number) =>
   ((await (await postJson('/v1/stable/sample', { alpha, n, seed })).json()) as { samples: number[] }).samples
@@ -39,11 +51,16 @@ describe('/v1/tail-index', () => {
     const rows = Array.from({ length: 400 }, (_, i) => s.slice(10 * i, 10 * i + 10))
     const b = (await (await postJson('/v1/tail-index', { samples: rows })).json()) as Out
     expect(b.method).toBe('pooled')
-    const ragged = (await (await postJson('/v1/tail-index', { samples: [[1, 2], [3]] })).json()) as { status: number; errors: { path: string }[] }
+    const ragged = (await (await postJson('/v1/tail-index', { samples: [[1, 2], [3]] })).json()) as {
+      status: number
+      errors: { path: string }[]
+    }
     expect(ragged.status).toBe(400)
     expect(ragged.errors[0].path).toBe('samples')
     expect((await postJson('/v1/tail-index', { samples: new Array(250_001).fill(0) })).status).toBe(400)
-    const bs = (await (await postJson('/v1/tail-index', { samples: s, blockSize: 1 })).json()) as { errors: { path: string }[] }
+    const bs = (await (await postJson('/v1/tail-index', { samples: s, blockSize: 1 })).json()) as {
+      errors: { path: string }[]
+    }
     expect(bs.errors[0].path).toBe('blockSize')
   })
 

@@ -23,7 +23,8 @@ function completeUndescribed(doc: Record<string, any>): Record<string, any> {
       if (!op || typeof op !== 'object') continue
       op.summary ??= `${method.toUpperCase()} ${path}`
       for (const [code, r] of Object.entries<Record<string, any>>(op.responses ?? {})) {
-        if (r && typeof r === 'object' && !('$ref' in r) && r.description === undefined) op.responses[code] = { description: code === '200' ? 'Success.' : 'See /docs.', ...r }
+        if (r && typeof r === 'object' && !('$ref' in r) && r.description === undefined)
+          op.responses[code] = { description: code === '200' ? 'Success.' : 'See /docs.', ...r }
       }
     }
   }
@@ -33,24 +34,33 @@ function completeUndescribed(doc: Record<string, any>): Record<string, any> {
 export function openApiDocument(app: Hono<any, any, any>, c: Context): Promise<Record<string, any>> {
   let doc = cache.get(app)
   if (!doc) {
-    doc = generateSpecs(app, {
-      documentation: {
-        openapi: '3.1.0',
-        info: { title: 'levy-escape', version: VERSION, description: API_DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
-        tags: [
-          { name: 'service', description: 'Health and description of the service.' },
-          { name: 'stable', description: 'The symmetric α-stable law SαS(σ), spec/theory.md §1.1.' },
-          { name: 'tail', description: 'Tail-index estimation, spec/theory.md §5.' },
-          { name: 'escape', description: 'Escape times, exit probabilities and the SGD-vs-Adam comparison, §3–§4.' },
-          { name: 'simulate', description: 'Monte-Carlo of the discrete SGD/Adam dynamics.' },
-          { name: 'models', description: 'Trained minima (ONNX) and their probes.' },
-        ],
-      },
-      excludeMethods: ['OPTIONS'],
-      excludeStaticFile: false,
-      includeEmptyPaths: true,
-      defaultValidationErrorResponse: false,
-    } as Parameters<typeof generateSpecs>[1], c) as Promise<Record<string, any>>
+    doc = generateSpecs(
+      app,
+      {
+        documentation: {
+          openapi: '3.1.0',
+          info: {
+            title: 'levy-escape',
+            version: VERSION,
+            description: API_DESCRIPTION,
+            license: { name: 'MIT', identifier: 'MIT' },
+          },
+          tags: [
+            { name: 'service', description: 'Health and description of the service.' },
+            { name: 'stable', description: 'The symmetric α-stable law SαS(σ), spec/theory.md §1.1.' },
+            { name: 'tail', description: 'Tail-index estimation, spec/theory.md §5.' },
+            { name: 'escape', description: 'Escape times, exit probabilities and the SGD-vs-Adam comparison, §3–§4.' },
+            { name: 'simulate', description: 'Monte-Carlo of the discrete SGD/Adam dynamics.' },
+            { name: 'models', description: 'Trained minima (ONNX) and their probes.' },
+          ],
+        },
+        excludeMethods: ['OPTIONS'],
+        excludeStaticFile: false,
+        includeEmptyPaths: true,
+        defaultValidationErrorResponse: false,
+      } as Parameters<typeof generateSpecs>[1],
+      c,
+    ) as Promise<Record<string, any>>
     doc = doc.then(completeUndescribed)
     doc.catch(() => cache.delete(app))
     cache.set(app, doc)

@@ -11,7 +11,10 @@ const esc = (s: unknown): string =>
   String(s).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
 /** Inline `code` spans of a description, escaped. */
-const prose = (s: unknown): string => esc(s ?? '').replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\n\n/g, '</p><p>')
+const prose = (s: unknown): string =>
+  esc(s ?? '')
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\n\n/g, '</p><p>')
 
 function resolve(schema: Json | undefined, components: Json): Json {
   let s = schema ?? {}
@@ -41,7 +44,8 @@ function typeText(s: Json, components: Json, depth: number): string {
     const c = constraints(s)
     return `array of ${typeText(s.items ?? {}, components, depth)}${c ? ` <span class="c">(${c})</span>` : ''}`
   }
-  if (s.type === 'object' || s.properties) return depth > 5 ? 'object' : `object${renderObject(s, components, depth + 1)}`
+  if (s.type === 'object' || s.properties)
+    return depth > 5 ? 'object' : `object${renderObject(s, components, depth + 1)}`
   const c = constraints(s)
   const t = s.type === 'number' ? 'number' : s.type === 'integer' ? 'integer' : s.type ? String(s.type) : 'any'
   return `${t}${c ? ` <span class="c">(${c})</span>` : ''}`
@@ -65,13 +69,17 @@ function renderSchemaBlock(schema: Json | undefined, components: Json): string {
   return `<div class="schema-block">${typeText(schema, components, 0)}</div>`
 }
 
-const slug = (method: string, path: string): string => `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '')
+const slug = (method: string, path: string): string =>
+  `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '')
 
 function renderOperation(path: string, method: string, op: Json, components: Json): string {
   const id = slug(method, path)
   const params = (op.parameters ?? []) as Json[]
   const paramRows = params
-    .map((p) => `<tr><td><code>${esc(p.name)}</code>${p.required ? '' : '<span class="opt">?</span>'}</td><td>${esc(p.in)}</td><td>${prose(p.description ?? '')}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><code>${esc(p.name)}</code>${p.required ? '' : '<span class="opt">?</span>'}</td><td>${esc(p.in)}</td><td>${prose(p.description ?? '')}</td></tr>`,
+    )
     .join('')
   const body = op.requestBody?.content?.['application/json']?.schema
   const responses = Object.entries((op.responses ?? {}) as Json)
@@ -114,11 +122,16 @@ export function renderDocs(doc: Json): string {
     for (const [method, op] of Object.entries(item as Json)) {
       if (!op || typeof op !== 'object') continue
       ops.push(renderOperation(path, method, op as Json, components))
-      nav.push(`<li><a href="#${slug(method, path)}"><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> ${esc(path)}</a></li>`)
+      nav.push(
+        `<li><a href="#${slug(method, path)}"><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> ${esc(path)}</a></li>`,
+      )
     }
   }
   const problems = Object.entries(PROBLEM_TYPES)
-    .map(([status, [s, title]]) => `<li id="problem-${s}"><strong>${status} ${esc(title)}</strong> <code>/docs#problem-${s}</code>: ${prose(PROBLEM_TEXT[Number(status)] ?? '')}</li>`)
+    .map(
+      ([status, [s, title]]) =>
+        `<li id="problem-${s}"><strong>${status} ${esc(title)}</strong> <code>/docs#problem-${s}</code>: ${prose(PROBLEM_TEXT[Number(status)] ?? '')}</li>`,
+    )
     .join('')
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -12,13 +12,23 @@ export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024
 /** Paths with their own limit (exact match). */
 export const BODY_LIMITS: Record<string, number> = { '/v1/probe': 16 * 1024 * 1024 }
 
-const mib = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(0)} MiB` : `${(n / 1024).toFixed(0)} KiB`)
+const mib = (n: number): string =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(0)} MiB` : `${(n / 1024).toFixed(0)} KiB`
 
 const limiters = new Map<number, MiddlewareHandler>()
 function limiter(max: number): MiddlewareHandler {
   let m = limiters.get(max)
   if (!m) {
-    m = honoBodyLimit({ maxSize: max, onError: (c) => problem(c, 413, undefined, `The body is larger than the ${mib(max)} this endpoint accepts; send fewer or shorter numbers.`) })
+    m = honoBodyLimit({
+      maxSize: max,
+      onError: (c) =>
+        problem(
+          c,
+          413,
+          undefined,
+          `The body is larger than the ${mib(max)} this endpoint accepts; send fewer or shorter numbers.`,
+        ),
+    })
     limiters.set(max, m)
   }
   return m

@@ -15,12 +15,26 @@ export interface ComputeDoc<S extends GenericSchema> extends RouteDoc {
   request: S
 }
 
-export function postOnly<P extends string, S extends GenericSchema, T>(path: P, doc: ComputeDoc<S>, run: (input: InferOutput<S>) => Result<T>) {
-  return new Hono<AppEnv>().post(path, describePost(doc), jsonInput(doc.request), (c) => respond(c, run(c.req.valid('json') as InferOutput<S>)))
+export function postOnly<P extends string, S extends GenericSchema, T>(
+  path: P,
+  doc: ComputeDoc<S>,
+  run: (input: InferOutput<S>) => Result<T>,
+) {
+  return new Hono<AppEnv>().post(path, describePost(doc), jsonInput(doc.request), (c) =>
+    respond(c, run(c.req.valid('json') as InferOutput<S>)),
+  )
 }
 
-export function getAndPost<P extends string, S extends GenericSchema, T>(path: P, doc: ComputeDoc<S>, run: (input: InferOutput<S>) => Result<T>) {
+export function getAndPost<P extends string, S extends GenericSchema, T>(
+  path: P,
+  doc: ComputeDoc<S>,
+  run: (input: InferOutput<S>) => Result<T>,
+) {
   return new Hono<AppEnv>()
-    .get(path, describeGet(doc), queryInput(doc.request), (c) => respond(c, run(c.req.valid('query') as InferOutput<S>)))
-    .post(path, describePost(doc), jsonInput(doc.request), (c) => respond(c, run(c.req.valid('json') as InferOutput<S>)))
+    .get(path, describeGet(doc), queryInput(doc.request), (c) =>
+      respond(c, run(c.req.valid('query') as InferOutput<S>)),
+    )
+    .post(path, describePost(doc), jsonInput(doc.request), (c) =>
+      respond(c, run(c.req.valid('json') as InferOutput<S>)),
+    )
 }

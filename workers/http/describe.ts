@@ -2,8 +2,9 @@
  * OpenAPI descriptions of the compute routes (hono-openapi `describeRoute`): request and response schemas
  * come from the same valibot schemas that validate the requests; every route lists its problem answers.
  */
-import type { GenericSchema } from 'valibot'
+
 import { describeRoute, resolver } from 'hono-openapi'
+import type { GenericSchema } from 'valibot'
 import { Problem } from '../../src/schemas/problem.ts'
 import { queryParameters } from './queryParameters.ts'
 
@@ -21,10 +22,16 @@ function responses(doc: RouteDoc, get: boolean) {
   return {
     200: { description: 'The result.', content: { 'application/json': { schema: resolver(doc.response) } } },
     ...(get ? { 304: { description: 'Not modified: the `If-None-Match` ETag matches.' } } : {}),
-    400: { description: 'Invalid input: one `errors` entry per bad field, with its dotted path.', content: problemContent() },
+    400: {
+      description: 'Invalid input: one `errors` entry per bad field, with its dotted path.',
+      content: problemContent(),
+    },
     ...(get ? {} : { 413: { description: 'Body over the size limit.', content: problemContent() } }),
     ...(get ? {} : { 415: { description: 'The body is not JSON.', content: problemContent() } }),
-    422: { description: 'Valid input that the theory or the budget cannot answer; `detail` says what to change.', content: problemContent() },
+    422: {
+      description: 'Valid input that the theory or the budget cannot answer; `detail` says what to change.',
+      content: problemContent(),
+    },
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Context, ErrorHandler, Hono, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { problem, type ProblemStatus } from '../problem.ts'
+import { type ProblemStatus, problem } from '../problem.ts'
 
 const patternCache = new Map<string, RegExp>()
 
@@ -44,9 +44,16 @@ export function notFound(app: Hono<any, any, any>): NotFoundHandler {
   return (c: Context) => {
     const allow = allowedMethods(app, c.req.path)
     if (allow.length > 0) {
-      return problem(c, 405, undefined, `${c.req.method} is not allowed on ${c.req.path}; use ${allow.filter((m) => m !== 'OPTIONS' && m !== 'HEAD').join(' or ')}.`, [], {
-        Allow: allow.join(', '),
-      })
+      return problem(
+        c,
+        405,
+        undefined,
+        `${c.req.method} is not allowed on ${c.req.path}; use ${allow.filter((m) => m !== 'OPTIONS' && m !== 'HEAD').join(' or ')}.`,
+        [],
+        {
+          Allow: allow.join(', '),
+        },
+      )
     }
     return problem(c, 404, undefined, `No endpoint at ${c.req.path.slice(0, 200)}; see /docs for the list.`)
   }
@@ -54,9 +61,16 @@ export function notFound(app: Hono<any, any, any>): NotFoundHandler {
 
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof HTTPException && err.status >= 400 && err.status < 500) {
-    const status = ([400, 404, 405, 413, 415, 422] as number[]).includes(err.status) ? (err.status as ProblemStatus) : 400
+    const status = ([400, 404, 405, 413, 415, 422] as number[]).includes(err.status)
+      ? (err.status as ProblemStatus)
+      : 400
     return problem(c, status, undefined, err.message || 'The request could not be processed.')
   }
   console.error('unhandled error', c.req.method, c.req.path, err)
-  return problem(c, 500, undefined, 'An internal error occurred; it has been logged. Please report the request that caused it.')
+  return problem(
+    c,
+    500,
+    undefined,
+    'An internal error occurred; it has been logged. Please report the request that caused it.',
+  )
 }

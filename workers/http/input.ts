@@ -34,7 +34,12 @@ type Validated<S extends GenericSchema, T extends 'json' | 'query'> = T extends 
   ? { in: { json: InferInput<S> }; out: { json: InferOutput<S> } }
   : { in: { query: Record<string, string> }; out: { query: InferOutput<S> } }
 
-function validate(c: Parameters<MiddlewareHandler>[0], schema: GenericSchema, value: unknown, pre: FieldIssue[]): Response | unknown {
+function validate(
+  c: Parameters<MiddlewareHandler>[0],
+  schema: GenericSchema,
+  value: unknown,
+  pre: FieldIssue[],
+): Response | unknown {
   const issues = pre.length > 0 ? pre : boundaryIssues(value)
   if (issues.length > 0) return validationProblem(c, issues)
   const parsed = safeParse(schema, value, { abortPipeEarly: true })
@@ -47,15 +52,23 @@ export function jsonInput<S extends GenericSchema>(schema: S): MiddlewareHandler
   return async (c, next) => {
     const type = c.req.header('content-type') ?? ''
     if (!JSON_TYPE.test(type)) {
-      return problem(c, 415, undefined, `Send the body as JSON with \`Content-Type: application/json\` (got ${type ? `\`${type.slice(0, 80)}\`` : 'no Content-Type'}).`)
+      return problem(
+        c,
+        415,
+        undefined,
+        `Send the body as JSON with \`Content-Type: application/json\` (got ${type ? `\`${type.slice(0, 80)}\`` : 'no Content-Type'}).`,
+      )
     }
     const text = await c.req.text()
-    if (text.trim() === '') return validationProblem(c, [{ path: '', message: 'the body is empty; send a JSON object' }])
+    if (text.trim() === '')
+      return validationProblem(c, [{ path: '', message: 'the body is empty; send a JSON object' }])
     let value: unknown
     try {
       value = JSON.parse(text)
     } catch (e) {
-      return problem(c, 400, undefined, `The body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, [{ path: '', message: 'malformed JSON' }])
+      return problem(c, 400, undefined, `The body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, [
+        { path: '', message: 'malformed JSON' },
+      ])
     }
     const result = validate(c, schema, value, [])
     if (result instanceof Response) return result

@@ -121,7 +121,9 @@ function constraint(issue: BaseIssue<unknown>): string {
     case 'literal':
       return `must be ${issue.expected} ${got}`
     case 'union':
-      return issue.expected ? `must be ${alternatives(issue.expected, ' or ')} ${got}` : `does not match any of the accepted forms ${got}`
+      return issue.expected
+        ? `must be ${alternatives(issue.expected, ' or ')} ${got}`
+        : `does not match any of the accepted forms ${got}`
   }
   if (issue.kind === 'schema') {
     // A missing or unknown key of an object: the path already names the key.
@@ -188,8 +190,11 @@ const lead = (s: string): string => (/^[A-Z][a-z]+[ ,-]/.test(s) ? s[0].toLowerC
 /** The message of one valibot issue at `path` (dotted) of `schema`. */
 export function issueMessage(issue: BaseIssue<unknown>, path: string, schema?: SchemaNode): string {
   if (!isDefaultMessage(issue)) {
-    const scalar = typeof issue.input === 'number' || typeof issue.input === 'string' || typeof issue.input === 'boolean'
-    return scalar && !issue.message.includes('(got ') ? `${issue.message} (got ${received(issue.input)})` : issue.message
+    const scalar =
+      typeof issue.input === 'number' || typeof issue.input === 'string' || typeof issue.input === 'boolean'
+    return scalar && !issue.message.includes('(got ')
+      ? `${issue.message} (got ${received(issue.input)})`
+      : issue.message
   }
   const text = constraint(issue)
   const description = fieldDescription(schema, path)

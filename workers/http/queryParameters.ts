@@ -25,7 +25,9 @@ function describe(s: Node): string {
       return `\`${String(s.literal)}\``
     case 'array': {
       const item = unwrap(s.item!)
-      return item.type === 'array' ? `rows of ${describe(unwrap(item.item!))}, rows separated by \`;\`, entries by \`,\`` : `comma-separated list of ${describe(item)}`
+      return item.type === 'array'
+        ? `rows of ${describe(unwrap(item.item!))}, rows separated by \`;\`, entries by \`,\``
+        : `comma-separated list of ${describe(item)}`
     }
     case 'union':
       return (s.options as Node[]).map((o) => describe(unwrap(o))).join(' or ')
@@ -62,7 +64,15 @@ export function queryParameters(schema: GenericSchema): QueryParameter[] {
     }
     const prev = out.get(path)
     const text = `${describe(s)}.${note(s) || note(node)}`
-    out.set(path, prev ? { ...prev, description: prev.description.includes(text) ? prev.description : `${prev.description} Or: ${text}` } : { name: path, in: 'query', required: req, description: text, schema: { type: 'string' } })
+    out.set(
+      path,
+      prev
+        ? {
+            ...prev,
+            description: prev.description.includes(text) ? prev.description : `${prev.description} Or: ${text}`,
+          }
+        : { name: path, in: 'query', required: req, description: text, schema: { type: 'string' } },
+    )
   }
   walk(schema as unknown as Node, '', true)
   return [...out.values()]

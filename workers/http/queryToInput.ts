@@ -50,7 +50,10 @@ export function nestQuery(params: URLSearchParams): { value: Record<string, Raw>
     }
     const last = parts[parts.length - 1]
     if (clash || Object.hasOwn(node, last)) {
-      issues.push({ path: key, message: 'clashes with another query key (a field cannot be both a value and an object)' })
+      issues.push({
+        path: key,
+        message: 'clashes with another query key (a field cannot be both a value and an object)',
+      })
       continue
     }
     node[last] = val
@@ -106,7 +109,9 @@ function coerceObject(raw: Record<string, Raw>, schema: Node): unknown {
     const tag = raw[s.key]
     const matching = (s.options as Node[]).filter((o) => {
       const tagSchema = unwrap(o).entries?.[s.key!]
-      return tagSchema && typeof tag === 'string' && is(tagSchema as unknown as GenericSchema, coerceString(tag, tagSchema))
+      return (
+        tagSchema && typeof tag === 'string' && is(tagSchema as unknown as GenericSchema, coerceString(tag, tagSchema))
+      )
     })
     for (const o of matching) {
       const value = coerceObject(raw, o)

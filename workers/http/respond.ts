@@ -62,7 +62,8 @@ export async function respondJson<T>(c: Context, value: T): Promise<Response & T
       [{ path: hit.path, message: 'no finite value at these inputs' }],
     ) as Response & TypedResponse<T, 200, 'json'>
   }
-  return (await sendBytes(c, encoder.encode(JSON.stringify(value)), 'application/json')) as Response & TypedResponse<T, 200, 'json'>
+  return (await sendBytes(c, encoder.encode(JSON.stringify(value)), 'application/json')) as Response &
+    TypedResponse<T, 200, 'json'>
 }
 
 /** Answers a core result: the value as 200 JSON, or its Failure as a problem. */

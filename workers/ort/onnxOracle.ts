@@ -7,8 +7,8 @@
  * fetch just `loss` and `probs`, so ONNX Runtime runs only the forward part (about a third of the CPU).
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-web/wasm'
-import type { BatchEvaluation, EvaluateOptions, GradientOracle } from '../../src/probe/oracle.ts'
 import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
+import type { BatchEvaluation, EvaluateOptions, GradientOracle } from '../../src/probe/oracle.ts'
 
 export interface OnnxOracleInput {
   session: InferenceSession
@@ -32,7 +32,11 @@ export function onnxOracle(input: OnnxOracleInput): GradientOracle {
   const maxBatch = Math.max(1, Math.min(4096, Math.floor((input.maxGradientElements ?? 2 ** 21) / parameters)))
   const sizes = layout.map((e) => e.shape.reduce((a, b) => a * b, 1))
 
-  async function evaluate(theta: Float64Array, indices: ArrayLike<number>, options: EvaluateOptions = {}): Promise<BatchEvaluation> {
+  async function evaluate(
+    theta: Float64Array,
+    indices: ArrayLike<number>,
+    options: EvaluateOptions = {},
+  ): Promise<BatchEvaluation> {
     const m = indices.length
     const xb = new Float32Array(m * D)
     const yb = new Float32Array(m * C)

@@ -9,8 +9,9 @@
  * made of the `.wasm` import (a `WebAssembly.Module`). Single-threaded, no proxy worker. If an ORT
  * upgrade changes the loader, the first session creation fails and test/workers/models.test.ts fails.
  */
-import * as ort from 'onnxruntime-web/wasm'
+
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm'
+import * as ort from 'onnxruntime-web/wasm'
 
 const SENTINEL = new TextEncoder().encode('ort-workerd-precompiled')
 

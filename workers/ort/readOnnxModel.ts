@@ -38,7 +38,11 @@ export interface OnnxModelInfo {
 
 class Reader {
   pos: number
-  constructor(readonly b: Uint8Array, start = 0, readonly end = b.length) {
+  constructor(
+    readonly b: Uint8Array,
+    start = 0,
+    readonly end = b.length,
+  ) {
     this.pos = start
   }
   done(): boolean {

@@ -57,7 +57,8 @@ function fields(b: Uint8Array, start: number, end: number): [number, number, num
 }
 
 function tensorName(b: Uint8Array, start: number, end: number): string {
-  for (const [, , f, w, ps, pe] of fields(b, start, end)) if (f === 8 && w === 2) return new TextDecoder().decode(b.subarray(ps, pe))
+  for (const [, , f, w, ps, pe] of fields(b, start, end))
+    if (f === 8 && w === 2) return new TextDecoder().decode(b.subarray(ps, pe))
   return ''
 }
 

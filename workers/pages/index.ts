@@ -1,5 +1,5 @@
-export { pagesRoutes } from './pagesRoutes.ts'
-export { contentSecurityPolicy, pageHeaders, sha256Base64, type PagePolicy } from './securityHeaders.ts'
-export { landingPage } from './landingPage.ts'
 export { embedPage } from './embedPage.ts'
+export { landingPage } from './landingPage.ts'
 export { pageStyles } from './pageStyles.ts'
+export { pagesRoutes } from './pagesRoutes.ts'
+export { contentSecurityPolicy, type PagePolicy, pageHeaders, sha256Base64 } from './securityHeaders.ts'

@@ -3,19 +3,31 @@
  * the live calculator, the API at a glance, and the embed snippet. Static HTML; the only script is
  * the widget module from this origin.
  */
-import { embedSnippet, ELEMENT_NAME } from '../../src/widget/embedSnippet.ts'
+import { ELEMENT_NAME, embedSnippet } from '../../src/widget/embedSnippet.ts'
 import { escapeXml } from '../../src/widget/escapeXml.ts'
 import { defaultState } from '../../src/widget/state.ts'
 import { stateToQuery } from '../../src/widget/stateToQuery.ts'
 
 const ENDPOINTS: [string, string, string][] = [
-  ['GET|POST', '/v1/escape-time', 'Mean escape time of SGD and Adam from a basin, exit probabilities, the Adam/SGD ratio and its three mechanism factors'],
+  [
+    'GET|POST',
+    '/v1/escape-time',
+    'Mean escape time of SGD and Adam from a basin, exit probabilities, the Adam/SGD ratio and its three mechanism factors',
+  ],
   ['GET|POST', '/v1/landscape', 'Where each optimizer spends its time on a 1-D landscape of several basins'],
   ['GET|POST', '/v1/stable/pdf · cdf · quantile', 'The symmetric α-stable law; POST /v1/stable/sample draws from it'],
   ['POST', '/v1/tail-index', 'Estimate the tail index α of gradient noise, with a confidence interval'],
-  ['POST', '/v1/simulate', 'Monte-Carlo of the discrete SGD/Adam dynamics, to check the theory at finite learning rate'],
+  [
+    'POST',
+    '/v1/simulate',
+    'Monte-Carlo of the discrete SGD/Adam dynamics, to check the theory at finite learning rate',
+  ],
   ['GET', '/v1/models', 'SGD- and Adam-trained networks bundled with the service (ONNX)'],
-  ['POST', '/v1/models/{id}/probe · /v1/compare', 'Measure noise, curvature and sharpness at a trained minimum and predict its escape'],
+  [
+    'POST',
+    '/v1/models/{id}/probe · /v1/compare',
+    'Measure noise, curvature and sharpness at a trained minimum and predict its escape',
+  ],
 ]
 
 /** An <iframe> of /embed in the default state. */

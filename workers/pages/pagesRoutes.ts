@@ -6,7 +6,7 @@
  * written by scripts/build-widget.ts. Scripts are served with CORS so that other sites can load them
  * as modules, with a strong ETag (304 on a match).
  */
-import { Hono, type Context } from 'hono'
+import { type Context, Hono } from 'hono'
 import { embedPage } from './embedPage.ts'
 import { widgetCompareEtag, widgetCompareJs, widgetEtag, widgetJs } from './generated/widgetBundle.ts'
 import { landingPage } from './landingPage.ts'
@@ -21,7 +21,11 @@ export const pagesRoutes = new Hono()
 
 pagesRoutes.get('/', async (c) => {
   const origin = new URL(c.req.url).origin
-  return c.body(landingPage(origin, styleTag), 200, pageHeaders({ styleHashes: [await hashOfStyles()], framing: 'none' }))
+  return c.body(
+    landingPage(origin, styleTag),
+    200,
+    pageHeaders({ styleHashes: [await hashOfStyles()], framing: 'none' }),
+  )
 })
 
 pagesRoutes.get('/embed', async (c) => {

@@ -17,12 +17,20 @@ export function describeRoutes(app: Hono<any, any, any>) {
   return new Hono<AppEnv>()
     .get(
       '/openapi.json',
-      describeRoute({ summary: 'OpenAPI 3.1 document of this API', tags: ['service'], responses: { 200: { description: 'The OpenAPI document.', content: { 'application/json': {} } } } }),
+      describeRoute({
+        summary: 'OpenAPI 3.1 document of this API',
+        tags: ['service'],
+        responses: { 200: { description: 'The OpenAPI document.', content: { 'application/json': {} } } },
+      }),
       async (c) => sendBytes(c, encoder.encode(JSON.stringify(await openApiDocument(app, c))), 'application/json'),
     )
     .get(
       '/docs',
-      describeRoute({ summary: 'API reference page (HTML, works offline)', tags: ['service'], responses: { 200: { description: 'The reference page.', content: { 'text/html': {} } } } }),
+      describeRoute({
+        summary: 'API reference page (HTML, works offline)',
+        tags: ['service'],
+        responses: { 200: { description: 'The reference page.', content: { 'text/html': {} } } },
+      }),
       async (c) => {
         let html = docsHtml.get(app)
         if (!html) {

@@ -12,7 +12,9 @@ export const healthRoutes = new Hono<AppEnv>().get(
   describeRoute({
     summary: 'Liveness and version',
     tags: ['service'],
-    responses: { 200: { description: 'The service is up.', content: { 'application/json': { schema: resolver(HealthResponse) } } } },
+    responses: {
+      200: { description: 'The service is up.', content: { 'application/json': { schema: resolver(HealthResponse) } } },
+    },
   }),
   (c) => {
     c.header('Cache-Control', 'no-store')

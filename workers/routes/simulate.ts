@@ -3,21 +3,22 @@
  * SGD/Adam dynamics under SαS noise, with the work per request capped (about 2·10⁷ noise draws; chains still
  * inside are right-censored), compared with the leading-order escape time. No chain escaping is a 422.
  */
-import { simulate, type SimulateLimits } from '../../src/simulate/index.ts'
+
 import { SimulateRequest, SimulateResponse } from '../../src/schemas/simulate.ts'
+import { type SimulateLimits, simulate } from '../../src/simulate/index.ts'
 import { postOnly } from '../http/computeRoute.ts'
 
 /** The route with the default work caps, or smaller ones (the free-plan lite build passes its own). */
 export const simulateRoutes = (limits: SimulateLimits = {}) =>
   postOnly(
-  '/v1/simulate',
-  {
-    summary: 'Simulate the discrete SGD/Adam dynamics and compare with the theory',
-    description:
-      'θ ← θ − η G_d ∇F(θ) + η G ζ from θ = θ*, with G_d = I, G = Σ for SGD and G_d = Q⁻¹, G = Q⁻¹Σ for Adam; a chain escapes at the first iteration it leaves Ω. Reports the censored exponential MLE of the mean escape iterations, exit frequencies and the ratio to the leading-order theory. Work is capped at about 2·10⁷ noise draws per request (less on the free-plan lite build; the answer reports the cap it applied).',
-    tags: ['simulate'],
-    request: SimulateRequest,
-    response: SimulateResponse,
-  },
-  (input) => simulate(input, limits),
-)
+    '/v1/simulate',
+    {
+      summary: 'Simulate the discrete SGD/Adam dynamics and compare with the theory',
+      description:
+        'θ ← θ − η G_d ∇F(θ) + η G ζ from θ = θ*, with G_d = I, G = Σ for SGD and G_d = Q⁻¹, G = Q⁻¹Σ for Adam; a chain escapes at the first iteration it leaves Ω. Reports the censored exponential MLE of the mean escape iterations, exit frequencies and the ratio to the leading-order theory. Work is capped at about 2·10⁷ noise draws per request (less on the free-plan lite build; the answer reports the cap it applied).',
+      tags: ['simulate'],
+      request: SimulateRequest,
+      response: SimulateResponse,
+    },
+    (input) => simulate(input, limits),
+  )

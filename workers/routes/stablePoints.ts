@@ -16,14 +16,21 @@ import { cdf, pdf, quantile } from '../../src/stable/index.ts'
 import type { AppEnv } from '../env.ts'
 import { getAndPost } from '../http/computeRoute.ts'
 
-const law = 'SαS(σ) with characteristic function exp(−|σu|^α), β = 0 (scipy: `levy_stable(alpha, 0, scale=σ)`; spec/theory.md §1.1).'
+const law =
+  'SαS(σ) with characteristic function exp(−|σu|^α), β = 0 (scipy: `levy_stable(alpha, 0, scale=σ)`; spec/theory.md §1.1).'
 
 export const stablePointsRoutes = new Hono<AppEnv>()
   .route(
     '/',
     getAndPost(
       '/v1/stable/pdf',
-      { summary: 'SαS density', description: `Density f(x) of ${law}`, tags: ['stable'], request: StablePointsRequest, response: StablePdfResponse },
+      {
+        summary: 'SαS density',
+        description: `Density f(x) of ${law}`,
+        tags: ['stable'],
+        request: StablePointsRequest,
+        response: StablePdfResponse,
+      },
       ({ alpha, scale, x }) => success({ alpha, scale, x, pdf: x.map((xi) => pdf(xi, alpha, scale)) }),
     ),
   )
@@ -31,7 +38,13 @@ export const stablePointsRoutes = new Hono<AppEnv>()
     '/',
     getAndPost(
       '/v1/stable/cdf',
-      { summary: 'SαS distribution function', description: `P(X ≤ x) of ${law}`, tags: ['stable'], request: StablePointsRequest, response: StableCdfResponse },
+      {
+        summary: 'SαS distribution function',
+        description: `P(X ≤ x) of ${law}`,
+        tags: ['stable'],
+        request: StablePointsRequest,
+        response: StableCdfResponse,
+      },
       ({ alpha, scale, x }) => success({ alpha, scale, x, cdf: x.map((xi) => cdf(xi, alpha, scale)) }),
     ),
   )
@@ -39,7 +52,13 @@ export const stablePointsRoutes = new Hono<AppEnv>()
     '/',
     getAndPost(
       '/v1/stable/quantile',
-      { summary: 'SαS quantile function', description: `The p-quantile of ${law}`, tags: ['stable'], request: StableQuantileRequest, response: StableQuantileResponse },
+      {
+        summary: 'SαS quantile function',
+        description: `The p-quantile of ${law}`,
+        tags: ['stable'],
+        request: StableQuantileRequest,
+        response: StableQuantileResponse,
+      },
       ({ alpha, scale, p }) => success({ alpha, scale, p, quantile: p.map((pi) => quantile(pi, alpha, scale)) }),
     ),
   )

@@ -4,8 +4,8 @@
  */
 import { createRng } from '../../src/random/rng.ts'
 import { success, unanswerable } from '../../src/result.ts'
-import { sample } from '../../src/stable/sample.ts'
 import { MAX_SAMPLES, StableSampleRequest, StableSampleResponse } from '../../src/schemas/stable.ts'
+import { sample } from '../../src/stable/sample.ts'
 import { postOnly } from '../http/computeRoute.ts'
 
 /** The route; `maxDraws` below the schema's 100,000 is the lite build's cap (answered 422 above it). */
@@ -14,15 +14,17 @@ export const stableSampleRoutes = (maxDraws: number = MAX_SAMPLES) =>
     '/v1/stable/sample',
     {
       summary: 'Random SαS samples',
-      description: 'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, spec/theory.md §5.3) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
+      description:
+        'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, spec/theory.md §5.3) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
       tags: ['stable'],
       request: StableSampleRequest,
       response: StableSampleResponse,
     },
     ({ alpha, scale, n, seed }) =>
       n > maxDraws
-        ? unanswerable(`This deployment draws at most ${maxDraws} samples per request; ask for fewer and repeat with other seeds, or use the full build.`, [
-            { path: 'n', message: `at most ${maxDraws} here` },
-          ])
+        ? unanswerable(
+            `This deployment draws at most ${maxDraws} samples per request; ask for fewer and repeat with other seeds, or use the full build.`,
+            [{ path: 'n', message: `at most ${maxDraws} here` }],
+          )
         : success({ alpha, scale, seed, samples: Array.from(sample(alpha, scale, n, createRng(seed))) }),
   )

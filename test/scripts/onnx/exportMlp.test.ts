@@ -1,8 +1,7 @@
-import { describe, expect, it, beforeAll } from 'vitest'
 import { mkdtempSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { createRng } from '../../../src/random/index.ts'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   exportMlp,
   layoutSize,
@@ -15,8 +14,9 @@ import {
 } from '../../../scripts/onnx/index.ts'
 import { onnx } from '../../../scripts/onnx/onnxBuilders.ts'
 import { runGrad, session } from '../../../scripts/onnx/ortNode.ts'
-import { useBackend } from '../../../scripts/train/tfBackend.ts'
 import { createTfMlp, disposeTfMlp, glorotInit, predictProbs } from '../../../scripts/train/mlpTf.ts'
+import { useBackend } from '../../../scripts/train/tfBackend.ts'
+import { createRng } from '../../../src/random/index.ts'
 
 // Oracles: tfjs (cpu backend) for the forward graph, float64 JS central differences for the gradient
 // graph (scripts/onnx/mlpReference.ts), float64 forward for the loss and accuracy.
@@ -27,7 +27,8 @@ function randomModel(layers: number[], n: number, seed: number) {
   const rng = createRng(seed)
   const theta = glorotInit(layers, seed)
   // nonzero biases so that the bias paths are exercised
-  for (const e of mlpLayout(layers)) if (e.shape.length === 1) for (let i = 0; i < e.shape[0]; i++) theta[e.offset + i] = 0.3 * (2 * rng.uniform() - 1)
+  for (const e of mlpLayout(layers))
+    if (e.shape.length === 1) for (let i = 0; i < e.shape[0]; i++) theta[e.offset + i] = 0.3 * (2 * rng.uniform() - 1)
   const x = new Uint8Array(n * layers[0]).map(() => Math.floor(rng.uniform() * 17))
   const y = new Uint8Array(n).map(() => Math.floor(rng.uniform() * layers[layers.length - 1]))
   return { theta, x, y }
@@ -56,7 +57,11 @@ describe('exportMlp', () => {
     await useBackend('cpu')
   })
 
-  for (const layers of [[6, 3], [5, 7, 4], [8, 6, 5, 3]]) {
+  for (const layers of [
+    [6, 3],
+    [5, 7, 4],
+    [8, 6, 5, 3],
+  ]) {
     it(`forward equals tfjs to 1e-5 and gradients equal central differences to 1e-4 (layers ${layers.join('-')})`, async () => {
       const n = 12
       const { theta, x, y } = randomModel(layers, n, layers.length * 31 + layers[0])
@@ -75,7 +80,12 @@ describe('exportMlp', () => {
       // accuracy from the float64 forward, computed here independently
       let correct = 0
       for (let i = 0; i < n; i++) {
-        const p = mlpLoss(layers, theta, Array.from(x.subarray(i * layers[0], (i + 1) * layers[0]), (u) => u / 16), y[i]).probs
+        const p = mlpLoss(
+          layers,
+          theta,
+          Array.from(x.subarray(i * layers[0], (i + 1) * layers[0]), (u) => u / 16),
+          y[i],
+        ).probs
         if (p.indexOf(Math.max(...p)) === y[i]) correct++
       }
       expect(v.evalAccuracy).toBe(correct / n)

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadDigits, headSplit } from '../../../scripts/data/index.ts'
+import { headSplit, loadDigits } from '../../../scripts/data/index.ts'
 import { exportMlp, layoutSize, mlpLayout } from '../../../scripts/onnx/index.ts'
 import { runGrad, session } from '../../../scripts/onnx/ortNode.ts'
-import { gradientNoiseTailIndex, noiseTailIndex } from '../../../scripts/train/gradientNoiseTailIndex.ts'
 import { constrainedStableRows } from '../../../scripts/train/constrainedStableRows.ts'
-import { coordinatewiseTailIndex } from '../../../src/probe/gradientNoise.ts'
+import { gradientNoiseTailIndex, noiseTailIndex } from '../../../scripts/train/gradientNoiseTailIndex.ts'
 import { createTfMlp, disposeTfMlp, glorotInit } from '../../../scripts/train/mlpTf.ts'
 import { seededPermutation } from '../../../scripts/train/shuffleInPlace.ts'
 import { tf, useBackend } from '../../../scripts/train/tfBackend.ts'
+import { coordinatewiseTailIndex } from '../../../src/probe/gradientNoise.ts'
 import { pooledNoiseTailIndex } from '../../../src/tail/index.ts'
 
 // Oracle: the noise rows computed from per-sample gradients of the exported grad.onnx in
@@ -52,7 +52,8 @@ describe('gradientNoiseTailIndex', () => {
     const perm = seededPermutation(s.n, settings.seed)
     const rows = Array.from({ length: settings.batches }, (_, j) => {
       const row = new Float64Array(M)
-      for (let t = 0; t < settings.batchSize; t++) all[perm[j * settings.batchSize + t]].forEach((v, k) => (row[k] += v / settings.batchSize))
+      for (let t = 0; t < settings.batchSize; t++)
+        all[perm[j * settings.batchSize + t]].forEach((v, k) => (row[k] += v / settings.batchSize))
       return row.map((v, k) => v - full[k])
     })
     const want = coordinatewiseTailIndex(rows)

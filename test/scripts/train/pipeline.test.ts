@@ -1,16 +1,16 @@
-import { describe, expect, it } from 'vitest'
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { readCheckpoint } from '../../../scripts/onnx/index.ts'
 import { runForward, session } from '../../../scripts/onnx/ortNode.ts'
 import { gradientNoiseRows, type NoiseMeasurement } from '../../../scripts/train/gradientNoiseTailIndex.ts'
 import { createTfMlp, disposeTfMlp, glorotInit } from '../../../scripts/train/mlpTf.ts'
+import { FORWARD_TOLERANCE, GRADIENT_TOLERANCE, loadDataset, runTraining } from '../../../scripts/train/runTraining.ts'
 import { tf, useBackend } from '../../../scripts/train/tfBackend.ts'
+import type { TrainHistoryEntry } from '../../../scripts/train/trainMlp.ts'
 import { coordinatewiseTailIndex } from '../../../src/probe/gradientNoise.ts'
 import { pooledNoiseTailIndex } from '../../../src/tail/index.ts'
-import { FORWARD_TOLERANCE, GRADIENT_TOLERANCE, loadDataset, runTraining } from '../../../scripts/train/runTraining.ts'
-import type { TrainHistoryEntry } from '../../../scripts/train/trainMlp.ts'
 
 // End to end on a small digits subset: train SGD and Adam a few epochs from the same θ₀, measure α,
 // export, reload, verify (the verification inside runTraining uses tfjs and float64 finite
@@ -91,7 +91,14 @@ describe('training pipeline (digits subset)', () => {
 
   it('reproduces a run bit for bit from its seed, and another seed gives another run', async () => {
     const tiny = { trainLimit: 160, epochs: 1, alphaBatches: 5, evalSamples: 20 }
-    const run = (seed: number) => runTraining({ dataset: 'digits', optimizer: 'adam', seed, outDir: mkdtempSync(join(tmpdir(), 'pipeline-')), overrides: tiny })
+    const run = (seed: number) =>
+      runTraining({
+        dataset: 'digits',
+        optimizer: 'adam',
+        seed,
+        outDir: mkdtempSync(join(tmpdir(), 'pipeline-')),
+        overrides: tiny,
+      })
     const a = await run(4)
     const b = await run(4)
     const c = await run(5)

@@ -18,8 +18,27 @@ describe('svgLineChart', () => {
       width: 400,
       height: 300,
       series: [
-        { name: 's1', color: '#f00', points: [[0, 0], [10, 2]], band: [[0, 0, 1], [10, 1, 2]] },
-        { name: 's2', color: '#00f', dashed: true, points: [[0, 1], [10, 1]] },
+        {
+          name: 's1',
+          color: '#f00',
+          points: [
+            [0, 0],
+            [10, 2],
+          ],
+          band: [
+            [0, 0, 1],
+            [10, 1, 2],
+          ],
+        },
+        {
+          name: 's2',
+          color: '#00f',
+          dashed: true,
+          points: [
+            [0, 1],
+            [10, 1],
+          ],
+        },
       ],
     })
     expect(svg.match(/<polyline /g)!.length).toBe(2)

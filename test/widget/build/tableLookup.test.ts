@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pdf } from '../../../src/stable/index.ts'
 import { exactTail } from '../../../src/stable/exactTail.ts'
+import { pdf } from '../../../src/stable/index.ts'
 import { tableLookup as original } from '../../../src/stable/tableLookup.ts'
 import { tableLookup } from '../../../src/widget/build/tableLookup.ts'
 

@@ -48,7 +48,9 @@ describe('issueMessage', () => {
 
   it('array and string lengths, types, integer', () => {
     expect(messages(S, { k: 1, list: ['a'] })).toEqual([['list', 'must have at least 2 items (got 1): some names.']])
-    expect(messages(S, { k: 1, list: ['a', 'b', 'c', 'd'] })).toEqual([['list', 'must have at most 3 items (got 4): some names.']])
+    expect(messages(S, { k: 1, list: ['a', 'b', 'c', 'd'] })).toEqual([
+      ['list', 'must have at most 3 items (got 4): some names.'],
+    ])
     expect(messages(S, { k: 1, name: 'abcdef' })).toEqual([['name', 'must have at most 4 characters (got 6)']])
     expect(messages(S, { k: 1, flag: 'yes' })).toEqual([['flag', 'must be true or false (got "yes")']])
     expect(messages(S, { k: 1, list: 'a,b' })).toEqual([['list', 'must be an array (got "a,b"): some names.']])
@@ -58,12 +60,18 @@ describe('issueMessage', () => {
 
   it('missing and unknown keys', () => {
     expect(messages(S, {})).toEqual([['k', 'is required: the k of the test.']])
-    expect(messages(v.strictObject({ a: v.number() }), { a: 1, b: 2 })).toEqual([['b', 'is not a known field: remove it or check its spelling']])
+    expect(messages(v.strictObject({ a: v.number() }), { a: 1, b: 2 })).toEqual([
+      ['b', 'is not a known field: remove it or check its spelling'],
+    ])
   })
 
   it('keeps a message written in the schema and adds the received scalar', () => {
-    expect(messages(v.pipe(v.number(), v.ltValue(1, 'p must be below 1')), 2)).toEqual([['', 'p must be below 1 (got 2)']])
-    expect(messages(v.pipe(v.array(v.number()), v.minLength(1, 'x needs a point')), [])).toEqual([['', 'x needs a point']])
+    expect(messages(v.pipe(v.number(), v.ltValue(1, 'p must be below 1')), 2)).toEqual([
+      ['', 'p must be below 1 (got 2)'],
+    ])
+    expect(messages(v.pipe(v.array(v.number()), v.minLength(1, 'x needs a point')), [])).toEqual([
+      ['', 'x needs a point'],
+    ])
   })
 })
 

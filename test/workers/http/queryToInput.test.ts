@@ -15,13 +15,19 @@ describe('queryToInput', () => {
       EscapeTimeRequest,
     )
     expect(issues).toEqual([])
-    expect(value).toEqual({ basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })
+    expect(value).toEqual({
+      basin: { kind: 'interval', left: 1, right: 2 },
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    })
     expect(v.is(EscapeTimeRequest, value)).toBe(true)
   })
 
   it('reads arrays as comma-separated lists and unions by their shape', () => {
     const { value } = queryToInput(
-      q('basin.kind=quadratic&basin.curvatures=1,2.5,1e-3&basin.height=0.5&noise.scale=1,2,3&optimizers.adam.alpha=1.6&optimizers.adam.lr=0.001&optimizers.adam.preconditioner=auto'),
+      q(
+        'basin.kind=quadratic&basin.curvatures=1,2.5,1e-3&basin.height=0.5&noise.scale=1,2,3&optimizers.adam.alpha=1.6&optimizers.adam.lr=0.001&optimizers.adam.preconditioner=auto',
+      ),
       EscapeTimeRequest,
     )
     expect(value).toEqual({
@@ -29,13 +35,25 @@ describe('queryToInput', () => {
       noise: { scale: [1, 2, 3] },
       optimizers: { adam: { alpha: 1.6, lr: 0.001, preconditioner: 'auto' } },
     })
-    const pre = queryToInput(q('optimizers.adam.preconditioner=2'), EscapeTimeRequest).value as { optimizers: { adam: { preconditioner: unknown } } }
+    const pre = queryToInput(q('optimizers.adam.preconditioner=2'), EscapeTimeRequest).value as {
+      optimizers: { adam: { preconditioner: unknown } }
+    }
     expect(pre.optimizers.adam.preconditioner).toEqual([2])
   })
 
   it('reads a full Hessian as ;-separated rows (the variant option that validates is chosen)', () => {
-    const { value } = queryToInput(q('basin.kind=quadratic&basin.hessian=2,0.5;0.5,1&basin.height=1'), EscapeTimeRequest)
-    expect((value as { basin: unknown }).basin).toEqual({ kind: 'quadratic', hessian: [[2, 0.5], [0.5, 1]], height: 1 })
+    const { value } = queryToInput(
+      q('basin.kind=quadratic&basin.hessian=2,0.5;0.5,1&basin.height=1'),
+      EscapeTimeRequest,
+    )
+    expect((value as { basin: unknown }).basin).toEqual({
+      kind: 'quadratic',
+      hessian: [
+        [2, 0.5],
+        [0.5, 1],
+      ],
+      height: 1,
+    })
   })
 
   it('coerces booleans and leaves what does not coerce as strings for validation to report', () => {
