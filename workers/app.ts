@@ -4,12 +4,16 @@
  */
 import { createApp } from './createApp.ts'
 import { pagesRoutes } from './pages/pagesRoutes.ts'
+import { compareRoutes } from './routes/compare.ts'
 import { modelsRoutes } from './routes/models.ts'
+import { userProbeRoutes } from './routes/userProbe.ts'
 
 export type { AppEnv, Bindings } from './env.ts'
 
 export const app = createApp()
 app.route('/', pagesRoutes)
 app.route('/', modelsRoutes)
+app.route('/', compareRoutes)
+app.route('/', userProbeRoutes)
 
 export type AppType = typeof app

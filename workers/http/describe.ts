@@ -16,7 +16,8 @@ export interface RouteDoc {
   response: GenericSchema
 }
 
-const problemContent = () => ({ 'application/problem+json': { schema: resolver(Problem) } })
+/** The `application/problem+json` content of an OpenAPI response (RFC 9457 problem body). */
+export const problemContent = () => ({ 'application/problem+json': { schema: resolver(Problem) } })
 
 function responses(doc: RouteDoc, get: boolean) {
   return {

@@ -1,0 +1,75 @@
+/**
+ * The probe of a user's uploaded model (`POST /v1/probe`): decodes the data part, loads the graph without
+ * its parameter initializers (θ* is fed explicitly; onnxruntime-web would otherwise freeze them as
+ * constants), assembles the `ProbeTarget` (the user's optimizer and learning rate, minibatches of at most 32)
+ * and runs it, releasing the session afterwards. A graph ONNX Runtime cannot load or run is an `invalid`
+ * failure naming the `model` part and docs/model-contract.md.
+ */
+import type { InferenceSession } from 'onnxruntime-web/wasm'
+import { invalid, type Result, success } from '../../src/result.ts'
+import type { ProbeOutput } from '../../src/schemas/probe.ts'
+import { loadOrt } from '../ort/loadOrt.ts'
+import { stripInitializers } from '../ort/stripInitializers.ts'
+import { decodeEvalBin, decodeEvalJson } from './evalData.ts'
+import type { UserUpload } from './readUserProbe.ts'
+import { type ProbeTarget, runProbe } from './runProbe.ts'
+import { withoutMeasurements } from './withoutMeasurements.ts'
+
+const errorText = (e: unknown): string => String((e as Error).message ?? e).slice(0, 300)
+
+/** Probes the uploaded model on its data with the upload's options. */
+export async function probeUserModel({ model, bytes, dataPart, options }: UserUpload): Promise<Result<ProbeOutput>> {
+  const data =
+    dataPart.json !== undefined
+      ? decodeEvalJson(dataPart.json, model.inputDim, model.classes)
+      : decodeEvalBin(dataPart.bytes as Uint8Array, model.inputDim, options.inputScale, model.classes)
+  if (!data.ok) return data
+  const ort = await loadOrt()
+  const graphOnly = stripInitializers(bytes, new Set(model.layout.map((e) => e.name)))
+  if (!graphOnly)
+    return invalid('The model part is not a well-formed ONNX protobuf.', [
+      { path: 'model', message: 'malformed protobuf' },
+    ])
+  let session: InferenceSession
+  try {
+    session = await ort.InferenceSession.create(graphOnly)
+  } catch (e) {
+    return invalid(`ONNX Runtime could not load the model: ${errorText(e)}`, [
+      { path: 'model', message: 'not loadable by onnxruntime-web' },
+    ])
+  }
+  const record = {
+    id: 'user',
+    architecture: { kind: 'onnx', ops: model.ops, layout: model.layout },
+    inputDim: model.inputDim,
+    classes: model.classes,
+    parameters: model.parameters,
+    optimizer: options.optimizer,
+    lr: options.lr,
+    evalSamples: data.value.samples,
+  }
+  const target: ProbeTarget = {
+    ort,
+    session,
+    layout: model.layout,
+    parameters: model.parameters,
+    inputDim: model.inputDim,
+    classes: model.classes,
+    theta: model.theta,
+    data: data.value,
+    batchSize: Math.min(32, data.value.samples),
+    optimizers: { [options.optimizer]: { lr: options.lr } },
+    record,
+  }
+  try {
+    const r = await runProbe(target, options)
+    return r.ok ? success(withoutMeasurements(r.value)) : r
+  } catch (e) {
+    return invalid(
+      `The model failed when run on the data: ${errorText(e)}. Check that it follows docs/model-contract.md.`,
+      [{ path: 'model', message: 'failed at run time' }],
+    )
+  } finally {
+    await session.release().catch(() => undefined)
+  }
+}
