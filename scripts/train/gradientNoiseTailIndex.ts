@@ -8,8 +8,9 @@
  *
  * Two estimates of the same P × M rows:
  *   - `alpha` (the default, the one stored as history α): src/probe `coordinatewiseTailIndex`, the same
- *     function the probes of POST /v1/models/{id}/probe use: each parameter's column median-centred and
- *     divided by its median |x| (median-0 columns left out), pooled parameter by parameter with
+ *     function the probes of POST /v1/models/{id}/probe use: parameters whose noise has a point mass (a
+ *     value repeated across minibatches, an exact 0) left out, the others (not centred again: the rows
+ *     are centred by construction) divided by their median |x|, pooled parameter by parameter with
  *     K1 = ⌊√P⌋, so every block sums K1 independent minibatch noises of ONE parameter (the stability
  *     identity Y =_d K1^(1/α) X of §5.1), Student-t 95 % interval.
  *   - `rowMajor`: src/tail `pooledNoiseTailIndex` (§5.2: columns divided by median |x|, pooled row-major,

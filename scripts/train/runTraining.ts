@@ -89,7 +89,7 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
       testSamples: data.test.n,
       noise: {
         method:
-          'rows = P disjoint minibatch gradients minus the full training-set gradient at the current weights. history alpha/alphaLower/alphaUpper: src/probe coordinatewiseTailIndex (the estimator of the probes): each parameter median-centred and divided by its median |x| (median-0 columns excluded), pooled parameter by parameter, log-moment estimator with K1 = floor(sqrt(P)), Student-t 95% interval (spec/theory.md §5.1, §5.4). history alphaRowMajor*: src/tail pooledNoiseTailIndex on the same rows (columns divided by median |x|, pooled row-major, K1 = largest divisor <= sqrt(N); spec/theory.md §5.2), biased high by the softmax sum-to-zero constraint between consecutive output-layer parameters (docs/experiments.md)',
+          'rows = P disjoint minibatch gradients minus the full training-set gradient at the current weights. history alpha/alphaLower/alphaUpper: src/probe coordinatewiseTailIndex (the estimator of the probes): parameters whose noise has a point mass (a value repeated across minibatches or an exact 0) excluded, the others not centred again and divided by their median |x|, pooled parameter by parameter, log-moment estimator with K1 = floor(sqrt(P)), Student-t 95% interval (spec/theory.md §5.1, §5.4). history alphaRowMajor*: src/tail pooledNoiseTailIndex on the same rows (columns divided by median |x|, pooled row-major, K1 = largest divisor <= sqrt(N); spec/theory.md §5.2), biased high by the softmax sum-to-zero constraint between consecutive output-layer parameters (docs/experiments.md)',
         batches: cfg.alphaBatches,
         batchSize: cfg.batchSize,
         every: cfg.alphaEvery,

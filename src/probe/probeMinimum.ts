@@ -102,11 +102,8 @@ export async function probeMinimum(
       rng: createRng(seeds[1]),
     })
     evaluations += out.noise.evaluations
-    if (out.noise.estimate.excludedColumns > 0) {
-      warnings.push(
-        `${out.noise.estimate.excludedColumns} of ${P} parameters have zero median gradient noise (dead units) and were left out of the tail index.`,
-      )
-    }
+    const atoms = out.noise.estimate.atoms
+    if (atoms.parameters > 0) warnings.push(atoms.reason)
   }
 
   if (work.lanczos) {

@@ -123,15 +123,22 @@ export const ProbeResponse = v.object({
   noise: v.optional(
     v.object({
       alpha: num(
-        'Tail index of the gradient noise: log-moment estimator (spec/theory.md §5.1) on i.i.d. minibatch noise, each parameter median-centred and standardised (§5.4), pooled parameter by parameter.',
+        'Tail index of the gradient noise: log-moment estimator on i.i.d. minibatch noise (minibatch gradient minus full gradient, not centred again), each parameter without point masses divided by its median |noise| and pooled parameter by parameter (docs/theory.md#coordinatewise-pooling).',
       ),
       interval: AlphaInterval,
       heavyTailed: v.boolean(),
       blockSize: num('K1 of the log-moment estimator.'),
       batches: num('Minibatches used.'),
       batchSize: num('Minibatch size.'),
-      excludedParameters: num(
-        'Parameters left out because their median |noise| is 0 (dead units, always-zero inputs).',
+      excludedParameters: num('Parameters left out of the tail index (= atoms.parameters).'),
+      atoms: v.pipe(
+        v.object({
+          parameters: num('Parameters whose noise has a point mass, left out of the tail index.'),
+          reason: v.pipe(v.string(), v.description('Why they were left out ("" when none were).')),
+        }),
+        v.description(
+          'Point masses: parameters whose minibatch noise repeats a value across minibatches or is exactly 0 (weights of inputs blank in most samples, rarely active units). A law with an atom is not α-stable, and an exact 0 would add ln ε ≈ −36 to the log-moments, so these are left out (docs/theory.md#point-masses).',
+        ),
       ),
       rowMajor: v.optional(
         v.pipe(

@@ -1,5 +1,11 @@
 export { type BlockLayout, blockLayout } from './blockLayout.ts'
 export { columnMeans } from './columnMeans.ts'
+export {
+  type CoordinatewiseEstimate,
+  type CoordinatewiseOptions,
+  coordinatewiseTailIndex,
+  type PointMasses,
+} from './coordinatewiseTailIndex.ts'
 export { estimateTailIndex, type TailIndexOutput, type TailIndexRequestBody } from './estimateTailIndex.ts'
 export { logMomentEstimate } from './logMomentEstimate.ts'
 export { emptyEstimate, type LogMomentEstimate, logMomentFromBlocks } from './logMomentFromBlocks.ts'

@@ -88,6 +88,7 @@ function shape(m: ProbeMeasurements, escape: ProbeEscapeOutput | undefined, reco
       batches: m.noise.batches,
       batchSize: m.noise.batchSize,
       excludedParameters: e.excludedColumns,
+      atoms: { parameters: e.atoms.parameters, reason: e.atoms.reason },
       ...(Number.isFinite(rm.alpha) ? { rowMajor: { alpha: rm.alpha, interval: rm.interval, blockSize: rm.blockSize } } : {}),
     }
   }

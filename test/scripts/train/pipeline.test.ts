@@ -32,12 +32,13 @@ describe('training pipeline (digits subset)', () => {
       expect(r.history.map((h) => h.epoch)).toEqual([0, 1, 2, 3])
       expect(r.history.map((h) => h.iteration)).toEqual([0, 10, 20, 30])
       for (const h of r.history as TrainHistoryEntry[]) {
-        // (0, 2]: with P = 10 minibatches (K1 = 3) this tiny run's coordinate-wise α̂ goes down to 0.23;
-        // its value is checked against an independent oracle in gradientNoiseTailIndex.test.ts and below
+        // (0, 2]: with P = 10 minibatches (K1 = 3, 9 values per parameter) this tiny run's estimate is
+        // noisy and may be clipped at 2; its value is checked against an independent oracle in
+        // gradientNoiseTailIndex.test.ts and below
         expect(h.alpha).not.toBeNull()
         expect(h.alpha!).toBeGreaterThan(0)
         expect(h.alpha!).toBeLessThanOrEqual(2)
-        expect(h.alphaLower!).toBeLessThan(h.alpha!)
+        expect(h.alphaLower!).toBeLessThanOrEqual(h.alpha!)
         expect(h.alphaUpper!).toBeGreaterThanOrEqual(h.alpha!)
         // the row-major §5.2 estimate of the same rows is kept beside it
         expect(h.alphaRowMajor).not.toBeNull()
