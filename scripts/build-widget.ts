@@ -8,7 +8,7 @@
  * Run by wrangler's `[build] command` before every `wrangler dev` / `wrangler deploy` (so `npm start`
  * and the end-to-end tests always serve the current source) and by `npm ci` (`postinstall`, so the
  * workerd tests and the type check find the module in a clean clone). `--check` also fails when the
- * widget exceeds its budget of 80 KiB gzip (issue 7) and fails on a bundling error; without it, a bundling
+ * widget exceeds its budget of 80 KiB gzip and fails on a bundling error; without it, a bundling
  * error keeps the previous generated module (so that a half-edited file elsewhere in src/ does not stop
  * `wrangler dev`) and only warns. Usage: `npx tsx scripts/build-widget.ts [--check]`.
  */

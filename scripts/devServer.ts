@@ -1,6 +1,6 @@
 /**
  * Starts `wrangler dev` on 127.0.0.1 (own port, offline: no metrics, no cf fetch) in its own process group,
- * waits until it answers, and stops the whole group (wrangler + workerd) afterwards (notes/stack.md §1).
+ * waits until it answers, and stops the whole group (wrangler + workerd) afterwards.
  */
 import { spawn } from 'node:child_process'
 

@@ -1,6 +1,6 @@
 /**
  * Builds the calculator-only Worker (`wrangler deploy --dry-run --env lite --minify`) and checks its size:
- * at most 1 MiB raw (DESIGN.md "Budgets", free plan) and no ONNX Runtime inside. `npm run build:lite`
+ * at most 1 MiB raw (the free plan's budget) and no ONNX Runtime inside. `npm run build:lite`
  * runs it; test/api/liteBundle.test.ts calls `buildLite` and asserts the same limits.
  */
 import { execFileSync } from 'node:child_process'

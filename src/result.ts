@@ -1,5 +1,5 @@
 /**
- * Typed outcome of a core computation. The core is total (DESIGN.md "Style"): it never throws on bad
+ * Typed outcome of a core computation. The core is total: it never throws on bad
  * input, it returns a `Failure`. The HTTP layer maps `kind: 'invalid'` to a 400 problem and
  * `kind: 'unanswerable'` (valid input the theory or the budget cannot answer) to a 422 problem.
  */

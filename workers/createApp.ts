@@ -1,8 +1,8 @@
 /**
  * The calculator application: HTTP conventions (CORS, body limit, problems, 404/405, error guard) and every
- * theory endpoint (spec/api.md). Both entries use it: `app.ts` (full Worker, adds the model and page routes)
+ * theory endpoint (docs/api.md). Both entries use it: `app.ts` (full Worker, adds the model and page routes)
  * and `lite.ts` (free-plan build with no ONNX Runtime). Routes are thin: validate, call one core function,
- * shape the answer (DESIGN.md "Data flow").
+ * shape the answer.
  */
 import { Hono } from 'hono'
 import type { SimulateLimits } from '../src/simulate/index.ts'

@@ -1,5 +1,5 @@
 /**
- * Worker entry: the hono application of the levy-escape HTTP API (spec/api.md).
+ * Worker entry: the hono application of the levy-escape HTTP API (docs/api.md).
  */
 import { app } from './app.ts'
 

@@ -1,5 +1,5 @@
 /**
- * RFC 9457 problem details (spec/api.md "Conventions"). Every error answer of the Worker is built here:
+ * RFC 9457 problem details (docs/api.md#errors). Every error answer of the Worker is built here:
  * `Content-Type: application/problem+json`, body `{type, title, status, detail, errors: [{path, message}]}`.
  * The `type` URIs point at the problems section of the `/docs` page.
  */

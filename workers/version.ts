@@ -1,4 +1,4 @@
-/** The package version, reported by `GET /healthz` (api.md "Health and description"). A named JSON import, so
+/** The package version, reported by `GET /healthz` (docs/api.md#health). A named JSON import, so
  * the bundler keeps only this field of package.json. */
 import { version } from '../package.json'
 

@@ -4,7 +4,7 @@
  * against a numpy/scipy implementation of the same computation in the same run (validation, Cholesky
  * for the axis model, A = GHG, numpy eigvalsh, the same three-piece exact sphere integral with
  * scipy.integrate.quad for the middle piece). The two implementations' Lévy masses are compared too.
- * Target (DESIGN.md budgets): every default-size call < 2 ms.
+ * Target: every default-size call < 2 ms.
  *
  * Run: npx tsx scripts/bench/escape.bench.ts
  */

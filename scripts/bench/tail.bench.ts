@@ -1,10 +1,10 @@
 /**
- * Tail-index estimator speed (spec/theory.md §5.1–§5.2): src/tail against a numpy implementation of the
+ * Tail-index estimator speed (docs/theory.md#log-moment-estimator): src/tail against a numpy implementation of the
  * same formula (block sums, log-moments with ε inside the logs, block statistics D_i, Student-t interval)
  * on the same data in the same run. The data are written once to a temporary float64 file that numpy
  * reads, and both results are compared (they must agree to 1e-10) so the two sides compute the same thing.
  *
- * Cases: 1-D, N = 10^6 (K1 = K2 = 1000); pooled standardised 1000 × 1000 (per-column median |x|, §5.4);
+ * Cases: 1-D, N = 10^6 (K1 = K2 = 1000); pooled standardised 1000 × 1000 (per-column median |x|, docs/theory.md#estimator-caveats);
  * estimateTailIndex on the API's largest body (250,000 numbers, validation, warnings and scale included)
  * against numpy's estimate + median |x| + zero/sign counts on an ndarray (numpy has no parsing or validation);
  * and the 1-D estimator with one Math.log per value, to show what the mantissa-product sum buys.

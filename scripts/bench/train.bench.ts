@@ -1,5 +1,5 @@
 /**
- * Training and export speed (issue 5): seconds per epoch of the same training run with the tfjs
+ * Training and export speed: seconds per epoch of the same training run with the tfjs
  * `wasm` backend and the pure-JS `cpu` backend in the same process (ratio cpu/wasm), for the two
  * committed architectures on their data (digits 64-32-10 on the 1,438 training images; Fashion-MNIST
  * 784-32-10 on a 4,000-image slice), and the time to export (forward + grad graphs) and to write

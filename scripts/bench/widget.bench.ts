@@ -1,8 +1,8 @@
 /**
- * Widget speed in Chromium (issue 7): (1) script parsed and first render after page load, target
+ * Widget speed in Chromium: (1) script parsed and first render after page load, target
  * ≤ 100 ms; (2) recompute + redraw after an input change, target ≤ 16 ms (one frame). The bundle is
  * built in memory (scripts/build-widget.ts) and served by a local Node server; Debian's Chromium runs
- * it headless through playwright-core (notes/stack.md §6).
+ * it headless through playwright-core.
  *
  * (2) is timed inside the page: from dispatching an `input` event on a slider to the end of a forced
  * style + layout of the widget (the core's `escapeTime` for the result and the 25-point learning-rate

@@ -1,5 +1,5 @@
 /**
- * ONNX export of a ReLU MLP with softmax output, written with onnx-proto (no Python; notes/stack.md §4).
+ * ONNX export of a ReLU MLP with softmax output, written with onnx-proto (no Python).
  * Works for any layer list [inputDim, ...hidden, classes]; with no hidden layer it is multinomial
  * logistic regression.
  *

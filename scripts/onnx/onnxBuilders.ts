@@ -1,5 +1,5 @@
 /**
- * Small helpers over onnx-proto's protobufjs classes (notes/stack.md §4): value infos, float32 and
+ * Small helpers over onnx-proto's protobufjs classes: value infos, float32 and
  * int64 initializers, nodes with int/ints/float attributes, and the model envelope (IR 8, opset 13).
  */
 import onnxProto from 'onnx-proto'

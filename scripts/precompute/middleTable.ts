@@ -1,6 +1,6 @@
 /**
  * Builds the middle-region table of the SαS(1) law (src/stable/tables/middleTable.ts, read by
- * src/stable/tableLookup.ts; spec/theory.md §1.1): 2-D Chebyshev coefficients of ln S(x; α) and
+ * src/stable/tableLookup.ts; docs/theory.md#sas-numerics): 2-D Chebyshev coefficients of ln S(x; α) and
  * ln f(x; α) on the panels of BLOCKS (the regions where neither series converges and Nolan's integral
  * would otherwise run), fitted at Chebyshev points of the first kind
  * from the table-free evaluator exactTail (Nolan's integral and series, relative error ~1e−14), then

@@ -4,7 +4,7 @@
  * coordinate-wise estimator (history `alpha`) and the row-major one (history `alphaRowMajor`)
  *   - with minibatch sizes b ∈ {8, 32, 128} (P = min(100, ⌊n/b⌋) batches): a truly α-stable noise
  *     keeps its α under averaging, while finite-variance per-sample gradients drift towards 2 as b grows;
- *   - row-major without the per-coordinate standardisation (the §5.2 reference recipe), which §5.4
+ *   - row-major without the per-coordinate standardisation (the docs/theory.md#pooled-estimator reference recipe), which docs/theory.md#estimator-caveats
  *     shows is biased low when coordinates have different scales;
  * and a control: both estimators on Gaussian rows of the same P × M shape (should give ≈ 2).
  * Run: `npx tsx scripts/train/alphaDiagnostics.ts` (prints a markdown table, writes docs/img/alpha-diagnostics.json).

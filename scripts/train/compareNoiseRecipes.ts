@@ -1,7 +1,7 @@
 /**
  * The two poolings of the gradient-noise tail index side by side (docs/experiments.md "Two poolings"):
  * the coordinate-wise pool of src/probe `coordinatewiseTailIndex` (the default, history `alpha`) and the
- * row-major pool of src/tail `pooledNoiseTailIndex` (§5.2, history `alphaRowMajor`).
+ * row-major pool of src/tail `pooledNoiseTailIndex` (docs/theory.md#pooled-estimator, history `alphaRowMajor`).
  *
  * 1. Synthetic rows with a known α (constrainedStableRows.ts: every column exactly SαS(α); in the
  *    "constrained" columns each run of 10 consecutive entries of a row sums to zero, as the softmax

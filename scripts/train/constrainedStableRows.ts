@@ -1,6 +1,6 @@
 /**
  * Synthetic gradient-noise rows with a known tail index and the softmax output layer's constraint
- * (docs/experiments.md "Two poolings"; spec/theory.md §5.1, §5.2): P rows of M i.i.d. SαS(α, 1) entries
+ * (docs/experiments.md "Two poolings"; docs/theory.md#log-moment-estimator, docs/theory.md#pooled-estimator): P rows of M i.i.d. SαS(α, 1) entries
  * (src/stable `sample`, Chambers–Mallows–Stuck); in the columns [constrainedFrom, M) each run of `group`
  * consecutive entries of a row is replaced by z − mean(z), so it sums to zero exactly, as Σ_c ∂ℓ/∂b_c = 0
  * and Σ_c ∂ℓ/∂W_L[h, c] = 0 do for a softmax cross-entropy with the [in, out] weight layout. Each entry

@@ -1,6 +1,6 @@
 /**
- * Tail index of the gradient noise at the current weights (spec/theory.md §5.1, §5.2, §5.4; the
- * α-over-iterations plots of Zhou et al. 2020, §6):
+ * Tail index of the gradient noise at the current weights (docs/theory.md#log-moment-estimator, docs/theory.md#pooled-estimator, docs/theory.md#estimator-caveats; the
+ * α-over-iterations plots of Zhou et al. 2020, docs/theory.md#paper-experiments):
  *   g_full = ∇ of the mean loss over the whole training set (computed in chunks),
  *   g_j    = minibatch gradient on batch j (P disjoint batches of size b from a seeded permutation),
  *   noise_j = g_j − g_full  (a P × M array, M = number of parameters),
@@ -12,15 +12,15 @@
  *     value repeated across minibatches, an exact 0) left out, the others (not centred again: the rows
  *     are centred by construction) divided by their median |x|, pooled parameter by parameter with
  *     K1 = ⌊√P⌋, so every block sums K1 independent minibatch noises of ONE parameter (the stability
- *     identity Y =_d K1^(1/α) X of §5.1), Student-t 95 % interval.
- *   - `rowMajor`: src/tail `pooledNoiseTailIndex` (§5.2: columns divided by median |x|, pooled row-major,
+ *     identity Y =_d K1^(1/α) X of docs/theory.md#log-moment-estimator), Student-t 95 % interval.
+ *   - `rowMajor`: src/tail `pooledNoiseTailIndex` (docs/theory.md#pooled-estimator: columns divided by median |x|, pooled row-major,
  *     K1 = largest divisor ≤ √N). Consecutive entries are different parameters of one minibatch, and the
  *     softmax output layer's gradient sums to zero over classes (Σ_c ∂ℓ/∂b_c = 0, Σ_c ∂ℓ/∂W_L[h, c] = 0
  *     with the [in, out] layout), so row-major blocks partly cancel and α̂ comes out too high (measured in
  *     docs/experiments.md "Two poolings": 2.00 (clipped) for a true 1.5 on synthetic SαS rows with that
  *     constraint on every column, against 1.48 coordinate-wise). On the trained networks the two differ
  *     mostly for other reasons (centring, the columns kept, K1), so neither is a ground truth there.
- *     Kept for comparison with the earlier records and the §5.2 recipe.
+ *     Kept for comparison with the earlier records and the docs/theory.md#pooled-estimator recipe.
  */
 import { coordinatewiseTailIndex } from '../../src/probe/gradientNoise.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
@@ -36,7 +36,7 @@ export interface NoiseSettings {
   batchSize: number
   /** Seed of the batch permutation (the same at every measurement). */
   seed: number
-  /** Row-major estimate only: divide each column by its median |noise| before pooling (default true; §5.4). */
+  /** Row-major estimate only: divide each column by its median |noise| before pooling (default true; docs/theory.md#estimator-caveats). */
   standardize?: boolean
 }
 

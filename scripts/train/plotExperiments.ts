@@ -2,7 +2,7 @@
  * Draws the plots of docs/experiments.md from the committed records (models/<id>/record.json):
  * per dataset, α of the gradient noise against iterations for SGD and Adam: the coordinate-wise estimate
  * (history `alpha`, the probes' estimator) as solid lines with the 95 % intervals as bands, the row-major
- * §5.2 estimate of the same rows (history `alphaRowMajor`) dashed (alpha-<dataset>.svg), and train/test
+ * docs/theory.md#pooled-estimator estimate of the same rows (history `alphaRowMajor`) dashed (alpha-<dataset>.svg), and train/test
  * accuracy against iterations (accuracy-<dataset>.svg).
  * Run: `npx tsx scripts/train/plotExperiments.ts` (train:all --export also runs it).
  */

@@ -1,6 +1,6 @@
 /**
  * tfjs for the offline scripts: pure-JS `cpu` or `wasm` (@tensorflow/tfjs-backend-wasm, ~6× faster
- * in Node; notes/stack.md §5). tfjs-node is not used (it cannot install offline).
+ * in Node). tfjs-node is not used (it cannot install offline).
  */
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'

@@ -3,7 +3,7 @@
  * so that two runs with the same seed and different optimizers start from the same θ₀ and see the
  * minibatches in the same order. Records per-epoch train/test loss and accuracy and, on a schedule,
  * the tail index of the gradient noise at the current weights (gradientNoiseTailIndex.ts: the probes'
- * coordinate-wise estimate as `alpha`, the row-major §5.2 estimate as `alphaRowMajor`).
+ * coordinate-wise estimate as `alpha`, the row-major docs/theory.md#pooled-estimator estimate as `alphaRowMajor`).
  *
  * Randomness: θ₀ = glorotInit(layers, seed); epoch e's permutation from createRng(seed·1000 + 17)
  * (one stream for all epochs); the α batches from createRng(seed·1000 + 29). Loss = mean softmax
@@ -35,7 +35,7 @@ export interface TrainOptions {
 
 /**
  * A history entry of record.json: the contract fields (alpha, alphaLower, alphaUpper = the coordinate-wise
- * estimate, the one the probes compute) plus the row-major §5.2 estimate of the same noise rows.
+ * estimate, the one the probes compute) plus the row-major docs/theory.md#pooled-estimator estimate of the same noise rows.
  */
 export interface TrainHistoryEntry extends HistoryEntry {
   alphaRowMajor: number | null

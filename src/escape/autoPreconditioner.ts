@@ -1,5 +1,5 @@
 /**
- * Adam's "auto" preconditioner for what-if comparisons (spec/theory.md §3.5, §7 A4):
+ * Adam's "auto" preconditioner for what-if comparisons (docs/theory.md#sgd-vs-adam, docs/theory.md#adam-preconditioner):
  * q_i = σ_i/σ̄ with σ̄ = ((1/d) Σ σ_i^α)^(1/α), the α-power mean of the noise scales taken with Adam's α.
  * Adam's effective noise Q⁻¹Σ is then σ̄ in every coordinate (isotropic scale, same α-power mean).
  * Computed with σ scaled by max σ first, so no overflow for any finite positive σ. NaN for bad input.

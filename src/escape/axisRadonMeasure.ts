@@ -1,8 +1,8 @@
 /**
  * Exit set of the quadratic basin {½xᵀHx < h} under the axis (independent-coordinate) noise model
- * (spec/theory.md §4.3): with A = GᵀHG, a jump along e_i of size y exits iff ½A_ii y² ≥ h, so
+ * (docs/theory.md#exit-mass): with A = GᵀHG, a jump along e_i of size y exits iff ½A_ii y² ≥ h, so
  *
- *   m(W) = Σ_i (A_ii/(2h))^(α/2),   P(exit through axis i) = (A_ii)^(α/2) / Σ_j (A_jj)^(α/2)  (§3.3),
+ *   m(W) = Σ_i (A_ii/(2h))^(α/2),   P(exit through axis i) = (A_ii)^(α/2) / Σ_j (A_jj)^(α/2)  (docs/theory.md#exit-location),
  *
  * and ν_L(W) = (2c/α) m(W). Only diag(A) is needed: A_ii = g_i² H_ii. Closed form, a few ulps.
  * NaN for a non-positive diagonal or height.

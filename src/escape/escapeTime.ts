@@ -1,15 +1,15 @@
 /**
- * The escape-time calculator (spec/api.md "Escape time"; spec/theory.md §3, §4, §7).
+ * The escape-time calculator (docs/api.md#escape-time; docs/theory.md#escape, docs/theory.md#calculator, docs/theory.md#choices).
  *
- * For each requested optimizer, with effective noise G = Σ* (SGD) or Q*⁻¹Σ* (Adam, §2.4):
- * - the c-free Radon measure m(W) of the exit set: interval (closed form, §4.3), quadratic basin under
+ * For each requested optimizer, with effective noise G = Σ* (SGD) or Q*⁻¹Σ* (Adam, docs/theory.md#adam-sde):
+ * - the c-free Radon measure m(W) of the exit set: interval (closed form, docs/theory.md#interval-exit-mass), quadratic basin under
  *   the axis model (closed form on diag(GᵀHG)) or the isotropic model (exact sphere integral over the
- *   eigenvalues of A = GᵀHG, §4.3 "Exact sphere average");
+ *   eigenvalues of A = GᵀHG, docs/theory.md#sphere-average);
  * - ε, Θ(ε⁻¹), ν_L(W), λ, E[Γ] and K from `leadingOrder`, in one normalisation (c = c_α "stable" or
- *   c = 1 "unit", §4.1, §7 A1), never mixed;
- * - exit probabilities (interval: left/right; quadratic axis model: "axis-<i>", i 0-based, §3.3) and,
- *   for the interval, the finite-η one-jump value 1/P(one step ηgζ leaves), exact SαS tails (§4.3);
- * - with both optimizers, the iteration ratio and its three mechanism factors (§3.5, api.md), whose
+ *   c = 1 "unit", docs/theory.md#normalisation), never mixed;
+ * - exit probabilities (interval: left/right; quadratic axis model: "axis-<i>", i 0-based, docs/theory.md#exit-location) and,
+ *   for the interval, the finite-η one-jump value 1/P(one step ηgζ leaves), exact SαS tails (docs/theory.md#one-jump-proxy);
+ * - with both optimizers, the iteration ratio and its three mechanism factors (docs/theory.md#sgd-vs-adam, docs/api.md), whose
  *   product equals the ratio.
  *
  * Monte-Carlo is never used: the isotropic mass is computed exactly in every dimension, so `samples`
@@ -263,7 +263,7 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
   if (req.samples !== undefined || req.seed !== undefined) {
     warnings.push(
       'samples/seed were ignored: the isotropic Lévy mass is computed by the exact one-dimensional sphere integral ' +
-        '(spec/theory.md §4.3) in every dimension, so no Monte-Carlo is run and the result is deterministic.',
+        '(/docs/theory#exit-mass) in every dimension, so no Monte-Carlo is run and the result is deterministic.',
     )
   }
 

@@ -6,7 +6,7 @@
  * degree ≤ 22; for an integrand analytic in a strip around [a, b] the error falls geometrically with
  * the number of bisections.
  *
- * Used for the middle part of the exact sphere average (spec/theory.md §4.3). Total: returns NaN
+ * Used for the middle part of the exact sphere average (docs/theory.md#sphere-average). Total: returns NaN
  * for a non-finite bound or integrand value; never throws; work is bounded by 15·maxIntervals calls.
  */
 

@@ -1,10 +1,10 @@
 /**
  * Exit set of the interval basin (θ* − a, θ* + b) under the jump g·y (g = σ for SGD, σ/q for Adam),
- * spec/theory.md §4.3: W = {y : g y ≥ b} ∪ {y : g y ≤ −a},
+ * docs/theory.md#interval-exit-mass: W = {y : g y ≥ b} ∪ {y : g y ≤ −a},
  *
- *   m(W) = (g^α/2)(a^(−α) + b^(−α)),   P(exit right) = b^(−α)/(a^(−α) + b^(−α))  (§3.3),
+ *   m(W) = (g^α/2)(a^(−α) + b^(−α)),   P(exit right) = b^(−α)/(a^(−α) + b^(−α))  (docs/theory.md#exit-location),
  *
- * m the c-free Radon measure (ν_L(W) = (2c/α) m(W), §4.1). Closed form, a few ulps. Evaluated as
+ * m the c-free Radon measure (ν_L(W) = (2c/α) m(W), docs/theory.md#normalisation). Closed form, a few ulps. Evaluated as
  * ((g/a)^α + (g/b)^α)/2 to avoid overflow. NaN for non-positive or non-finite input.
  */
 export function intervalRadonMeasure(

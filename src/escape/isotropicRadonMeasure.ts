@@ -1,5 +1,5 @@
 /**
- * Exit set of the quadratic basin {½xᵀHx < h} under the isotropic noise model (spec/theory.md §4.3):
+ * Exit set of the quadratic basin {½xᵀHx < h} under the isotropic noise model (docs/theory.md#sphere-average):
  *
  *   ν_L(W) = (C_{d,α}/α) (2h)^(−α/2) ∫_{S^(d−1)} (uᵀAu)^(α/2) dσ(u)   (stable normalisation),
  *   m(W) = ν_L(W)/(2c_α/α) = κ_{d,α} · E_u[(uᵀA u/(2h))^(α/2)],

@@ -1,6 +1,6 @@
 /**
- * Long-run behaviour on a 1-D landscape of n basins (spec/api.md "Landscape of several basins";
- * spec/theory.md §3.3, Pavlyukevich 2007 "Cooling down Lévy flights").
+ * Long-run behaviour on a 1-D landscape of n basins (docs/api.md#landscape;
+ * docs/theory.md#landscape, Pavlyukevich 2007 "Cooling down Lévy flights").
  *
  * Basin i is (w_(i−1), w_i) with w_(−1) = −∞, w_(n−1) = +∞, and minimum x_i. A driver jump y carries
  * x_i into basin j iff x_i + σy ∈ basin j, so for j > i (lo = w_(j−1) − x_i, hi = w_j − x_i) and for

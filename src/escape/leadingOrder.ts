@@ -1,12 +1,12 @@
 /**
- * Leading-order escape quantities of Theorem 1 for one optimizer (spec/theory.md §2.3, §3.2, §4.1):
+ * Leading-order escape quantities of Theorem 1 for one optimizer (docs/theory.md#sgd-sde, docs/theory.md#theorem-1, docs/theory.md#normalisation):
  *
  *   ε = η^((α−1)/α),  Θ(ε⁻¹) = (2c/α) ε^α,  ν_L(W) = (2c/α) m(W),  λ = ε^α ν_L(W) = m(W) Θ(ε⁻¹),
  *   E[Γ] = 1/λ (SDE time),  K = E[Γ]/η = η^(−α)/ν_L(W) (iterations),
  *
- * with c the normalisation constant (c_α or 1, never mixed, §7 A1) and m(W) the c-free Radon measure of
+ * with c the normalisation constant (c_α or 1, never mixed, docs/theory.md#normalisation) and m(W) the c-free Radon measure of
  * the exit set. ε^α is evaluated as η^(α−1). Exact formulas: relative accuracy a few ulps. The leading
- * order itself carries an unspecified relative error O(ρ(ε)) (about 12% at ε ≈ 0.2, §4.5).
+ * order itself carries an unspecified relative error O(ρ(ε)) (about 12% at ε ≈ 0.2, docs/theory.md#validation).
  */
 export interface LeadingOrder {
   epsilon: number

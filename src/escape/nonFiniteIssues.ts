@@ -1,7 +1,7 @@
 /**
  * Lists every number in a JSON-like value (nested objects and arrays) that is not finite, with its
  * dotted path (`basin.hessian.1.0`), as `FieldIssue`s. Used on requests (valibot's number() admits
- * ±Infinity) and on responses (api.md: every number in a response is finite). Stops after `limit` hits.
+ * ±Infinity) and on responses (docs/api.md: every number in a response is finite). Stops after `limit` hits.
  * Paths are only built for the hits, so a 256 × 256 Hessian costs one pass over its numbers.
  */
 import type { FieldIssue } from '../result.ts'

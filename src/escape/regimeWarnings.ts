@@ -1,6 +1,6 @@
 /**
- * Regime warnings of the escape-time calculator (spec/api.md "Conventions": problems that do not make
- * the leading-order answer wrong enough to refuse). Thresholds, from the simulations of spec/theory.md §4.5:
+ * Regime warnings of the escape-time calculator (docs/api.md#warnings: problems that do not make
+ * the leading-order answer wrong enough to refuse). Thresholds, from the simulations of docs/theory.md#validation:
  *
  * - ε = η^((α−1)/α) > 0.1: the unspecified correction ρ(ε) is not small (simulated/asymptotic
  *   0.85–0.93 at ε ≈ 0.14–0.27 in T5, ≈ 0.83 in T6).
@@ -35,7 +35,7 @@ export function regimeWarnings(r: RegimeInput): string[] {
   if (r.epsilon > EPSILON_WARNING) {
     w.push(
       `${r.name}: ε = η^((α−1)/α) = ${fmt(r.epsilon)} is not small; the leading-order escape time is typically ` +
-        `7–15% too long at ε ≈ 0.14–0.27 (spec/theory.md §4.5). Smaller lr or a larger α reduces ε.`,
+        `7–15% too long at ε ≈ 0.14–0.27 (/docs/theory#validation). Smaller lr or a larger α reduces ε.`,
     )
   }
   if (r.alpha < 1.1) {
@@ -79,7 +79,7 @@ export function regimeWarnings(r: RegimeInput): string[] {
     if (narrow.length > 0) {
       w.push(
         `${r.name}: the basin is narrower than 4 stationary fluctuation scales along axis ${list(narrow)}; exits through ` +
-          `several moderate jumps matter and the leading order overstates the escape time (spec/theory.md §4.5, T5 last row).`,
+          `several moderate jumps matter and the leading order overstates the escape time (/docs/theory#validation-1d).`,
       )
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Exact sphere average E_u[(uᵀAu)^p], u uniform on S^(d−1), for a symmetric positive-semidefinite A
- * given by its eigenvalues μ_1..μ_d (not all 0) and p ∈ (0, 1] (spec/theory.md §4.3 "Exact sphere
+ * given by its eigenvalues μ_1..μ_d (not all 0) and p ∈ (0, 1] (docs/theory.md#sphere-average "Exact sphere
  * average in any dimension"):
  *
  *   E_u[(uᵀAu)^p] = Γ(d/2)/(2^p Γ(d/2+p)) · (p/Γ(1−p)) · J,

@@ -4,7 +4,7 @@
  * (Grassmann, Taksar & Heyman, Oper. Res. 33 (1985) 1107–1116). GTH uses no subtractions, so every
  * π_i is computed to high relative accuracy even when the weights span many orders of magnitude
  * (O(n³) work, componentwise relative error O(n³·2^−52)). The rates may be scaled arbitrarily.
- * Used for the basin-hopping chain of the landscape (spec/theory.md §3.3).
+ * Used for the basin-hopping chain of the landscape (docs/theory.md#landscape).
  *
  * Returns undefined if the chain is reducible in a way that makes a reduction pivot 0 (no way out of
  * a group of states) or if a rate is negative or not finite.

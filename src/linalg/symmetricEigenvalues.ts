@@ -6,7 +6,7 @@
  * accurate to about n·2^−52·‖A‖₂ in absolute terms.
  *
  * Used by the escape-time calculator for the isotropic exit set (eigenvalues μ of A = GᵀHG,
- * spec/theory.md §4.3 "Exact sphere average").
+ * docs/theory.md#sphere-average).
  *
  * `a` is the n × n matrix in row-major order (only the lower triangle is read; it is not modified).
  * Returns the eigenvalues in ascending order, or a Float64Array of NaN if the input has a non-finite

@@ -26,7 +26,7 @@ export interface GradientNoise {
   /** Noise rows u_j (P rows of length parameters). */
   rows: Float64Array[]
   estimate: CoordinatewiseEstimate
-  /** The §5.2 row-major pooled, standardised estimate of the same rows (the estimator of the training histories), for comparison. */
+  /** The docs/theory.md#pooled-estimator row-major pooled, standardised estimate of the same rows (the estimator of the training histories), for comparison. */
   rowMajor: PooledEstimate
   batches: number
   batchSize: number

@@ -1,8 +1,8 @@
 /**
- * The gradient oracle through which a minimum is analysed (spec/api.md "Trained minima (ONNX)").
+ * The gradient oracle through which a minimum is analysed (docs/api.md#trained-minima).
  *
  * The objective is the mean cross-entropy over an evaluation set of `samples` examples,
- * F(θ) = (1/n) Σ_i f(θ; x_i, y_i) (spec/theory.md §2.1). An oracle evaluates f and ∇f at a parameter
+ * F(θ) = (1/n) Σ_i f(θ; x_i, y_i) (docs/theory.md#discrete-algorithms). An oracle evaluates f and ∇f at a parameter
  * vector θ (flat, in the model's layout order) on a batch of sample indices. Two implementations:
  * `mlpOracle` (float64 JavaScript, exact to rounding, for tests and small models) and the ONNX-backed
  * oracle in `workers/ort` (float32, through the model's `grad.onnx`).

@@ -1,15 +1,15 @@
 /**
- * The escape prediction of a probed minimum (spec/api.md probe "escape"; spec/theory.md §4.3, §3.5):
+ * The escape prediction of a probed minimum (docs/api.md#trained-minima; docs/theory.md#exit-mass, docs/theory.md#sgd-vs-adam):
  * the local quadratic model F(θ*+x) − F(θ*) ≈ ½ Σ_i λ_i ⟨x, v_i⟩² on the top-k Hessian eigenpairs
  * (λ_i > 0 only), with
- *  - noise scales σ_i = median_j |⟨u_j, v_i⟩| / m_α: the SαS scale (§1.1 robust estimate) of the gradient
+ *  - noise scales σ_i = median_j |⟨u_j, v_i⟩| / m_α: the SαS scale (docs/theory.md#median-scale robust estimate) of the gradient
  *    noise rows u_j projected on each eigenvector, at the measured α;
  *  - α = the measured tail index, moved into the theory's open interval (1, 2) when it falls outside
  *    (to 1.01 or 1.99, with a warning);
  *  - barrier height h from the request, else the smaller loss rise at the two ends of the slice along v₁;
- *  - the axis noise model (§7 A2) in the eigenbasis, normalisation c = c_α;
+ *  - the axis noise model (docs/theory.md#noise-models) in the eigenbasis, normalisation c = c_α;
  * passed to `escapeTime` (src/escape) for the given optimizers and learning rates (Adam with the "auto"
- * preconditioner, §7 A4). Leading-order theory: the answer inherits escapeTime's warnings.
+ * preconditioner, docs/theory.md#adam-preconditioner). Leading-order theory: the answer inherits escapeTime's warnings.
  */
 
 import { escapeTime } from '../escape/escapeTime.ts'

@@ -1,7 +1,7 @@
 /**
- * The measurements of a probe at θ = θ* + radius·u (spec/api.md "Trained minima (ONNX)"), through any
+ * The measurements of a probe at θ = θ* + radius·u (docs/api.md#trained-minima), through any
  * gradient oracle: loss and accuracy on the evaluation set (evaluateSet); gradient noise and its tail
- * index (gradientNoise, §5.2/§5.4 of spec/theory.md); curvature (Lanczos with full reorthogonalisation
+ * index (gradientNoise, docs/theory.md#pooled-estimator, docs/theory.md#estimator-caveats); curvature (Lanczos with full reorthogonalisation
  * on finite-difference Hessian-vector products, Hutchinson trace); sharpness within a radius; the loss
  * slice along the top eigenvector. The escape prediction built on these is `probeEscape`.
  *

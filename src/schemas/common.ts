@@ -1,5 +1,5 @@
 /**
- * Shared valibot pieces of the request and response schemas (spec/api.md "Conventions", "Escape time",
+ * Shared valibot pieces of the request and response schemas (docs/api.md#conventions, "Escape time",
  * "Landscape", "Simulation"). Request pieces use only actions that @valibot/to-json-schema can express
  * (gtValue/ltValue → exclusiveMinimum/exclusiveMaximum, integer, min/max length), no transforms, so the
  * OpenAPI document describes exactly what is validated. Cross-field rules (lengths that must equal the
@@ -8,10 +8,10 @@
  */
 import * as v from 'valibot'
 
-/** Largest dimension the theory endpoints accept (spec/api.md "Escape time": d ≤ 256). */
+/** Largest dimension the theory endpoints accept (docs/api.md#escape-time: d ≤ 256). */
 export const MAX_DIMENSION = 256
 
-/** Tail index of the gradient noise for the escape theory: α ∈ (1, 2), open (spec/theory.md §3.2). */
+/** Tail index of the gradient noise for the escape theory: α ∈ (1, 2), open (docs/theory.md#theorem-1). */
 export const EscapeAlpha = v.pipe(
   v.number(),
   v.gtValue(1),
@@ -19,7 +19,7 @@ export const EscapeAlpha = v.pipe(
   v.description('Tail index α of the symmetric α-stable gradient noise, in the open interval (1, 2).'),
 )
 
-/** Tail index of an SαS law: α ∈ (0, 2] (spec/theory.md §1.1). */
+/** Tail index of an SαS law: α ∈ (0, 2] (docs/theory.md#sas-law). */
 export const StableAlpha = v.pipe(
   v.number(),
   v.gtValue(0),
@@ -27,7 +27,7 @@ export const StableAlpha = v.pipe(
   v.description('Tail index α of the symmetric α-stable law, in (0, 2]; α = 2 is the Gaussian N(0, 2σ²).'),
 )
 
-/** Learning rate η ∈ (0, 1), open (spec/theory.md §2.3: ε = η^((α−1)/α) < 1). */
+/** Learning rate η ∈ (0, 1), open (docs/theory.md#sgd-sde: ε = η^((α−1)/α) < 1). */
 export const LearningRate = v.pipe(
   v.number(),
   v.gtValue(0),
@@ -38,21 +38,21 @@ export const LearningRate = v.pipe(
 /** A strictly positive number. */
 export const PositiveNumber = v.pipe(v.number(), v.gtValue(0))
 
-/** Noise model of the multivariate driver (spec/theory.md §1.2, §7 A2). */
+/** Noise model of the multivariate driver (docs/theory.md#levy-measure, docs/theory.md#noise-models). */
 export const NoiseModel = v.pipe(
   v.picklist(['axis', 'isotropic']),
   v.description(
     'Multivariate noise model: "axis" = independent SαS coordinates (Lévy measure on the axes, the default), ' +
-      '"isotropic" = rotation-invariant SαS vector (spec/theory.md §1.2).',
+      '"isotropic" = rotation-invariant SαS vector (/docs/theory#levy-measure).',
   ),
 )
 
-/** Normalisation of the Lévy measure (spec/theory.md §4.1, §7 A1). */
+/** Normalisation of the Lévy measure (docs/theory.md#normalisation). */
 export const Normalization = v.pipe(
   v.picklist(['stable', 'unit']),
   v.description(
     'Lévy-density constant: "stable" = c_α (noise scales in SαS(1) units, the default), ' +
-      '"unit" = c = 1 (the paper\'s literal unit kernel |y|^(−1−α)). Never mixed (spec/theory.md §4.1, §7 A1).',
+      '"unit" = c = 1 (the paper\'s literal unit kernel |y|^(−1−α)). Never mixed (/docs/theory#normalisation).',
   ),
 )
 
@@ -83,7 +83,7 @@ export const Noise = v.object({
   model: v.optional(NoiseModel, 'axis'),
 })
 
-/** Adam's preconditioner: "auto" (q_i = σ_i/σ̄, σ̄ the α-power mean of σ, §3.5, §7 A4) or q_i > 0. */
+/** Adam's preconditioner: "auto" (q_i = σ_i/σ̄, σ̄ the α-power mean of σ, docs/theory.md#sgd-vs-adam, docs/theory.md#adam-preconditioner) or q_i > 0. */
 export const Preconditioner = v.pipe(
   v.union(
     [v.literal('auto'), v.pipe(v.array(v.pipe(v.number(), v.gtValue(0))), v.minLength(1), v.maxLength(MAX_DIMENSION))],
@@ -91,11 +91,11 @@ export const Preconditioner = v.pipe(
   ),
   v.description(
     'Adam\'s frozen preconditioner Q* = diag(q): "auto" sets q_i = σ_i/σ̄ with σ̄ = ((1/d)Σσ_i^α)^(1/α), ' +
-      "the α-power mean with Adam's α (spec/theory.md §3.5, §7 A4); or the q_i = sqrt(v_i*) + ν of a real Adam state.",
+      "the α-power mean with Adam's α (/docs/theory#sgd-vs-adam, /docs/theory#adam-preconditioner); or the q_i = sqrt(v_i*) + ν of a real Adam state.",
   ),
 )
 
-/** Interval basin (θ* − left, θ* + right), d = 1 (spec/theory.md §4.3). */
+/** Interval basin (θ* − left, θ* + right), d = 1 (docs/theory.md#interval-exit-mass). */
 export const IntervalBasin = v.object({
   kind: v.literal('interval'),
   left: v.pipe(v.number(), v.gtValue(0), v.description('Distance a > 0 from the minimum to the left wall.')),
@@ -105,7 +105,9 @@ export const IntervalBasin = v.object({
 const Height = v.pipe(
   v.number(),
   v.gtValue(0),
-  v.description('Barrier height h > 0: the loss rise at the basin rim, Ω = {½xᵀHx < h} (spec/theory.md §4.3, §7 A5).'),
+  v.description(
+    'Barrier height h > 0: the loss rise at the basin rim, Ω = {½xᵀHx < h} (/docs/theory#barrier-convention).',
+  ),
 )
 
 /** Quadratic basin with H = diag(curvatures). */
@@ -132,10 +134,10 @@ export const QuadraticHessianBasin = v.object({
   height: Height,
 })
 
-/** A basin of the escape-time calculator (spec/api.md "Escape time"). */
+/** A basin of the escape-time calculator (docs/api.md#escape-time). */
 export const Basin = v.variant('kind', [IntervalBasin, QuadraticDiagonalBasin, QuadraticHessianBasin])
 
-/** Exit-direction probability (spec/theory.md §3.3). */
+/** Exit-direction probability (docs/theory.md#exit-location). */
 export const ExitProbability = v.object({
   direction: v.pipe(
     v.string(),

@@ -1,5 +1,5 @@
 /**
- * Request and response of the escape-time calculator (spec/api.md "Escape time"; spec/theory.md §3, §4).
+ * Request and response of the escape-time calculator (docs/api.md#escape-time; docs/theory.md#escape, docs/theory.md#calculator).
  * The request schema validates types and ranges; `escapeTime` (src/escape) additionally checks the
  * cross-field rules (lengths equal to the dimension, at least one optimizer, symmetric positive-definite
  * Hessian, d ≤ 256) and reports each problem with its dotted field path.
@@ -51,7 +51,7 @@ export const EscapeTimeRequest = v.object({
       v.maxValue(MAX_SPHERE_SAMPLES),
       v.description(
         'Accepted for compatibility; not used: the isotropic Lévy mass is computed by the exact one-dimensional ' +
-          'sphere integral of spec/theory.md §4.3 in every dimension, so no Monte-Carlo is run (a warning says so).',
+          'sphere integral of /docs/theory#sphere-average in every dimension, so no Monte-Carlo is run (a warning says so).',
       ),
     ),
   ),
@@ -63,10 +63,10 @@ const finite = (text: string) => v.pipe(v.number(), v.description(text))
 export const OptimizerEscape = v.object({
   alpha: finite('Tail index α used for this optimizer.'),
   lr: finite('Learning rate η used for this optimizer.'),
-  epsilon: finite('Noise scale of the SDE, ε = η^((α−1)/α) (spec/theory.md §2.3).'),
-  theta: finite('Θ(ε⁻¹) = (2c/α) ε^α, with c the normalisation constant (spec/theory.md §4.1).'),
-  levyMass: finite('ν_L(W): Lévy mass of the exit set W (spec/theory.md §4.2, §4.3).'),
-  radonMeasure: finite('m(W) = ν_L(W)/(2c/α), independent of c (spec/theory.md §4.1).'),
+  epsilon: finite('Noise scale of the SDE, ε = η^((α−1)/α) (/docs/theory#sgd-sde).'),
+  theta: finite('Θ(ε⁻¹) = (2c/α) ε^α, with c the normalisation constant (/docs/theory#normalisation).'),
+  levyMass: finite('ν_L(W): Lévy mass of the exit set W (/docs/theory#exit-mass-general, /docs/theory#exit-mass).'),
+  radonMeasure: finite('m(W) = ν_L(W)/(2c/α), independent of c (/docs/theory#normalisation).'),
   rate: finite('Exit rate in SDE time, λ = ε^α ν_L(W) = m(W) Θ(ε⁻¹).'),
   meanEscapeTime: finite('Mean escape time in SDE time, 1/λ (leading order; relative error O(ρ(ε)) unspecified).'),
   meanEscapeIterations: finite('Mean escape time in iterations, η^(−α)/ν_L(W) (leading order).'),
@@ -74,12 +74,14 @@ export const OptimizerEscape = v.object({
     v.pipe(
       v.array(ExitProbability),
       v.description(
-        'Exit-location probabilities m(W_U)/m(W) (spec/theory.md §3.3): interval, or quadratic axis model.',
+        'Exit-location probabilities m(W_U)/m(W) (/docs/theory#exit-location): interval, or quadratic axis model.',
       ),
     ),
   ),
   oneJumpIterations: v.optional(
-    finite('Interval only: 1/P(one step ησζ leaves the interval), with the exact SαS tails (spec/theory.md §4.3).'),
+    finite(
+      'Interval only: 1/P(one step ησζ leaves the interval), with the exact SαS tails (/docs/theory#one-jump-proxy).',
+    ),
   ),
   standardError: v.optional(
     finite('Standard error of levyMass when it was computed by Monte-Carlo (never, at present).'),
@@ -92,7 +94,7 @@ export const AdamEscape = v.object({
 })
 
 export const Mechanisms = v.object({
-  geometry: finite("ν_{α_S}(W_S)/ν_{α_S}(W_A): the effect of Adam's preconditioning alone (spec/theory.md §3.5)."),
+  geometry: finite("ν_{α_S}(W_S)/ν_{α_S}(W_A): the effect of Adam's preconditioning alone (/docs/theory#sgd-vs-adam)."),
   tailIndex: finite("ν_{α_S}(W_A) η_S^{α_S} / (ν_{α_A}(W_A) η_S^{α_A}): the effect of Adam's tail index."),
   learningRate: finite("(η_S/η_A)^{α_A}: the effect of Adam's learning rate."),
 })

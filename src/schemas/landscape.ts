@@ -1,6 +1,6 @@
 /**
- * Request and response of the 1-D multi-basin landscape (spec/api.md "Landscape of several basins";
- * spec/theory.md §3.3). `landscape` (src/escape) checks the cross-field rules: walls increasing,
+ * Request and response of the 1-D multi-basin landscape (docs/api.md#landscape;
+ * docs/theory.md#landscape). `landscape` (src/escape) checks the cross-field rules: walls increasing,
  * n = walls.length + 1 minima, minima[i] strictly inside basin i, at least one optimizer.
  */
 import * as v from 'valibot'
@@ -39,7 +39,7 @@ export const LandscapeRequest = v.object({
 export const LandscapeChain = v.object({
   rates: v.pipe(
     v.array(v.array(v.number())),
-    v.description('n × n transition rates per iteration q_ij = η^α ν_L(W_ij), zero diagonal (spec/theory.md §3.3).'),
+    v.description('n × n transition rates per iteration q_ij = η^α ν_L(W_ij), zero diagonal (/docs/theory#landscape).'),
   ),
   meanResidenceIterations: v.pipe(
     v.array(v.number()),

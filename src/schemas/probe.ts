@@ -1,5 +1,5 @@
 /**
- * Schemas of the trained-minima endpoints (spec/api.md "Trained minima (ONNX)"): the model records of
+ * Schemas of the trained-minima endpoints (docs/api.md#trained-minima): the model records of
  * `GET /v1/models[/{id}]`, the probe options of `POST /v1/models/{id}/probe`, `/v1/compare` and the
  * `options` part of the multipart `POST /v1/probe`, and their responses. Defaults are stated in the
  * descriptions; those that depend on the model (batchSize) are applied by the route.
@@ -98,7 +98,7 @@ export const ModelHistoryEntry = v.object({
   trainLoss: num('Training loss.'),
   testAccuracy: num('Test accuracy.'),
   alpha: num(
-    "Tail index of the gradient noise measured during training: the probe's coordinate-wise pooled log-moment estimator (spec/theory.md §5.1, §5.4; src/probe/gradientNoise.ts) on minibatch noise of the training set.",
+    "Tail index of the gradient noise measured during training: the probe's coordinate-wise pooled log-moment estimator (/docs/theory#log-moment-estimator, /docs/theory#estimator-caveats; src/probe/gradientNoise.ts) on minibatch noise of the training set.",
   ),
 })
 
@@ -123,7 +123,7 @@ export const ProbeResponse = v.object({
   noise: v.optional(
     v.object({
       alpha: num(
-        'Tail index of the gradient noise: log-moment estimator on i.i.d. minibatch noise (minibatch gradient minus full gradient, not centred again), each parameter without point masses divided by its median |noise| and pooled parameter by parameter (docs/theory.md#coordinatewise-pooling).',
+        'Tail index of the gradient noise: log-moment estimator on i.i.d. minibatch noise (minibatch gradient minus full gradient, not centred again), each parameter without point masses divided by its median |noise| and pooled parameter by parameter (/docs/theory#coordinatewise-pooling).',
       ),
       interval: AlphaInterval,
       heavyTailed: v.boolean(),
@@ -137,14 +137,14 @@ export const ProbeResponse = v.object({
           reason: v.pipe(v.string(), v.description('Why they were left out ("" when none were).')),
         }),
         v.description(
-          'Point masses: parameters whose minibatch noise repeats a value across minibatches or is exactly 0 (weights of inputs blank in most samples, rarely active units). A law with an atom is not α-stable, and an exact 0 would add ln ε ≈ −36 to the log-moments, so these are left out (docs/theory.md#point-masses).',
+          'Point masses: parameters whose minibatch noise repeats a value across minibatches or is exactly 0 (weights of inputs blank in most samples, rarely active units). A law with an atom is not α-stable, and an exact 0 would add ln ε ≈ −36 to the log-moments, so these are left out (/docs/theory#point-masses).',
         ),
       ),
       rowMajor: v.optional(
         v.pipe(
           v.object({ alpha: v.number(), interval: AlphaInterval, blockSize: v.number() }),
           v.description(
-            'The same noise rows through the row-major pooled estimator of spec/theory.md §5.2 (the `alphaRowMajor` fields of the training histories), for comparison; biased on softmax gradients (see src/probe/gradientNoise.ts).',
+            'The same noise rows through the row-major pooled estimator of /docs/theory#pooled-estimator (the `alphaRowMajor` fields of the training histories), for comparison; biased on softmax gradients (see src/probe/gradientNoise.ts).',
           ),
         ),
       ),

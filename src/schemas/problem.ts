@@ -1,5 +1,5 @@
 /**
- * RFC 9457 problem details, the body of every error response (spec/api.md "Conventions"):
+ * RFC 9457 problem details, the body of every error response (docs/api.md#errors):
  * `{type, title, status, detail, errors: [{path, message}]}` with `Content-Type: application/problem+json`.
  */
 import * as v from 'valibot'

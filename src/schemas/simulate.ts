@@ -1,6 +1,6 @@
 /**
- * Request and response of the Monte-Carlo simulator of the discrete SGD/Adam dynamics (spec/api.md
- * "Simulation"; spec/theory.md §2, §4.5 T5/T6). The request schema validates types and ranges; `simulate`
+ * Request and response of the Monte-Carlo simulator of the discrete SGD/Adam dynamics (docs/api.md#simulation
+ * ; docs/theory.md#algorithms, docs/theory.md#validation-1d, docs/theory.md#validation-2d). The request schema validates types and ranges; `simulate`
  * (src/simulate) additionally checks the cross-field rules (one of curvatures/hessian, lengths equal to the
  * dimension, symmetric positive-definite Hessian, a preconditioner only for Adam) and names the dotted path
  * of each problem.
@@ -44,7 +44,7 @@ export const SimulateIntervalBasin = v.object({
   ),
 })
 
-/** A basin of the simulator (spec/api.md "Simulation"). */
+/** A basin of the simulator (docs/api.md#simulation). */
 export const SimulateBasin = v.variant('kind', [SimulateIntervalBasin, QuadraticDiagonalBasin, QuadraticHessianBasin])
 
 export const SimulateRequest = v.object({

@@ -1,13 +1,13 @@
 /**
- * Schemas of the symmetric α-stable endpoints (spec/api.md "Symmetric α-stable distribution",
- * spec/theory.md §1.1): SαS(σ) with characteristic function exp(−|σu|^α), β = 0.
+ * Schemas of the symmetric α-stable endpoints (docs/api.md#stable-law,
+ * docs/theory.md#sas-law): SαS(σ) with characteristic function exp(−|σu|^α), β = 0.
  */
 import * as v from 'valibot'
 import { Seed } from './common.ts'
 
-/** Largest `x` / `p` array accepted by pdf, cdf and quantile (api.md: 1..1000). */
+/** Largest `x` / `p` array accepted by pdf, cdf and quantile (docs/api.md: 1..1000). */
 export const MAX_POINTS = 1000
-/** Largest `n` accepted by the sampler (api.md: 1..100000). */
+/** Largest `n` accepted by the sampler (docs/api.md: 1..100000). */
 export const MAX_SAMPLES = 100_000
 /** Seed used when a request gives none (echoed in the response). */
 export const DEFAULT_SEED = 1

@@ -1,10 +1,10 @@
 /**
- * Schemas of `POST /v1/tail-index` (spec/api.md "Tail index", spec/theory.md §5): 1-D samples or a
+ * Schemas of `POST /v1/tail-index` (docs/api.md#tail-index, docs/theory.md#tail-index): 1-D samples or a
  * minibatch × coordinate matrix; at most 250,000 numbers in all. Defaults are applied by the estimator.
  */
 import * as v from 'valibot'
 
-/** Most numbers accepted in `samples` (api.md: at most 250,000 in all). */
+/** Most numbers accepted in `samples` (docs/api.md: at most 250,000 in all). */
 export const MAX_TAIL_NUMBERS = 250_000
 
 const finite = v.pipe(v.number(), v.finite())
@@ -31,13 +31,17 @@ export const TailIndexRequest = v.object({
   method: v.optional(
     v.pipe(
       v.picklist(['pooled', 'vector']),
-      v.description('2-D input only; default "pooled" (§5.2); "vector" = §5.1 on the Euclidean norms of rows.'),
+      v.description(
+        '2-D input only; default "pooled" (/docs/theory#pooled-estimator); "vector" = /docs/theory#log-moment-estimator on the Euclidean norms of rows.',
+      ),
     ),
   ),
   standardize: v.optional(
     v.pipe(
       v.boolean(),
-      v.description('Pooled 2-D only; default true: divide each column by its median |x| first (§5.4).'),
+      v.description(
+        'Pooled 2-D only; default true: divide each column by its median |x| first (/docs/theory#estimator-caveats).',
+      ),
     ),
   ),
   center: v.optional(v.pipe(v.boolean(), v.description('Default false: subtract the (column) mean first.'))),
@@ -46,7 +50,7 @@ export const TailIndexRequest = v.object({
       v.number(),
       v.safeInteger('blockSize must be an integer'),
       v.minValue(2, 'blockSize must be at least 2'),
-      v.description('K1 of the log-moment estimator (§5.1).'),
+      v.description('K1 of the log-moment estimator (/docs/theory#log-moment-estimator).'),
     ),
   ),
   confidence: v.optional(

@@ -7,7 +7,7 @@
  * Unlike the original REXP, the layer index (8 low bits of the first output) and the position inside the
  * layer (the 21 high bits of the first output and all 32 bits of the second: 53 bits) come from disjoint
  * bits, which removes the layer/position correlation noted by Doornik (2005). Used by the simulator's
- * SαS draw (spec/theory.md §5.3, W ~ Exp(1)). Tables are built once, lazily, on first use.
+ * SαS draw (docs/theory.md#cms-sampler, W ~ Exp(1)). Tables are built once, lazily, on first use.
  */
 
 /** A source of raw 32-bit words (unsigned) and uniforms in (0, 1). */

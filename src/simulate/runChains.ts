@@ -1,9 +1,9 @@
 /**
- * The chains of the simulator: the discrete dynamics of spec/theory.md §4.5 T5/T6 (spec/api.md "Simulation"),
+ * The chains of the simulator: the discrete dynamics of docs/theory.md#validation-1d, docs/theory.md#validation-2d (docs/api.md#simulation),
  *   θ ← θ − η G_d ∇F(θ) + η G ζ,   θ₀ = θ* = 0,
  * with diagonal G_d = diag(driftGain/η) and G = diag(noiseGain/η) (SGD: G_d = I, G = Σ; Adam: G_d = Q⁻¹,
  * G = Q⁻¹Σ), ∇F(θ) = Hθ (interval: κθ), and ζ either independent SαS(1) coordinates ("axis") or an isotropic
- * SαS(1) vector ("isotropic", X = √A·G of spec/theory.md §5.3). A chain escapes at the first iteration k with
+ * SαS(1) vector ("isotropic", X = √A·G of docs/theory.md#isotropic-sampler). A chain escapes at the first iteration k with
  * θ_k ∉ Ω: θ ≤ −left or θ ≥ right (interval), ½θᵀHθ ≥ h (quadratic). Chains run one after the other from
  * one seeded stream (StableSource(α, seed): SαS draws in blocks of 1024 for the axis model; for the isotropic
  * model one mixing draw A = σ_A·skewedCms(α/2, U1, U2), σ_A = cos(πα/4)^(2/α), then d polar-method normals per
@@ -11,7 +11,7 @@
  *
  * Exit direction: "left"/"right" for an interval; for a quadratic basin the dominant coordinate
  * i = argmax_j H_jj θ_j² of the first point outside Ω (the axis whose jump threw the chain out, in the
- * one-big-jump regime of the theory, spec/theory.md §3.3).
+ * one-big-jump regime of the theory, docs/theory.md#exit-location).
  *
  * No approximation beyond the SαS source's tabulation (≤ 1e-12 relative per draw) and floating point: per iteration d draws
  * (axis) or d normals plus one mixing draw (isotropic, α < 2), and for a full Hessian one d×d product.

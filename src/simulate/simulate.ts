@@ -1,12 +1,12 @@
 /**
- * Monte-Carlo simulation of the discrete SGD/Adam dynamics under SαS gradient noise (spec/api.md "Simulation";
- * spec/theory.md §2.1–§2.4 for the dynamics, §4.5 T5/T6 for the validation runs):
+ * Monte-Carlo simulation of the discrete SGD/Adam dynamics under SαS gradient noise (docs/api.md#simulation;
+ * docs/theory.md#algorithms for the dynamics, docs/theory.md#validation-1d, docs/theory.md#validation-2d for the validation runs):
  *   θ ← θ − η G_d ∇F(θ) + η G ζ,  θ₀ = θ*,  G_d = I, G = Σ (SGD);  G_d = Q⁻¹, G = Q⁻¹Σ (Adam, Q = diag(q)),
  * Σ = diag(σ), ζ with SαS(1) coordinates ("axis") or an isotropic SαS(1) vector ("isotropic"), F = ½κθ² on an
  * interval (−a, b) or ½θᵀHθ on Ω = {½θᵀHθ < h}. Adam's "auto" preconditioner is q_i = σ_i/σ̄ with σ̄ the
- * α-power mean ((1/d)Σσ_i^α)^(1/α) (spec/theory.md §3.5, §7 A4).
+ * α-power mean ((1/d)Σσ_i^α)^(1/α) (docs/theory.md#sgd-vs-adam, docs/theory.md#adam-preconditioner).
  *
- * Estimator: the escape iterations are exponential to leading order (spec/theory.md §3.2); with type-I
+ * Estimator: the escape iterations are exponential to leading order (docs/theory.md#theorem-1); with type-I
  * censoring at the per-chain cap T the maximum-likelihood mean is
  *   K̂ = (Σ_chains iterations run) / escaped,   s.e. = K̂/√escaped
  * (the observed information of the exponential likelihood). Work caps: at most 2·10^7 noise draws and, for a
@@ -164,7 +164,7 @@ function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: 
   } else if (lambdaMax > 0.5) {
     warnings.push(
       `η·λ_max(G_d H) = ${lambdaMax.toPrecision(3)} is not small: the discrete dynamics are far from the SDE of ` +
-        'spec/theory.md §2.3.',
+        '/docs/theory#sgd-sde.',
     )
   }
 

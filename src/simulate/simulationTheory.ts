@@ -1,6 +1,6 @@
 /**
- * The leading-order escape theory for a simulate request: the escape-time calculator (src/escape, spec/theory.md
- * §4.1–§4.3) called on the same basin (the interval's drift curvature κ does not enter the leading order),
+ * The leading-order escape theory for a simulate request: the escape-time calculator (src/escape,
+ * docs/theory.md#calculator) called on the same basin (the interval's drift curvature κ does not enter the leading order),
  * noise, optimizer, learning rate and preconditioner, with c = c_α. It returns K = η^(−α)/ν_L(W), and for an
  * interval also the finite-η one-jump value; exit probabilities where the calculator gives them. The theory
  * covers α ∈ (1, 2) only: for α = 2 (Gaussian noise) escape is exponential in the barrier (Kramers), and α ≤ 1

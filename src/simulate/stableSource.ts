@@ -1,5 +1,5 @@
 /**
- * Fast SαS(1) draws for the simulator: the Chambers–Mallows–Stuck transform (spec/theory.md §5.3) with its
+ * Fast SαS(1) draws for the simulator: the Chambers–Mallows–Stuck transform (docs/theory.md#cms-sampler) with its
  * α-dependent factors tabulated once per α, so that a draw on the fast path costs table look-ups and two
  * short polynomials instead of five transcendental functions, with the generator stepped in a tight loop.
  * Exact in law up to the tabulation error (relative error of each tabulated factor ≤ 1e-12, checked when the

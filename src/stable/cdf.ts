@@ -1,9 +1,9 @@
 /**
- * Distribution function of X ~ SαS(σ): F(x) = P(X ≤ x) (spec/theory.md §1.1). By symmetry
+ * Distribution function of X ~ SαS(σ): F(x) = P(X ≤ x) (docs/theory.md#sas-numerics). By symmetry
  * F(x) = S(−x) = P(X > −x), so the lower tail (x < 0) keeps full relative accuracy; for x ≥ 0,
  * F(x) = 1 − S(x). Exact at α = 2 (N(0, 2σ²)) and α = 1 (Cauchy); see standardTail.ts for the methods.
  * Accuracy: absolute error ≤ 1e−12 (and relative ≤ 1e−12 for x < 0) for α ∈ [0.3, 2]; tested against
- * scipy levy_stable (spec T2 and test/fixtures/stable_grid.json) in test/stable/cdf.test.ts.
+ * scipy levy_stable (docs/theory.md#validation-tables and test/fixtures/stable_grid.json) in test/stable/cdf.test.ts.
  * Domain: α ∈ (0, 2], σ > 0 finite, x finite; anything else gives NaN (never throws).
  */
 import { standardTail } from './standardTail.ts'

@@ -1,6 +1,6 @@
 /**
  * Characteristic function of X ~ SαS(σ): φ(u) = E exp(iuX) = exp(−σ^α |u|^α), real because the law is
- * symmetric (spec/theory.md §1.1). Exact up to rounding.
+ * symmetric (docs/theory.md#sas-law). Exact up to rounding.
  * Domain: α ∈ (0, 2], σ > 0 finite, u finite; anything else gives NaN (never throws).
  */
 import { isAlpha, isScale } from './validate.ts'

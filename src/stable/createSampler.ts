@@ -1,5 +1,5 @@
 /**
- * Fast SαS(σ) sampler by inversion (spec/theory.md §1.1, §5.3). Each draw takes two generator words w1, w2:
+ * Fast SαS(σ) sampler by inversion (docs/theory.md#sas-numerics, docs/theory.md#cms-sampler). Each draw takes two generator words w1, w2:
  * the sign s from the top bit of w1 and the tail probability q = (K + ½)/2^64, K = (w1 mod 2^31)·2^32 + w2,
  * a 63-bit integer, so q ∈ (2^−65, ½) and P(X > 0) = ½ exactly; then X = ∓σ·z(q) (minus for s = 1), z the upper
  * quantile of SαS(1) (P(X > z) = q). That is X = σ·Q(U) with U = q or 1 − q, U uniform on a grid of spacing

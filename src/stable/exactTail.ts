@@ -1,5 +1,5 @@
 /**
- * Upper tail P(X > x) and density f(x) of X ~ SαS(1) for x ≥ 0 (spec/theory.md §1.1), computed
+ * Upper tail P(X > x) and density f(x) of X ~ SαS(1) for x ≥ 0 (docs/theory.md#sas-numerics), computed
  * without tables: the reference behind standardTail.ts (which adds the precomputed table) and the
  * generator of that table (scripts/precompute). Methods, in order of preference:
  *   α = 2:  exact normal N(0, 2): sf = ½ erfc(x/2), f = e^(−x²/4)/(2√π);

@@ -1,6 +1,6 @@
 /**
  * SαS(1) law for α = 1 + δ with |δ| small: second-order expansion about the Cauchy law in δ
- * (spec/theory.md §1.1). From F(x) = ½ + (1/π) ∫_0^∞ sin(ux) e^(−u^α)/u du and
+ * (docs/theory.md#sas-numerics). From F(x) = ½ + (1/π) ∫_0^∞ sin(ux) e^(−u^α)/u du and
  * f(x) = (1/π) ∫_0^∞ cos(ux) e^(−u^α) du, with e^(−u^(1+δ)) = e^(−u)[1 − δuL + δ²(u²L² − uL²)/2 + O(δ³)],
  * L = ln u, and the closed forms (s = 1 − ix, ψ the digamma function)
  *   ∫_0^∞ u^k e^(−su) L du  = k!/s^(k+1) · (ψ(k+1) − ln s),

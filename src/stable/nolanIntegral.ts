@@ -1,9 +1,9 @@
 /**
  * Nolan's integral representation of the SαS(1) law, β = 0, α ≠ 1, x > 0 (Nolan 1997, "Numerical
- * calculation of stable densities and distribution functions"; spec/theory.md §1.1). With
+ * calculation of stable densities and distribution functions"; docs/theory.md#sas-numerics). With
  *   V(θ) = (cos θ / sin αθ)^(α/(α−1)) · cos((α−1)θ) / cos θ,   θ ∈ (0, π/2),
  *   g(θ) = x^(α/(α−1)) V(θ),
- * which follows from the Chambers–Mallows–Stuck representation (§5.3) by conditioning on V:
+ * which follows from the Chambers–Mallows–Stuck representation (docs/theory.md#cms-sampler) by conditioning on V:
  *   α > 1:  P(X > x) = (1/π) ∫_0^{π/2} e^(−g) dθ,
  *   α < 1:  P(X > x) = (1/π) ∫_0^{π/2} (1 − e^(−g)) dθ,
  *   f(x)   = α / (π |α − 1| x) ∫_0^{π/2} g e^(−g) dθ.

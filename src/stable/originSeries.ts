@@ -1,5 +1,5 @@
 /**
- * Power series of SαS(1) at the origin, α > 1 (Feller 1971 XVII.6; spec/theory.md §1.1). Expanding
+ * Power series of SαS(1) at the origin, α > 1 (Feller 1971 XVII.6; docs/theory.md#sas-numerics). Expanding
  * cos(ux) and sin(ux) in f(x) = (1/π)∫_0^∞ cos(ux) e^(−u^α) du and F(x) − ½ = (1/π)∫_0^∞ sin(ux) e^(−u^α)/u du,
  * with ∫_0^∞ u^m e^(−u^α) du = Γ((m+1)/α)/α:
  *   f(x)     = (1/(πα)) Σ_{k≥0} (−1)^k Γ((2k+1)/α) x^(2k)/(2k)!,

@@ -1,5 +1,5 @@
 /**
- * Density of X ~ SαS(σ), E exp(iuX) = exp(−σ^α|u|^α) (spec/theory.md §1.1):
+ * Density of X ~ SαS(σ), E exp(iuX) = exp(−σ^α|u|^α) (docs/theory.md#sas-numerics):
  *   f(x; α, σ) = f(|x|/σ; α, 1)/σ,
  * with f(·; α, 1) from standardTail.ts (exact normal at α = 2 with variance 2σ², exact Cauchy at α = 1,
  * series and Nolan's integral elsewhere). Accuracy: relative error ≤ 1e−12 for α ∈ [0.3, 2]

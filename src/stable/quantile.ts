@@ -1,5 +1,5 @@
 /**
- * Quantile function of X ~ SαS(σ): the x with F(x) = p, p ∈ (0, 1) (spec/theory.md §1.1).
+ * Quantile function of X ~ SαS(σ): the x with F(x) = p, p ∈ (0, 1) (docs/theory.md#sas-numerics).
  * By symmetry Q(p) = −Q(1 − p); with q = min(p, 1 − p) we solve S(z) = q for z ≥ 0 (S the upper tail
  * of SαS(1), standardTail.ts) and return ±σz.
  *   α = 2: z = 2 erfc⁻¹(2q) (exact, N(0, 2)); α = 1: z = 1/tan(πq) (exact, Cauchy);

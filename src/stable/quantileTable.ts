@@ -1,5 +1,5 @@
 /**
- * Tabulated upper quantile of SαS(1) for inverse-transform sampling (spec/theory.md §1.1):
+ * Tabulated upper quantile of SαS(1) for inverse-transform sampling (docs/theory.md#sas-numerics):
  * z(q) ≥ 0 with P(X > z) = q, q ∈ [2^−54, ½), by piecewise cubic Hermite interpolation in q.
  * Grid: every binary octave [2^e, 2^(e+1)), e = −54 … −2, is cut into 2^b cells of equal width
  * h = 2^e/2^b (b = `bitsPerOctave`, default 8), so every cell is narrow relative to q and the heavy tail

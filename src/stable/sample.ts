@@ -1,14 +1,14 @@
 /**
- * Chambers–Mallows–Stuck sampler for SαS(σ), β = 0 (Chambers, Mallows & Stuck 1976; spec/theory.md §5.3).
+ * Chambers–Mallows–Stuck sampler for SαS(σ), β = 0 (Chambers, Mallows & Stuck 1976; docs/theory.md#cms-sampler).
  * With V = π(U1 − ½) ~ U(−π/2, π/2) and W = −ln U2 ~ Exp(1):
  *   α ≠ 1:  X = σ · sin(αV)/(cos V)^(1/α) · (cos(V − αV)/W)^((1−α)/α)
  *   α = 1:  X = σ tan V
- * Exact in law; at α = 2 it gives 2√W sin V ~ N(0, 2σ²). Deterministic vectors: §4.5 T3.
+ * Exact in law; at α = 2 it gives 2√W sin V ~ N(0, 2σ²). Deterministic vectors: docs/theory.md#validation-tables.
  */
 import type { Rng } from '../random/rng.ts'
 
 /**
- * One CMS transform of two uniforms in (0, 1) (the deterministic map of §4.5 T3), for σ = 1.
+ * One CMS transform of two uniforms in (0, 1) (the deterministic map of docs/theory.md#validation-tables), for σ = 1.
  * Returns NaN for α ∉ (0, 2] or uniforms outside (0, 1).
  */
 export function cms(alpha: number, u1: number, u2: number): number {

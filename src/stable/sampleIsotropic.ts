@@ -1,6 +1,6 @@
 /**
  * Isotropic SαS(1) vectors in R^d (characteristic function E exp(i⟨u, X⟩) = exp(−‖u‖^α)) by the
- * sub-Gaussian construction of spec/theory.md §5.3: X = √A · G with G ~ N(0, 2I_d) and, independent of it,
+ * sub-Gaussian construction of docs/theory.md#cms-sampler: X = √A · G with G ~ N(0, 2I_d) and, independent of it,
  * A ≥ 0 the totally skewed (α/2)-stable draw with scale cos(πα/4)^(2/α) (scipy
  * `levy_stable(α/2, 1.0, scale=cos(πα/4)**(2/α))`), whose Laplace transform is E e^(−tA) = exp(−t^(α/2)).
  * Then E exp(i⟨u, X⟩) = E exp(−A‖u‖²) = exp(−‖u‖^α): exact in law; every 1-D marginal is SαS(1).

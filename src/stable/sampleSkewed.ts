@@ -1,6 +1,6 @@
 /**
  * Chambers–Mallows–Stuck sampler for the totally skewed (β = 1) α-stable law in the S1 parameterisation
- * (scipy's default `levy_stable(alpha, 1.0, scale=σ)`), spec/theory.md §5.3 (skewed case); Chambers,
+ * (scipy's default `levy_stable(alpha, 1.0, scale=σ)`), docs/theory.md#cms-sampler (skewed case); Chambers,
  * Mallows & Stuck (1976), Weron (1996). With V = π(U1 − ½) ~ U(−π/2, π/2), W = −ln U2 ~ Exp(1), α ≠ 1:
  *   B = arctan(tan(πα/2))/α,   S = (1 + tan²(πα/2))^(1/(2α)),
  *   X = σ · S · sin(α(V + B))/(cos V)^(1/α) · (cos(V − α(V + B))/W)^((1−α)/α).

@@ -1,8 +1,8 @@
 /**
- * Upper tail (survival function) of X ~ SαS(σ): S(x) = P(X > x) (spec/theory.md §1.1).
+ * Upper tail (survival function) of X ~ SαS(σ): S(x) = P(X > x) (docs/theory.md#sas-numerics).
  * For x ≥ 0 it is computed directly (no 1 − F cancellation), so it keeps full relative accuracy in
  * the far tail, where S(x) ~ (C_α/2)(x/σ)^(−α) (C_α = 2Γ(α) sin(πα/2)/π), unlike scipy's sf, which
- * returns 0 beyond a few hundred σ (§1.1 pitfall). For x < 0, S(x) = 1 − S(−x).
+ * returns 0 beyond a few hundred σ (docs/theory.md#scipy-mapping). For x < 0, S(x) = 1 − S(−x).
  * Accuracy: relative error ≤ 1e−12 for x ≥ 0 and α ∈ [0.3, 2] (test/stable/sf.test.ts).
  * Domain: α ∈ (0, 2], σ > 0 finite, x finite; anything else gives NaN (never throws).
  */

@@ -1,5 +1,5 @@
 /**
- * Upper tail P(X > x) and density f(x) of X ~ SαS(1) for x ≥ 0 (spec/theory.md §1.1): the one
+ * Upper tail P(X > x) and density f(x) of X ~ SαS(1) for x ≥ 0 (docs/theory.md#sas-numerics): the one
  * dispatcher behind pdf, cdf, sf and quantile. Inside the tabled middle regions (α ∈ [1.1, 1.9] ×
  * x ∈ [1, 13], α ∈ [0.5, 1.1] × x ∈ [0.02, 2], 2 − α ∈ [e^−7, e^−2.3] × x ∈ [2.4, 15]; not at α = 1)
  * it reads the precomputed Chebyshev table (tableLookup.ts, relative error bound in the

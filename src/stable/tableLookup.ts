@@ -1,6 +1,6 @@
 /**
  * SαS(1) upper tail and density from the precomputed table (src/stable/tables/middleTable.ts, made by
- * `npm run precompute`, spec/theory.md §1.1): in the "middle" regions (α ∈ [1.1, 1.9] × x ∈ [1, 13],
+ * `npm run precompute`, docs/theory.md#sas-numerics): in the "middle" regions (α ∈ [1.1, 1.9] × x ∈ [1, 13],
  * α ∈ [0.5, 1.1] × x ∈ [0.02, 2], and 2 − α ∈ [e^−7, e^−2.3] × x ∈ [2.4, 15]), where neither series
  * converges and Nolan's integral would cost a few hundred integrand evaluations.
  *

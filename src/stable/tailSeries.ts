@@ -1,5 +1,5 @@
 /**
- * Tail series of SαS(1), x > 0 (Bergström 1952; Zolotarev 1986 §2.4; spec/theory.md §1.1):
+ * Tail series of SαS(1), x > 0 (Bergström 1952; Zolotarev 1986 §2.4; docs/theory.md#sas-numerics):
  *   P(X > x) = (1/π) Σ_{k≥1} (−1)^(k+1) Γ(αk)/k!   sin(kπα/2) x^(−αk),
  *   f(x)     = (1/π) Σ_{k≥1} (−1)^(k+1) Γ(αk+1)/k! sin(kπα/2) x^(−αk−1).
  * The first term is the tail law P(X > x) ~ (C_α/2) x^(−α), C_α = 2Γ(α) sin(πα/2)/π.

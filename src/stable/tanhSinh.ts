@@ -7,7 +7,7 @@
  *
  * The integrand receives the distances dL = θ − a and dR = b − θ to both ends, each computed without
  * cancellation (dR = L/(1 + e^(2u)), u = (π/2) sinh t), so that features within 1e−30 of an end point
- * (the Nolan integrand of spec/theory.md §1.1 in the far tail) are resolved. Endpoint singularities
+ * (the Nolan integrand of docs/theory.md#sas-numerics in the far tail) are resolved. Endpoint singularities
  * are integrable without special treatment, which is the reason for the choice of this rule.
  *
  * Accuracy: for integrands analytic in a strip around the open interval, the error falls roughly as

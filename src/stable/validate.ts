@@ -1,5 +1,5 @@
 /**
- * Domain checks shared by the SαS functions (spec/theory.md §1.1): α ∈ (0, 2], σ finite and > 0.
+ * Domain checks shared by the SαS functions (docs/theory.md#sas-law): α ∈ (0, 2], σ finite and > 0.
  * The core is total: callers return NaN when these fail.
  */
 export const isAlpha = (alpha: number): boolean => Number.isFinite(alpha) && alpha > 0 && alpha <= 2

@@ -1,8 +1,8 @@
 /**
- * Block layout K = K1·K2 (+ dropped) of the log-moment estimator (spec/theory.md §5.1–§5.2, spec/api.md
+ * Block layout K = K1·K2 (+ dropped) of the log-moment estimator (docs/theory.md#log-moment-estimator,
  * `/v1/tail-index` "blockSize").
  *
- * Default K1: the largest divisor of N that is ≤ √N (the reference code's choice, §5.2) when it is at
+ * Default K1: the largest divisor of N that is ≤ √N (the reference code's choice, docs/theory.md#pooled-estimator) when it is at
  * least max(2, ⌊√N⌋/2); otherwise (N prime or with only small divisors, where that rule would give
  * K1 = 1 or tiny blocks) K1 = ⌊√N⌋ and the N mod K1 trailing samples are dropped. A given K1 is used as
  * is, again dropping the N mod K1 trailing samples. K2 = ⌊N/K1⌋ must be ≥ 2 so that the interval has a

@@ -1,6 +1,6 @@
 /**
  * Column means of a rectangular array of rows (all rows as long as the first): mean_r x[r][c].
- * Used to centre noise before the tail-index estimators (spec/theory.md §5.4: the data must be centred).
+ * Used to centre noise before the tail-index estimators (docs/theory.md#estimator-caveats: the data must be centred).
  * Plain summation; relative error ≤ R·2^−53 for R rows.
  */
 export function columnMeans(rows: ReadonlyArray<ArrayLike<number>>): Float64Array {

@@ -146,5 +146,5 @@ function atomReason(M: number, repeated: number, zeros: number, nonFinite: numbe
     )
   if (zeros > 0) parts.push(`${zeros} have an exact 0`)
   if (nonFinite > 0) parts.push(`${nonFinite} have a non-finite value`)
-  return `${repeated + zeros + nonFinite} of ${M} parameters were left out of the tail index: ${parts.join('; ')}. A law with an atom is not α-stable, and an exact 0 would add ln ε ≈ −36 to the log-moments (docs/theory.md#point-masses).`
+  return `${repeated + zeros + nonFinite} of ${M} parameters were left out of the tail index: ${parts.join('; ')}. A law with an atom is not α-stable, and an exact 0 would add ln ε ≈ −36 to the log-moments (/docs/theory#point-masses).`
 }

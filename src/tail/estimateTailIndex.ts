@@ -1,17 +1,17 @@
 /**
- * `POST /v1/tail-index` as a pure function (spec/api.md "Tail index"; spec/theory.md §5): validates the
+ * `POST /v1/tail-index` as a pure function (docs/api.md#tail-index; docs/theory.md#tail-index): validates the
  * body, applies the defaults, estimates α with the log-moment estimator and its measured-coverage interval,
  * the SαS scale at the estimated α, and explains regime problems in `warnings`.
  *
  * - 1-D `samples` (method "scalar"): logMomentEstimate on the samples (centred first with `center`).
- * - 2-D, method "pooled" (default): pooledNoiseTailIndex (§5.2), per-column standardisation by median |x|
- *   unless `standardize: false` (§5.4), column centring with `center`.
- * - 2-D, method "vector": vectorLogMomentEstimate on the rows (§5.1, Euclidean norms).
+ * - 2-D, method "pooled" (default): pooledNoiseTailIndex (docs/theory.md#pooled-estimator), per-column standardisation by median |x|
+ *   unless `standardize: false` (docs/theory.md#estimator-caveats), column centring with `center`.
+ * - 2-D, method "vector": vectorLogMomentEstimate on the rows (docs/theory.md#log-moment-estimator, Euclidean norms).
  * K1 by blockLayout unless `blockSize` is given; the N mod K1 trailing samples are dropped and reported.
  * alpha = min(1/inverseAlpha, 2); interval = the Student-t interval on the block statistics mapped to α and
  * clipped at 2 (coverage measured in docs/tail-coverage.md: 0.92–0.96 at nominal 0.95 with K2 = 10 blocks,
  * 0.94–0.96 from K2 = 20 on);
- * heavyTailed = interval.upper < 2; scale = median|x| / m_α at the reported α (§1.1), for 2-D input over
+ * heavyTailed = interval.upper < 2; scale = median|x| / m_α at the reported α (docs/theory.md#median-scale), for 2-D input over
  * all numbers (after centring) of the columns that were pooled.
  * Failures: `invalid` for shapes and ranges (dotted paths), `unanswerable` when 1/α̂ ≤ 0 (too few samples)
  * or a number overflows. Never throws.

@@ -1,10 +1,10 @@
 /**
  * Log-moment estimate of the tail index α from 1-D samples (Mohammadi, Mohammadpour & Ogata 2015;
- * spec/theory.md §5.1 with ‖·‖ = |·|, and §5.2's "machine epsilon inside each log"):
+ * docs/theory.md#log-moment-estimator with ‖·‖ = |·|, and docs/theory.md#pooled-estimator's "machine epsilon inside each log"):
  *   Y_i = Σ_{j=1}^{K1} x_{(i−1)K1+j},   1/α̂ = (1/ln K1)·[ mean_i ln(|Y_i| + ε) − mean_j ln(|x_j| + ε) ],
  * over the first K1·K2 samples (K2 = ⌊N/K1⌋), with a Student-t interval on the block statistics
- * (see logMomentFromBlocks). Reproduces spec T4 to 1e−15 (1-D rows) and T8 within the sampling error.
- * The samples must be i.i.d., symmetric and centred (§5.4). Scale-invariant up to the ε terms.
+ * (see logMomentFromBlocks). Reproduces docs/theory.md#validation-tables to 1e−15 (1-D rows) and T8 within the sampling error.
+ * The samples must be i.i.d., symmetric and centred (docs/theory.md#estimator-caveats). Scale-invariant up to the ε terms.
  *
  * `blockSize` defaults to the rule of blockLayout. Invalid input (fewer than 4 samples, a block size that
  * leaves fewer than 2 blocks, confidence ∉ (0, 1)) gives an estimate full of NaN; never throws.

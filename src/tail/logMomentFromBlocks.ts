@@ -1,6 +1,6 @@
 /**
  * The log-moment estimate of 1/α and its confidence interval from the per-block statistics
- * (Mohammadi, Mohammadpour & Ogata 2015, Metrika 78:549–561; spec/theory.md §5.1).
+ * (Mohammadi, Mohammadpour & Ogata 2015, Metrika 78:549–561; docs/theory.md#log-moment-estimator).
  *
  * With blocks of K1 samples, Y_i = Σ_{j∈block i} X_j, the estimator
  *   1/α̂ = (1/ln K1)·[ (1/K2) Σ_i ln‖Y_i‖ − (1/K) Σ_j ln‖X_j‖ ]

@@ -1,5 +1,5 @@
 /**
- * Median of |v_k| over values[start..end) (the robust scale statistic of spec/theory.md §1.1 and §5.4),
+ * Median of |v_k| over values[start..end) (the robust scale statistic of docs/theory.md#median-scale, docs/theory.md#estimator-caveats),
  * with the usual convention for an even count: the mean of the two middle order statistics (as numpy's
  * median). Exact (a selection, no approximation); never modifies its input. NaN for an empty range.
  *

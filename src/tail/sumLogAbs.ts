@@ -1,6 +1,6 @@
 /**
  * Σ_{k=start}^{end−1} ln(|v_k| + ε) with ε = 2^−52 (machine epsilon), the inner sum of the log-moment
- * estimator (spec/theory.md §5.1, §5.2: "add machine epsilon inside each log").
+ * estimator (docs/theory.md#log-moment-estimator, docs/theory.md#pooled-estimator: "add machine epsilon inside each log").
  *
  * Instead of one logarithm per value it multiplies the terms |v_k| + ε in groups of 16, splits each group
  * product into its IEEE-754 exponent (added as an integer) and mantissa m ∈ [1, 2), multiplies up to 512

@@ -1,5 +1,5 @@
 /**
- * Validation and defaults of the `/v1/tail-index` body (spec/api.md "Tail index"), done in the core so
+ * Validation and defaults of the `/v1/tail-index` body (docs/api.md#tail-index), done in the core so
  * that estimateTailIndex is total for any caller: every shape or range problem becomes an `invalid`
  * failure with one issue per offending field and its dotted path (`samples.3.1`, `blockSize`, ...), at
  * most MAX_ISSUES of them. The HTTP layer's valibot schema (src/schemas/tailIndex.ts) checks the same
@@ -7,7 +7,7 @@
  */
 import { type FieldIssue, invalid, type Result, success } from '../result.ts'
 
-/** api.md: at most 250,000 numbers in all. */
+/** docs/api.md: at most 250,000 numbers in all. */
 export const MAX_TAIL_INDEX_NUMBERS = 250_000
 /** Issues reported before giving up on listing more. */
 export const MAX_ISSUES = 20

@@ -1,6 +1,6 @@
 /**
- * `<escape-time-calculator>`: the embeddable escape-time calculator (issue 7; spec/api.md "Escape
- * time", spec/theory.md §3–§4). It computes in the reader's browser with the same core as the API
+ * `<escape-time-calculator>`: the embeddable escape-time calculator (docs/api.md#escape-time,
+ * docs/theory.md#escape). It computes in the reader's browser with the same core as the API
  * (`escapeTime` from src/escape, `pdf` from src/stable, injected through `EscapeTimeCalculator.core`
  * by the bundle entry), or, with an `api="https://host"` attribute, asks that Worker's
  * `POST /v1/escape-time` instead.
@@ -333,7 +333,7 @@ export class EscapeTimeCalculator extends HTMLElement {
       r = { ok: false, kind: 'unanswerable', detail: `Could not reach ${this.#apiBase()}: ${String(err)}`, issues: [] }
     }
     if (seq !== this.#remoteSeq) return
-    // Remote mode: the lines follow from the API's ν(W), which does not depend on η (spec/theory.md §4.1).
+    // Remote mode: the lines follow from the API's ν(W), which does not depend on η (docs/theory.md#normalisation).
     this.#sweep = r.ok ? lrSweep(this.#state, r.value) : undefined
     this.#show(r)
   }
@@ -432,7 +432,7 @@ export class EscapeTimeCalculator extends HTMLElement {
               .map((p) => `${escapeXml(p.direction)} ${escapeXml(formatNumber(p.probability, 3))}`)
               .join('<br>')
           : '—'
-      html += `<tr><th scope="row">P(exit)<span class="expl">where it leaves (§3.3)</span></th><td class="num">${probs(out.sgd)}</td><td class="num">${probs(out.adam)}</td></tr>`
+      html += `<tr><th scope="row">P(exit)<span class="expl">where it leaves (/docs/theory#exit-location)</span></th><td class="num">${probs(out.sgd)}</td><td class="num">${probs(out.adam)}</td></tr>`
       if (out.adam)
         html += `<tr><th scope="row">q<span class="expl">Adam's preconditioner</span></th><td class="num">—</td><td class="num">${out.adam.preconditioner.map((q) => escapeXml(formatNumber(q, 4))).join(', ')}</td></tr>`
       html += `<tr><th scope="row">d<span class="expl">dimension; ${escapeXml(out.noiseModel)} noise, ${escapeXml(out.normalization)} normalisation</span></th><td class="num" colspan="2">${out.dimension}</td></tr>`

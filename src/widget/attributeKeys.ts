@@ -1,5 +1,5 @@
 /**
- * The element's attributes and the query keys they stand for (spec/api.md dotted GET keys). An
+ * The element's attributes and the query keys they stand for (docs/api.md#get-forms). An
  * embed snippet writes attributes, a link writes query keys; both read back to the same state.
  */
 export const ATTRIBUTE_KEYS: Readonly<Record<string, string>> = Object.freeze({

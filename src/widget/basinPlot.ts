@@ -2,7 +2,7 @@
  * Plot 3: the basin and where each optimizer leaves it. Top: a sketch of the basin — the interval
  * (θ* − a, θ* + b) as a well with its two walls, or the quadratic basin {½xᵀHx < h} as the ellipse of
  * its first two coordinates (semi-axes √(2h/λ_i)). Bottom: one stacked bar per optimizer with the
- * exit-location probabilities m(W_U)/m(W) (spec/theory.md §3.3), which the theory gives for an
+ * exit-location probabilities m(W_U)/m(W) (docs/theory.md#exit-location), which the theory gives for an
  * interval and for the quadratic basin under the axis noise model.
  */
 import { escapeXml } from './escapeXml.ts'

@@ -1,7 +1,7 @@
 /**
  * The "trained minima" panel, bundled as its own module (widget-compare.js) and imported only when a
  * reader opens it. It lists the Worker's bundled models (`GET /v1/models`), pairs the SGD- and
- * Adam-trained network of each dataset, and shows the table of `POST /v1/compare` (spec/api.md
+ * Adam-trained network of each dataset, and shows the table of `POST /v1/compare` (docs/api.md
  * "Trained minima"): the predicted escape of both optimizers' dynamics from both minima. A missing
  * endpoint (404) or a failed call gives a plain message, never an exception.
  */

@@ -1,6 +1,6 @@
 /**
  * The SαS(1) densities of the two optimizers' noise and the Gaussian (α = 2, i.e. N(0, 2)) on
- * x ∈ [−xMax, xMax], evaluated on x ≥ 0 and mirrored (the law is symmetric, spec/theory.md §1.1).
+ * x ∈ [−xMax, xMax], evaluated on x ≥ 0 and mirrored (the law is symmetric, docs/theory.md#sas-law).
  */
 export type PdfFn = (x: number, alpha: number) => number
 

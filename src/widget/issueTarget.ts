@@ -1,6 +1,6 @@
 /**
  * Which input of the widget a request field belongs to: maps the dotted path of a validation issue
- * (spec/api.md problem `errors[].path`, or a core FieldIssue) to the id of the control that sets it.
+ * (docs/api.md#errors: problem `errors[].path`, or a core FieldIssue) to the id of the control that sets it.
  */
 const TARGETS: [RegExp, string][] = [
   [/^basin\.left$/, 'left'],

@@ -3,11 +3,11 @@
  * the state, on a log-spaced grid from 10⁻⁴ (or a decade below the smaller chosen η) to 0.5 (or the
  * larger chosen η).
  *
- * Leading order: K(η) = η^(−α)/ν_L(W) (spec/theory.md §4.1; api.md `meanEscapeIterations`). The Lévy
+ * Leading order: K(η) = η^(−α)/ν_L(W) (docs/theory.md#normalisation; docs/api.md `meanEscapeIterations`). The Lévy
  * mass ν_L(W) of the exit set does not depend on η, so the whole line follows from one `escapeTime`
  * result (`levyMass`, `alpha`): a line of slope −α on log-log axes, identical to calling `escapeTime`
  * at every grid point (tested) but 25 times cheaper, which keeps a redraw inside one frame. For an
- * interval basin the finite-η one-jump values (§4.3) do depend on η beyond the power law; they are
+ * interval basin the finite-η one-jump values (docs/theory.md#one-jump-proxy) do depend on η beyond the power law; they are
  * computed by `escapeTime` at every other grid point (13 of 25: each costs exact SαS tail evaluations)
  * when a compute function is given. Failed points are NaN (drawn as gaps).
  */

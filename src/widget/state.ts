@@ -1,6 +1,6 @@
 /**
  * The calculator's whole view state. It maps one-to-one onto the `/v1/escape-time` request
- * (spec/api.md "Escape time") plus which panel is open, so a shared link, the element's attributes
+ * (docs/api.md#escape-time) plus which panel is open, so a shared link, the element's attributes
  * and the API's GET query all use the same dotted keys (see stateToQuery / stateFromQuery).
  */
 export type BasinKind = 'interval' | 'quadratic'
@@ -31,7 +31,7 @@ export interface WidgetState {
 }
 
 /**
- * Default view: the 2-D quadratic basin of spec/theory.md T6/T6b (H = diag(10, 1), h = 0.5, noise
+ * Default view: the 2-D quadratic basin of docs/theory.md#validation-2d (H = diag(10, 1), h = 0.5, noise
  * larger along the sharp direction), SGD at α = 1.5, η = 0.01 and Adam at α = 1.8, η = 0.001, so all
  * three mechanisms show.
  */

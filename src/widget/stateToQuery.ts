@@ -1,5 +1,5 @@
 /**
- * Writes the widget state as URL query parameters with the API's dotted GET keys (spec/api.md
+ * Writes the widget state as URL query parameters with the API's dotted GET keys (docs/api.md
  * "Conventions": arrays as comma-separated lists), plus `panel=compare` when the trained-minima panel
  * is open. Only the keys of the chosen basin kind are written, so the query is also a valid
  * `GET /v1/escape-time` query (apart from `panel`).

@@ -1,5 +1,5 @@
 /**
- * The `/v1/escape-time` request body for a widget state (spec/api.md "Escape time"): both
+ * The `/v1/escape-time` request body for a widget state (docs/api.md#escape-time): both
  * optimizers, the chosen basin, noise scale as a number when there is one value and as a list
  * otherwise, the noise model and the normalisation.
  */

@@ -7,7 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../workers/app.ts'
 
-/** The api.md endpoints served by the calculator (the model routes are checked by their own tests). */
+/** The docs/api.md endpoints served by the calculator (the model routes are checked by their own tests). */
 const API_ENDPOINTS: ['get' | 'post', string][] = [
   ['get', '/healthz'],
   ['get', '/openapi.json'],
@@ -63,7 +63,7 @@ describe('/openapi.json', () => {
       expect(d.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined()
   })
 
-  it('gives request and response schemas for every endpoint of api.md', async () => {
+  it('gives request and response schemas for every endpoint of docs/api.md', async () => {
     const d = await doc()
     for (const [method, p] of API_ENDPOINTS.filter(([, p]) => p.startsWith('/v1/'))) {
       const op = d.paths[p][method]

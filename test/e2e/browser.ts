@@ -1,6 +1,6 @@
 /**
- * Shared helpers of the browser tests: Debian's Chromium driven by playwright-core with the flags of
- * notes/stack.md §6 (no sandbox in containers, no GPU, no background networking), plus a watcher that
+ * Shared helpers of the browser tests: Debian's Chromium driven by playwright-core with the flags that
+ * work in containers (no sandbox in containers, no GPU, no background networking), plus a watcher that
  * records console errors, uncaught page errors, failed requests and every request to a host other
  * than the test server.
  */

@@ -2,7 +2,7 @@
  * The calculator in a real browser (Debian Chromium through playwright-core) against `wrangler dev`:
  * pages load without console errors or requests to other hosts, keyboard and mouse change the inputs,
  * and every number the widget shows equals the API's answer (`POST /v1/escape-time`) for the same
- * inputs. A theory test vector (spec/theory.md T5) is checked on the page as an independent oracle.
+ * inputs. A theory test vector (docs/theory.md#validation-1d) is checked on the page as an independent oracle.
  */
 import { mkdirSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -221,7 +221,7 @@ describe('landing page /', () => {
 })
 
 describe('/embed', () => {
-  it('takes its state from the query string and matches spec/theory.md T5 (α = 1.2, (−1, 2), η = 0.01: K = 629.6)', async () => {
+  it('takes its state from the query string and matches docs/theory.md#validation-1d (α = 1.2, (−1, 2), η = 0.01: K = 629.6)', async () => {
     const state: WidgetState = {
       ...defaultState,
       basin: 'interval',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { autoPreconditioner } from '../../src/escape/autoPreconditioner.ts'
 
-describe('autoPreconditioner (spec/theory.md §3.5, §7 A4)', () => {
+describe('autoPreconditioner (docs/theory.md#sgd-vs-adam, docs/theory.md#adam-preconditioner)', () => {
   it('T6: q = σ/σ̄ with σ̄ the α-power mean (printed to 6 decimals)', () => {
     const sigma = [Math.sqrt(10) / 2, 0.5]
     const printed: Record<number, number[]> = {

@@ -31,7 +31,7 @@ const LEADING = [
   'meanEscapeIterations',
 ] as const
 
-describe('escapeTime: interval basin, T5 (spec/theory.md §4.5)', () => {
+describe('escapeTime: interval basin, T5 (docs/theory.md#validation)', () => {
   it('matches the full-precision oracle (closed forms + mpmath Nolan sf) to 1e-6 relative, both normalisations', () => {
     for (const row of fixture.t5) {
       for (const normalization of ['stable', 'unit'] as const) {
@@ -98,7 +98,7 @@ describe('escapeTime: interval basin, T5 (spec/theory.md §4.5)', () => {
   })
 })
 
-describe('escapeTime: quadratic basins, T6, T6b, A = 3I (spec/theory.md §4.5)', () => {
+describe('escapeTime: quadratic basins, T6, T6b, A = 3I (docs/theory.md#validation)', () => {
   it('T6: SGD and auto-preconditioned Adam, axis and isotropic, to 1e-6 relative', () => {
     for (const row of fixture.t6) {
       const out = ok({
@@ -278,7 +278,7 @@ describe('escapeTime: identities', () => {
     }
   })
 
-  it('axis and isotropic agree in d = 1 and the isotropic mass is the smaller one in T6 (§7 A2)', () => {
+  it('axis and isotropic agree in d = 1 and the isotropic mass is the smaller one in T6 (docs/theory.md#noise-models)', () => {
     const q1 = { kind: 'quadratic', curvatures: [2.5], height: 0.3 } as const
     const a = ok({ basin: q1, noise: { scale: 0.7, model: 'axis' }, optimizers: { sgd: { alpha: 1.6, lr: 0.02 } } })
       .sgd!

@@ -8,7 +8,7 @@ import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 
-describe('interval and axis exit measures, leading order, one-jump probability (spec/theory.md §4.1, §4.3)', () => {
+describe('interval and axis exit measures, leading order, one-jump probability (docs/theory.md#normalisation, docs/theory.md#one-jump-proxy)', () => {
   it('T5 rows: m(W), P(right), the leading-order chain and the one-jump value (mpmath oracle) to 1e-9', () => {
     for (const r of fixture.t5) {
       const m = intervalRadonMeasure(r.left, r.right, r.sigma, r.alpha)

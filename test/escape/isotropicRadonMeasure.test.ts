@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isotropicMassFactor, isotropicRadonMeasure } from '../../src/escape/isotropicRadonMeasure.ts'
 import { isotropicConstant, levyDensityConstant, sphereArea } from '../../src/stable/constants.ts'
 
-describe('isotropicRadonMeasure (spec/theory.md §4.3)', () => {
+describe('isotropicRadonMeasure (docs/theory.md#sphere-average)', () => {
   it('κ_{d,α} equals C_{d,α}|S^(d−1)|/(2c_α) from the committed constants, and κ_{1,α} = 1, κ_{d,2} = d', () => {
     for (const alpha of [1.1, 1.5, 1.9]) {
       for (const d of [1, 2, 3, 10, 64, 256]) {

@@ -17,7 +17,7 @@ const ok = (input: unknown): LandscapeOutput => {
 const bandByQuadrature = (lo: number, hi: number, alpha: number, c: number) =>
   integrate((s) => c * Math.exp(-alpha * s), Math.log(lo), Math.log(Math.min(hi, lo * 1e12)), { relTol: 1e-14 }).value
 
-describe('landscape (spec/theory.md §3.3)', () => {
+describe('landscape (docs/theory.md#landscape)', () => {
   it('two basins: the rates are the one-sided exit masses and π0/π1 = ν(W_10)/ν(W_01) = P(right) of basin (−1, 2)', () => {
     const out = ok({ walls: [0], minima: [-1, 2], noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })
     const s = out.sgd!

@@ -3,7 +3,7 @@ import { regimeWarnings } from '../../src/escape/regimeWarnings.ts'
 
 const base = { name: 'sgd', alpha: 1.5, lr: 1e-4, epsilon: 0.05, oneStepProbability: 1e-4 }
 
-describe('regimeWarnings (thresholds of spec/theory.md §4.5)', () => {
+describe('regimeWarnings (thresholds of docs/theory.md#validation)', () => {
   it('is silent in the asymptotic regime and names each problem with the optimizer prefix', () => {
     expect(regimeWarnings(base)).toEqual([])
     expect(regimeWarnings({ ...base, epsilon: 0.1 })).toEqual([])

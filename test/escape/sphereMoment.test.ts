@@ -5,7 +5,7 @@ import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 
-describe('sphereMoment: exact sphere average E_u[(uᵀAu)^p] (spec/theory.md §4.3)', () => {
+describe('sphereMoment: exact sphere average E_u[(uᵀAu)^p] (docs/theory.md#sphere-average)', () => {
   it('matches scipy quadrature over the circle (d = 2) and the sphere (d = 3) to 1e-9 relative', () => {
     expect(fixture.sphere.length).toBeGreaterThan(30)
     for (const c of fixture.sphere) {

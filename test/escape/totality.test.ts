@@ -4,7 +4,7 @@ import { escapeTime } from '../../src/escape/escapeTime.ts'
 import { landscape } from '../../src/escape/landscape.ts'
 import { nonFiniteIssues } from '../../src/escape/nonFiniteIssues.ts'
 
-/** The core is total (DESIGN.md): a Result for every input, and only finite numbers in a success. */
+/** The core is total: a Result for every input, and only finite numbers in a success. */
 const check = (r: ReturnType<typeof escapeTime> | ReturnType<typeof landscape>) => {
   if (r.ok) expect(nonFiniteIssues(r.value)).toEqual([])
   else {

@@ -79,7 +79,7 @@ describe('gradientNoise', () => {
     const r = await gradientNoise(oracle, new Float64Array(P), full, { batchSize: 4, batches: 200, rng: createRng(8) })
     expect(r.estimate.interval.lower).toBeLessThan(1.5)
     expect(r.estimate.interval.upper).toBeGreaterThan(1.5)
-    // the same rows pooled row-major in parameter order (§5.2): blocks of consecutive siblings partly cancel
+    // the same rows pooled row-major in parameter order (docs/theory.md#pooled-estimator): blocks of consecutive siblings partly cancel
     const inOrder = pooledNoiseTailIndex(r.rows, { standardize: true })
     expect(inOrder.interval.lower).toBeGreaterThan(1.6)
   })

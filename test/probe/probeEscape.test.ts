@@ -38,7 +38,7 @@ const settings: ProbeSettings = {
 }
 
 describe('probeEscape', () => {
-  it('passes the local quadratic model to escapeTime: closed-form axis escape (spec/theory.md §4.3)', async () => {
+  it('passes the local quadratic model to escapeTime: closed-form axis escape (docs/theory.md#axis-exit-mass)', async () => {
     const { oracle, theta } = await trainedLogistic()
     const m = await probeMinimum(oracle, theta, settings)
     const built = escapeRequest(m, { sgd: { lr: 0.05 } })

@@ -7,7 +7,7 @@ const paths = (r: v.SafeParseResult<typeof EscapeTimeRequest>) =>
   r.success ? [] : r.issues.map((i) => v.getDotPath(i))
 
 describe('EscapeTimeRequest', () => {
-  it('accepts the api.md examples and applies the defaults', () => {
+  it('accepts the docs/api.md examples and applies the defaults', () => {
     const r = v.safeParse(EscapeTimeRequest, {
       basin: { kind: 'interval', left: 1, right: 2 },
       noise: { scale: 1 },

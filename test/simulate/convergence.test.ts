@@ -1,4 +1,4 @@
-// spec/theory.md §4.5 "Convergence as ε → 0" (α = 1.5, σ = 1, (−1, 2), SGD, 2000 chains in the table): the ratio
+// docs/theory.md#validation (α = 1.5, σ = 1, (−1, 2), SGD, 2000 chains in the table): the ratio
 // simulated/theory K_MC/K_asym = 0.845, 0.852, 0.926, 0.931 at η = 0.02, 0.01, 0.005, 0.0025 (ε = 0.271 … 0.136).
 //
 // CI form (a few seconds): fewer chains per row (3000, 1000, 400, 150: about 4·10^6 draws each), and each row's

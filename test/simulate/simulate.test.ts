@@ -106,7 +106,7 @@ describe('simulate: determinism and defaults', () => {
       noise: { scale: [Math.sqrt(10) / 2, 0.5] },
       chains: 50,
     })
-    // spec/theory.md §4.5 T6: q = (1.423308, 0.450089) at α = 1.5.
+    // docs/theory.md#validation-2d: q = (1.423308, 0.450089) at α = 1.5.
     expect(out.preconditioner![0]).toBeCloseTo(1.423308, 6)
     expect(out.preconditioner![1]).toBeCloseTo(0.450089, 6)
     expect(out.exitProbabilities!.map((e) => e.direction)).toEqual(['axis-0', 'axis-1'])

@@ -19,7 +19,7 @@ describe('StableSource: SαS(1) in law', () => {
     })
   }
   it('far tail: P(|X| > 50) matches C_α 50^(−α) within 4 s.e. at α = 1.5', () => {
-    // C_1.5 = 2Γ(1.5) sin(0.75π)/π = 0.3989422804 (spec/theory.md §4.5 T1); the next term is O(x^(−2α)).
+    // C_1.5 = 2Γ(1.5) sin(0.75π)/π = 0.3989422804 (docs/theory.md#validation-constants); the next term is O(x^(−2α)).
     const n = 1_000_000
     const xs = new Float64Array(n)
     new StableSource(1.5, 77).fill(xs, n)

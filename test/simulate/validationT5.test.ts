@@ -1,4 +1,4 @@
-// spec/theory.md §4.5 T5: 1-D escape of discrete SGD θ ← θ − ηθ + ησζ from (−a, b), c = c_α. The table's Monte-Carlo
+// docs/theory.md#validation-1d: 1-D escape of discrete SGD θ ← θ − ηθ + ησζ from (−a, b), c = c_α. The table's Monte-Carlo
 // column (4000 chains, independent code) is reproduced within 4 combined standard errors,
 // |K_ours − K_table| < 4·√(se_ours² + se_table²), and P(right) within 4 combined binomial s.e. (the table's
 // frequency s.e. taken as √(p(1−p)/4000)). The theory column (η^(−α)/ν_L(W), from the escape-time calculator) is

@@ -1,4 +1,4 @@
-// spec/theory.md §4.5 T6: 2-D quadratic basin H = diag(10, 1), h = 0.5, σ = (√10/2, 1/2), η = 0.01; SGD and Adam
+// docs/theory.md#validation-2d: 2-D quadratic basin H = diag(10, 1), h = 0.5, σ = (√10/2, 1/2), η = 0.01; SGD and Adam
 // (q_i = σ_i/σ̄, σ̄ the α-power mean), axis and isotropic noise. The table's Monte-Carlo columns (4000 chains,
 // independent code; their s.e. is taken as K/√4000, the exponential law having CV ≈ 1) are reproduced within
 // 4 combined standard errors. The theory columns (K asym) are checked to the table's printed precision. 600 chains

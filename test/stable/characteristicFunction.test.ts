@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { characteristicFunction } from '../../src/stable/characteristicFunction.ts'
 import { pdf } from '../../src/stable/pdf.ts'
 
-describe('characteristicFunction (§1.1)', () => {
+describe('characteristicFunction (docs/theory.md#sas-numerics)', () => {
   it('is exp(−σ^α|u|^α): e^(−1) at σu = ±1, the normal e^(−σ²u²) at α = 2, the Cauchy e^(−σ|u|) at α = 1', () => {
     expect(characteristicFunction(1, 1.3)).toBeCloseTo(Math.exp(-1), 15)
     expect(characteristicFunction(-0.5, 0.7, 2)).toBeCloseTo(Math.exp(-1), 15)

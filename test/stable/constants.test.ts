@@ -3,7 +3,7 @@ import { densityAtZero, isotropicConstant, levyDensityConstant, tailConstant } f
 import { pdf } from '../../src/stable/pdf.ts'
 import { sf } from '../../src/stable/sf.ts'
 
-// spec/theory.md §4.5 T1 (exact, 10 decimals).
+// docs/theory.md#validation-constants (exact, 10 decimals).
 const T1: [number, number, number, number, number, number][] = [
   // α, c_α, C_α, C_{2,α}, C_{3,α}, pdf(0)
   [1.0, 0.3183098862, 0.6366197724, 0.1591549431, 0.1013211836, 0.3183098862],

@@ -3,7 +3,7 @@ import { createRng } from '../../src/random/rng.ts'
 import { cdf } from '../../src/stable/cdf.ts'
 import { sample } from '../../src/stable/sample.ts'
 
-// Kolmogorov–Smirnov test of the committed CMS sampler (spec/theory.md §5.3) against our cdf.
+// Kolmogorov–Smirnov test of the committed CMS sampler (docs/theory.md#cms-sampler) against our cdf.
 // n = 10^5 draws per α; the asymptotic Kolmogorov critical value at level 0.001 is 1.9495/√n = 0.00616.
 // Power check: the same draws against a wrong law (σ × 1.1) must be rejected, so the test can fail;
 // it uses the empirical cdf at the 9 deciles, a lower bound on the KS statistic of the wrong law.

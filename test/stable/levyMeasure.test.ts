@@ -13,7 +13,7 @@ import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 
-describe('levyMeasure (spec/theory.md §1.2)', () => {
+describe('levyMeasure (docs/theory.md#levy-measure)', () => {
   it('T1: c_α, C_α = H(1), C_{2,α}, C_{3,α} against the scipy oracle and the printed table', () => {
     const printedC = {
       1.2: [0.3335494299, 0.5559157165, 0.1767447856, 0.1167892892],

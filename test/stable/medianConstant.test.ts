@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { medianConstant } from '../../src/stable/medianConstant.ts'
 import fixture from '../fixtures/stable_grid.json'
 
-// spec/theory.md §1.1: m_α = 0.75-quantile of SαS(1), values printed to 8 decimals (scipy 1.17).
+// docs/theory.md#median-scale: m_α = 0.75-quantile of SαS(1), values printed to 8 decimals (scipy 1.17).
 const M: [number, number][] = [
   [1.2, 0.9815372],
   [1.5, 0.96893318],
@@ -10,7 +10,7 @@ const M: [number, number][] = [
   [2, 0.95387255],
 ]
 
-describe('medianConstant (§1.1)', () => {
+describe('medianConstant (docs/theory.md#median-scale)', () => {
   for (const [a, m] of M) {
     it(`m_${a} = ${m} to the table's 8 decimals`, () => expect(Math.abs(medianConstant(a) - m)).toBeLessThan(5e-9))
   }

@@ -6,7 +6,7 @@ import { nolanIntegral } from '../../src/stable/nolanIntegral.ts'
 // point |α − 1| = 1e-4 and at 1e-3, where its O(δ³) truncation error is 1000× larger.
 const XS = [0.01, 0.3, 1, 2, 5, 8, 20]
 
-describe('nearCauchy (§1.1, α = 1 + δ)', () => {
+describe('nearCauchy (docs/theory.md#sas-numerics, α = 1 + δ)', () => {
   it('is exactly the Cauchy law at δ = 0', () => {
     for (const x of [-3, 0, 0.5, 10]) {
       const v = nearCauchy(x, 0)

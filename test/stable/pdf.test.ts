@@ -3,7 +3,7 @@ import { cdf } from '../../src/stable/cdf.ts'
 import { densityAtZero } from '../../src/stable/constants.ts'
 import { pdf } from '../../src/stable/pdf.ts'
 
-describe('pdf (§1.1)', () => {
+describe('pdf (docs/theory.md#sas-numerics)', () => {
   it('equals f(0) = Γ(1 + 1/α)/(πσ) at the origin and is continuous there', () => {
     for (const a of [0.3, 0.7, 1, 1.00003, 1.3, 1.9, 2]) {
       expect(pdf(0, a, 2) / densityAtZero(a, 2) - 1).toBeCloseTo(0, 13)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createRng } from '../../src/random/rng.ts'
 import { cms, sample } from '../../src/stable/sample.ts'
 
-// spec/theory.md §4.5 T3: deterministic CMS vectors, computed independently from the §5.3 formula.
+// docs/theory.md#validation-tables: deterministic CMS vectors, computed independently from the docs/theory.md#cms-sampler formula.
 const T3: Record<string, number[]> = {
   '1.2': [-2.511529556327, 1.171464663342, 120.641730189664, -1.054919373323],
   '1.5': [-1.97624456385, 1.400591990154, 39.528108487688, -1.576397247194],
@@ -16,7 +16,7 @@ const U: [number, number][] = [
   [0.3, 0.01],
 ]
 
-describe('cms (§5.3, T3)', () => {
+describe('cms (docs/theory.md#cms-sampler, docs/theory.md#validation-tables)', () => {
   for (const [a, want] of Object.entries(T3)) {
     it(`matches T3 at α = ${a} to 1e-12 relative`, () => {
       U.forEach(([u1, u2], i) => expect(Math.abs(cms(Number(a), u1, u2) / want[i] - 1)).toBeLessThan(1e-12))

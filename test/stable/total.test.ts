@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cdf, pdf, quantile, sf } from '../../src/stable/index.ts'
 
-// The core is total (DESIGN.md): extreme but valid arguments return numbers in range, never NaN, never
+// The core is total: extreme but valid arguments return numbers in range, never NaN, never
 // throw, and every loop is bounded (the test finishing is the check).
 const ALPHAS = [
   1e-300,

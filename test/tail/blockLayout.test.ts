@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { blockLayout } from '../../src/tail/blockLayout.ts'
 
-// spec/api.md /v1/tail-index: K1 = largest divisor of N ≤ √N if it is ≥ ⌊√N⌋/2, else ⌊√N⌋ with the
+// docs/api.md#tail-index: K1 = largest divisor of N ≤ √N if it is ≥ ⌊√N⌋/2, else ⌊√N⌋ with the
 // N mod K1 trailing samples dropped. Expected values worked out by hand.
 describe('blockLayout', () => {
   const cases: [number, number, number, number][] = [
     // N, K1, K2, dropped
-    [100000, 250, 400, 0], // the reference code's choice (spec T8)
+    [100000, 250, 400, 0], // the reference code's choice (docs/theory.md#validation-tables)
     [10000, 100, 100, 0],
     [12, 3, 4, 0],
     [4, 2, 2, 0],

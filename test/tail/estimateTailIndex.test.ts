@@ -25,8 +25,8 @@ const sortedMedianAbs = (v: ArrayLike<number>): number => {
   return n % 2 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2
 }
 
-describe('estimateTailIndex: values (spec T4, T8, §1.1 scale)', () => {
-  it('1-D T4 rows through the API: inverseAlpha to 1e-10, the api.md fields and nothing else', () => {
+describe('estimateTailIndex: values (docs/theory.md#validation-tables, docs/theory.md#sas-law scale)', () => {
+  it('1-D T4 rows through the API: inverseAlpha to 1e-10, the docs/api.md fields and nothing else', () => {
     const want: Record<number, number> = { 2: 1.575886406694, 3: 0.616015710473, 4: 1.22800727615 }
     for (const k of [2, 3, 4]) {
       const v = ok(estimateTailIndex({ samples: X, blockSize: k }))
@@ -101,7 +101,7 @@ describe('estimateTailIndex: values (spec T4, T8, §1.1 scale)', () => {
     expect(v.warnings.join(' ')).toMatch(/exceeds 2/)
   })
 
-  it('2-D pooled (default, standardised) equals pooledNoiseTailIndex; standardize:false shows the §5.4 bias', () => {
+  it('2-D pooled (default, standardised) equals pooledNoiseTailIndex; standardize:false shows the docs/theory.md#estimator-caveats bias', () => {
     const rng = createRng(51)
     const scales = Array.from({ length: 400 }, () => 10 ** (2 * rng.uniform()))
     const rows = Array.from({ length: 100 }, () => scales.map((s) => s * normal(rng)))

@@ -5,7 +5,7 @@ import { sample } from '../../src/stable/sample.ts'
 import { logMomentEstimate } from '../../src/tail/logMomentEstimate.ts'
 import { expectMatchesOracle, oracleCases } from './oracleFixture.ts'
 
-// spec/theory.md §5.4 T4 (computed independently in numpy, ε = 2^−52 inside the logs).
+// docs/theory.md#estimator-caveats, docs/theory.md#validation-tables (computed independently in numpy, ε = 2^−52 inside the logs).
 const X = [0.3, -1.2, 2.5, 0.05, -0.7, 4.0, -0.01, 1.1, -3.3, 0.6, 0.2, -0.9]
 const T4: [number, number, number][] = [
   [2, 1.575886406694, 0.634563503912],
@@ -13,7 +13,7 @@ const T4: [number, number, number][] = [
   [4, 1.22800727615, 0.814327422501],
 ]
 
-describe('logMomentEstimate (§5.1, 1-D)', () => {
+describe('logMomentEstimate (docs/theory.md#log-moment-estimator, 1-D)', () => {
   for (const [k1, inv, alpha] of T4) {
     it(`matches T4 at K1 = ${k1} to 1e-10`, () => {
       const e = logMomentEstimate(X, k1)
@@ -35,7 +35,7 @@ describe('logMomentEstimate (§5.1, 1-D)', () => {
     expect(e.inverseAlpha).toBe(logMomentEstimate(X.slice(0, 10), 5).inverseAlpha)
   })
 
-  // spec T8: |α̂ − α| < 0.1 at N = 1e5 (sd(α̂) ≤ 0.031 over 60 repetitions, worst error 0.063).
+  // docs/theory.md#validation-tables: |α̂ − α| < 0.1 at N = 1e5 (sd(α̂) ≤ 0.031 over 60 repetitions, worst error 0.063).
   for (const [alpha, seed] of [
     [1.2, 11],
     [1.5, 12],
@@ -81,7 +81,7 @@ describe('logMomentEstimate against the numpy/scipy oracle (test/fixtures/tail_e
   }
 })
 
-describe('logMomentEstimate: limits and invariance (§5.4 "More checks")', () => {
+describe('logMomentEstimate: limits and invariance (docs/theory.md#estimator-caveats)', () => {
   it('Gaussian data (α = 2): the interval contains 2 and α̂ is clipped at 2 (raw 1/α̂ within 4 s.e. of 1/2)', () => {
     const rng = createRng(5)
     const g = Float64Array.from({ length: 100000 }, () => normal(rng))
@@ -92,7 +92,7 @@ describe('logMomentEstimate: limits and invariance (§5.4 "More checks")', () =>
     expect(e.alpha).toBe(Math.min(e.rawAlpha, 2))
   })
 
-  it('Cauchy data (α = 1): α̂ within 0.05 of 1 (spec: 1.002; sd(α̂) ≈ 0.014 at N = 1e5)', () => {
+  it('Cauchy data (α = 1): α̂ within 0.05 of 1 (scipy-drawn reference: 1.002; sd(α̂) ≈ 0.014 at N = 1e5)', () => {
     const e = logMomentEstimate(sample(1, 1, 100000, createRng(6)))
     expect(Math.abs(e.alpha - 1)).toBeLessThan(0.05)
   })

@@ -5,7 +5,7 @@ import { logMomentFromBlocks } from '../../src/tail/logMomentFromBlocks.ts'
 // t_{3, 0.975} = 3.1824463052837078 (scipy.stats.t.ppf(0.975, 3)).
 const T3 = 3.1824463052837078
 
-describe('logMomentFromBlocks (t interval on the block statistics, §5.1)', () => {
+describe('logMomentFromBlocks (t interval on the block statistics, docs/theory.md#log-moment-estimator)', () => {
   it('mean, standard error and the t interval for 1/α, mapped to α', () => {
     const e = logMomentFromBlocks(new Float64Array([0.4, 0.5, 0.6, 0.7]), 0.95, 10, 40, 3)
     const se = Math.sqrt(1 / 60) / 2

@@ -1,5 +1,5 @@
 // Loader for test/fixtures/tail_estimator.json (made by scripts/fixtures/tail_estimator.py: a numpy/scipy
-// implementation of spec/theory.md §5.1/§5.2/§5.4 and the api.md block rule, on data it drew with scipy).
+// implementation of docs/theory.md#log-moment-estimator, docs/theory.md#pooled-estimator, docs/theory.md#estimator-caveats and the block-size rule of docs/theory.md#block-layout, on data it drew with scipy).
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import type { LogMomentEstimate } from '../../src/tail/logMomentFromBlocks.ts'

@@ -4,7 +4,7 @@ import { createRng } from '../../src/random/rng.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/pooledNoiseTailIndex.ts'
 import { expectMatchesOracle, oracleCases } from './oracleFixture.ts'
 
-describe('pooledNoiseTailIndex (§5.2 pooled scalars, §5.4 standardisation)', () => {
+describe('pooledNoiseTailIndex (docs/theory.md#pooled-estimator pooled scalars, docs/theory.md#estimator-caveats standardisation)', () => {
   for (const c of oracleCases('pooled')) {
     it(`matches the numpy oracle (60×50, scales over 2 decades, standardize ${c.standardize}, center ${c.center}) to 1e-10`, () => {
       const e = pooledNoiseTailIndex(c.samples as number[][], {
@@ -17,7 +17,7 @@ describe('pooledNoiseTailIndex (§5.2 pooled scalars, §5.4 standardisation)', (
     })
   }
 
-  // §5.4 known bias: Gaussian noise, P = 100 minibatches × M = 1000 coordinates, per-coordinate scales
+  // docs/theory.md#estimator-caveats known bias: Gaussian noise, P = 100 minibatches × M = 1000 coordinates, per-coordinate scales
   // log-uniform over 1/2/3 decades in random order. Spec (numpy draws): pooled α̂ = 1.73 / 1.42 / 1.11,
   // standardised 2.05 / 2.03 / 2.01. Tolerance 0.1 on the biased values (other draws of the scales).
   const SPEC_BIASED = [1.73, 1.42, 1.11]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateTailIndexInput } from '../../src/tail/validateTailIndexInput.ts'
 
-describe('validateTailIndexInput (api.md /v1/tail-index defaults)', () => {
+describe('validateTailIndexInput (docs/api.md#tail-index defaults)', () => {
   it('applies the defaults: pooled, standardised, not centred, automatic K1, 95%', () => {
     const r = validateTailIndexInput({
       samples: [

@@ -6,7 +6,7 @@ import { expectMatchesOracle, oracleCases } from './oracleFixture.ts'
 
 const X = [0.3, -1.2, 2.5, 0.05, -0.7, 4.0, -0.01, 1.1, -3.3, 0.6, 0.2, -0.9]
 
-describe('vectorLogMomentEstimate (§5.1, Euclidean norms of rows)', () => {
+describe('vectorLogMomentEstimate (docs/theory.md#log-moment-estimator, Euclidean norms of rows)', () => {
   it('matches T4 (x reshaped 6×2, K1 = 3) to 1e-10', () => {
     const rows = [0, 1, 2, 3, 4, 5].map((i) => [X[2 * i], X[2 * i + 1]])
     const e = vectorLogMomentEstimate(rows, { blockSize: 3 })
@@ -29,7 +29,7 @@ describe('vectorLogMomentEstimate (§5.1, Euclidean norms of rows)', () => {
     })
   }
 
-  // §5.4: d = 50 anisotropic independent components, K = 4000 vectors, K1 ∈ {10, 40, 63}: the spec's
+  // docs/theory.md#estimator-caveats: d = 50 anisotropic independent components, K = 4000 vectors, K1 ∈ {10, 40, 63}: the
   // scipy draws give α̂ within 0.03 of α; with our own CMS draws we require |α̂ − α| < 0.1.
   for (const [alpha, seed] of [
     [1.2, 21],

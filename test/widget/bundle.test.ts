@@ -1,5 +1,5 @@
 /**
- * The widget bundle as served (scripts/build-widget.ts): size budget of issue 7 (≤ 80 KiB gzip without
+ * The widget bundle as served (scripts/build-widget.ts): size budget (≤ 80 KiB gzip without
  * the trained-minima panel), the panel in its own module, no reference to any outside host, and the
  * Worker's generated module carrying exactly this build.
  */

@@ -6,7 +6,7 @@ import { legendLayout, lineChart, pathData } from '../../src/widget/lineChart.ts
 import { linearScale, logScale } from '../../src/widget/scales.ts'
 import { defaultState } from '../../src/widget/state.ts'
 
-/** Closed-form SαS densities: α = 1 is Cauchy 1/(π(1+x²)); α = 2 is N(0, 2): e^(−x²/4)/(2√π) (spec/theory.md §1.1). */
+/** Closed-form SαS densities: α = 1 is Cauchy 1/(π(1+x²)); α = 2 is N(0, 2): e^(−x²/4)/(2√π) (docs/theory.md#sas-law). */
 const closedPdf = (x: number, a: number) =>
   a === 1 ? 1 / (Math.PI * (1 + x * x)) : a === 2 ? Math.exp((-x * x) / 4) / (2 * Math.sqrt(Math.PI)) : Number.NaN
 

@@ -4,7 +4,7 @@ import { lrGrid, lrSweep } from '../../src/widget/lrSweep.ts'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
 import { toRequest } from '../../src/widget/toRequest.ts'
 
-/** spec/theory.md T6: H = diag(10, 1), h = 0.5, σ = (√10/2, 1/2), axis model, α = 1.5: ν_L(W_SGD) = 4.601358. */
+/** docs/theory.md#validation-2d: H = diag(10, 1), h = 0.5, σ = (√10/2, 1/2), axis model, α = 1.5: ν_L(W_SGD) = 4.601358. */
 const t6: WidgetState = {
   ...defaultState,
   curvatures: [10, 1],

@@ -63,7 +63,7 @@ describe('state ⇄ URL query', () => {
     )
   })
 
-  it('writes the API dotted GET keys of spec/api.md', () => {
+  it('writes the API dotted GET keys of docs/api.md', () => {
     const q = stateToQuery({ ...defaultState, basin: 'interval', left: 1, right: 2, noiseScale: [1] })
     expect(q.get('basin.kind')).toBe('interval')
     expect(q.get('basin.left')).toBe('1')

@@ -1,5 +1,5 @@
 /**
- * HTTP conventions of spec/api.md, inside workerd: problem bodies and statuses (400/404/405/413/415),
+ * HTTP conventions of docs/api.md, inside workerd: problem bodies and statuses (400/404/405/413/415),
  * the finite boundary, CORS (default and allowlist) and preflight, HEAD.
  */
 import { SELF } from 'cloudflare:test'

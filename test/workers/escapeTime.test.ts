@@ -1,8 +1,8 @@
 /**
- * /v1/escape-time inside workerd. Oracles: the closed forms of spec/theory.md §4.3 with c_α from the
- * independent table T1 (§4.5): interval ν_L(W) = (c σ^α/α)(a^−α + b^−α), m(W) = (σ^α/2)(a^−α + b^−α),
+ * /v1/escape-time inside workerd. Oracles: the closed forms of docs/theory.md#exit-mass with c_α from the
+ * independent table T1 (docs/theory.md#validation): interval ν_L(W) = (c σ^α/α)(a^−α + b^−α), m(W) = (σ^α/2)(a^−α + b^−α),
  * P(right) = b^−α/(a^−α + b^−α); quadratic axis m(W) = Σ (σ²λ_i/(2h))^(α/2); the mechanism factors multiply
- * to the iteration ratio (§3.5). GET form = POST, caching, caps.
+ * to the iteration ratio (docs/theory.md#sgd-vs-adam). GET form = POST, caching, caps.
  */
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
@@ -33,7 +33,7 @@ type Body = {
 }
 
 describe('/v1/escape-time', () => {
-  it('interval basin: the closed forms of §4.3 (GET form, api.md example)', async () => {
+  it('interval basin: the closed forms of docs/theory.md#interval-exit-mass (GET form, docs/api.md example)', async () => {
     const res = await SELF.fetch(
       `${BASE}/v1/escape-time?basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01`,
     )

@@ -1,6 +1,6 @@
 /**
  * /v1/landscape inside workerd. Oracle: q_ij = η^α (c_α/α)(|r_lo|^−α − |r_hi|^−α) for the jumps that carry
- * minimum i into basin j (spec/theory.md §3.3, c_α from table T1), zero diagonal, stationary weights summing
+ * minimum i into basin j (docs/theory.md#landscape, c_α from table T1), zero diagonal, stationary weights summing
  * to 1 and satisfying πQ = 0 for the generator Q built from the rates.
  */
 import { SELF } from 'cloudflare:test'

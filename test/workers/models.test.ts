@@ -261,7 +261,7 @@ describe('bundled models', () => {
     expect(Math.abs(body.loss.value - rec.evalLoss)).toBeLessThan(1e-5 * Math.max(1, rec.evalLoss))
     expect(body.loss.accuracy).toBe(rec.evalAccuracy)
     expect(body.noise.batchSize).toBe(32)
-    // the row-major §5.2 estimate of the same rows is reported alongside
+    // the row-major docs/theory.md#pooled-estimator estimate of the same rows is reported alongside
     expect(body.noise.rowMajor.alpha).toBeGreaterThan(0)
     expect(body.noise.excludedParameters).toBeGreaterThan(0)
     expect(body.escape.sgd.lr).toBe(0.05)

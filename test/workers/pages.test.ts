@@ -97,6 +97,7 @@ describe('GET /widget.js and /widget-compare.js', () => {
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/)
     const again = await SELF.fetch(`${BASE}/widget.js`, { headers: { 'If-None-Match': etag! } })
     expect(again.status).toBe(304)
+    expect(again.headers.get('content-type')).toBeNull()
     await again.arrayBuffer()
   })
   it('serves the trained-minima panel as a separate module that the main bundle does not contain', async () => {

@@ -63,6 +63,8 @@ describe('/v1/stable/pdf, cdf, quantile', () => {
     expect(c.status).toBe(304)
     expect(await c.text()).toBe('')
     expect(c.headers.get('etag')).toBe(etag)
+    // A 304 has no content and so no Content-Type (validating proxies refuse one).
+    expect(c.headers.get('content-type')).toBeNull()
     const d = await SELF.fetch(url, { headers: { 'if-none-match': '"other"' } })
     expect(d.status).toBe(200)
     const post = await postJson('/v1/stable/cdf', { alpha: 1.5, x: [-1, 0, 1] })

@@ -1,5 +1,5 @@
 /**
- * Validation messages of the 400 problems, inside workerd (spec/api.md "Conventions": a bad field is named
+ * Validation messages of the 400 problems, inside workerd (docs/api.md#errors: a bad field is named
  * with its dotted path and the fix). Oracle: the request's own bad value and the schema's constraint,
  * which every message must state in plain words, with the field's schema description when it has one.
  */

@@ -47,9 +47,12 @@ export function openApiDocument(app: Hono<any, any, any>, c: Context): Promise<R
           },
           tags: [
             { name: 'service', description: 'Health and description of the service.' },
-            { name: 'stable', description: 'The symmetric α-stable law SαS(σ), spec/theory.md §1.1.' },
-            { name: 'tail', description: 'Tail-index estimation, spec/theory.md §5.' },
-            { name: 'escape', description: 'Escape times, exit probabilities and the SGD-vs-Adam comparison, §3–§4.' },
+            { name: 'stable', description: 'The symmetric α-stable law SαS(σ), /docs/theory#sas-law.' },
+            { name: 'tail', description: 'Tail-index estimation, /docs/theory#tail-index.' },
+            {
+              name: 'escape',
+              description: 'Escape times, exit probabilities and the SGD-vs-Adam comparison, /docs/theory#escape.',
+            },
             { name: 'simulate', description: 'Monte-Carlo of the discrete SGD/Adam dynamics.' },
             { name: 'models', description: 'Trained minima (ONNX) and their probes.' },
           ],

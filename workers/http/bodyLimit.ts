@@ -1,5 +1,5 @@
 /**
- * Request body size limit, enforced before any parsing (spec/api.md "Conventions"): 2 MiB by default and
+ * Request body size limit, enforced before any parsing (docs/api.md#limits): 2 MiB by default and
  * 16 MiB for the multipart `/v1/probe`. A declared `Content-Length` over the limit is refused at once; a
  * body without one is counted while it streams (hono's bodyLimit) and refused as soon as it passes the limit.
  */

@@ -1,5 +1,5 @@
 /**
- * CORS (spec/api.md "Conventions"): `Access-Control-Allow-Origin` on every response, `*` by default, or an
+ * CORS (docs/api.md#cors): `Access-Control-Allow-Origin` on every response, `*` by default, or an
  * allowlist from the wrangler var `CORS_ORIGINS` (comma-separated origins; `*` in the list allows all).
  * `OPTIONS` preflights are answered `204` with the allowed methods and headers.
  */

@@ -1,6 +1,6 @@
 /**
  * The answers when no route handles a request, and when something throws:
- * - 405 with `Allow` when the path exists for other methods, 404 otherwise (spec/api.md "Conventions");
+ * - 405 with `Allow` when the path exists for other methods, 404 otherwise (docs/api.md#errors);
  * - a 500 problem with no stack trace for an uncaught error (must never happen; logged for the operator).
  */
 import type { Context, ErrorHandler, Hono, NotFoundHandler } from 'hono'

@@ -1,5 +1,5 @@
 /**
- * Request validation middlewares (DESIGN.md "Data flow": route → valibot validation → one core function).
+ * Request validation middlewares: route → valibot validation → one core function).
  * `jsonInput` reads a JSON body (415 when the body is not declared JSON, 400 when it does not parse),
  * `queryInput` reads a GET form (dotted query keys, see `queryToInput`). Both refuse non-finite numbers and
  * nesting deeper than 32 levels, then validate with the valibot schema: every failing field becomes one

@@ -1,5 +1,5 @@
 /**
- * One plain-words message per valibot issue (spec/api.md "Conventions": a bad field names the field and the
+ * One plain-words message per valibot issue (docs/api.md#errors: a bad field names the field and the
  * fix). valibot's default text (`Invalid value: Expected <2 but received 2.5`) is rendered per issue kind as
  * the broken constraint, the received value and, when the schema describes the field, that description:
  * `must be less than 2 (got 2.5): tail index α of the symmetric α-stable gradient noise, in the open interval (1, 2).`

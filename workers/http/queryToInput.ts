@@ -1,5 +1,5 @@
 /**
- * GET forms (spec/api.md "Conventions"): a POST body flattened into the query string with dotted keys,
+ * GET forms (docs/api.md#get-forms): a POST body flattened into the query string with dotted keys,
  * arrays as comma-separated lists (`x=1,2,3`), arrays of arrays as `;`-separated rows of comma-separated
  * numbers (`basin.hessian=2,0;0,1`). Strings are coerced to numbers and booleans where the valibot schema
  * at that path expects them; anything that does not coerce is left as a string, so validation reports it.

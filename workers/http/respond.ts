@@ -1,5 +1,5 @@
 /**
- * The one way a route answers 200 (spec/api.md "Conventions"):
+ * The one way a route answers 200 (docs/api.md#caching):
  * - a core `Failure` becomes a 400/422 problem;
  * - a final guard refuses to emit a non-finite number or a null: it answers a 422 problem naming the
  *   field instead (the core should have returned a Failure; this keeps the contract if it did not);
@@ -40,7 +40,11 @@ export async function sendBytes(c: Context, bytes: Uint8Array<ArrayBuffer>, cont
     const etag = await etagOf(bytes)
     headers.ETag = etag
     headers['Cache-Control'] = CACHE_CONTROL
-    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers })
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) {
+      // A 304 has no content, so it carries no Content-Type (RFC 9110 §15.4.5).
+      const { 'Content-Type': _, ...rest } = headers
+      return new Response(null, { status: 304, headers: rest })
+    }
   } else {
     headers['Cache-Control'] = 'no-store'
   }

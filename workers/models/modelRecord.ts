@@ -12,7 +12,7 @@ export interface BundledModel {
   eval: ArrayBuffer
 }
 
-/** GET /v1/models entry: the summary fields of api.md. */
+/** GET /v1/models entry: the summary fields of docs/api.md. */
 export function modelSummary(r: ModelRecord) {
   return {
     id: r.id,

@@ -1,8 +1,8 @@
 /**
- * One probe of a model through ONNX Runtime (spec/api.md "Trained minima (ONNX)"): applies the option
+ * One probe of a model through ONNX Runtime (docs/api.md#trained-minima): applies the option
  * defaults, refuses (422) requests whose estimated cost exceeds the budget with the estimate and what to
  * reduce, builds the ONNX oracle on the model's grad graph, runs `probeMinimum` and `probeEscape`
- * (src/probe), and shapes the api.md response.
+ * (src/probe), and shapes the docs/api.md response.
  */
 import type { InferenceSession } from 'onnxruntime-web/wasm'
 import type { Result } from '../../src/result.ts'

@@ -1,5 +1,5 @@
 /**
- * The ONNX-backed gradient oracle (spec/api.md "Trained minima (ONNX)"): runs the model's `grad.onnx`
+ * The ONNX-backed gradient oracle (docs/api.md#trained-minima): runs the model's `grad.onnx`
  * (model contract: inputs x [N, D], y one-hot [N, C] and one input per layout entry; outputs loss [N],
  * probs [N, C], grad_<name> [N, …shape]) on a batch and averages the per-sample gradients in float64.
  * The graph computes in float32 (unit roundoff 2^-24), which sets the finite-difference step of the

@@ -1,5 +1,5 @@
 /**
- * The ONLY module of the Worker that imports onnxruntime-web (notes/stack.md §2). It is reached through
+ * The ONLY module of the Worker that imports onnxruntime-web. It is reached through
  * a dynamic `import()` from the model routes only (`loadOrt`), so calculator requests and the `lite`
  * build never load the 14 MB wasm.
  *

@@ -1,4 +1,4 @@
-// Module declarations for the files wrangler imports as modules (notes/stack.md §2).
+// Module declarations for the files wrangler imports as modules.
 declare module 'onnxruntime-web/ort-wasm-simd-threaded.wasm' {
   const module: WebAssembly.Module
   export default module

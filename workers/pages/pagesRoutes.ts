@@ -1,5 +1,5 @@
 /**
- * Routes of the human-facing pages (spec/api.md "Pages"): `/` (landing page), `/embed` (the widget
+ * Routes of the human-facing pages (docs/api.md#pages): `/` (landing page), `/embed` (the widget
  * alone, for iframes), `/widget.js` (the web component, an ES module) and `/widget-compare.js` (its
  * lazily loaded "trained minima" panel), plus `/favicon.ico` (a small SVG, so that no page, /docs
  * included, logs a failed favicon request). The bundles come from workers/pages/generated/widgetBundle.ts,
@@ -45,7 +45,10 @@ function script(source: string, etag: string) {
       ETag: etag,
     }
     const match = (c.req.header('If-None-Match') ?? '').split(',').some((t) => t.trim() === etag)
-    if (match) return c.body(null, 304, headers)
+    if (match) {
+      const { 'Content-Type': _, ...rest } = headers
+      return c.body(null, 304, rest)
+    }
     return c.body(source, 200, headers)
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Security headers of the HTML pages (issue 7): a Content-Security-Policy that allows exactly what
+ * Security headers of the HTML pages: a Content-Security-Policy that allows exactly what
  * the pages and the widget need — scripts only from this origin (`/widget.js`, `/widget-compare.js`),
  * the page's one inline stylesheet by its SHA-256 hash plus same-origin styles (the widget itself uses
  * constructed stylesheets), `fetch` only to this origin, images only from this origin or `data:` —

@@ -1,4 +1,4 @@
-/** `GET /healthz` (spec/api.md "Health and description"): `{"status": "ok", "version": "<package version>"}`. */
+/** `GET /healthz` (docs/api.md#health): `{"status": "ok", "version": "<package version>"}`. */
 import { Hono } from 'hono'
 import { describeRoute, resolver } from 'hono-openapi'
 import * as v from 'valibot'

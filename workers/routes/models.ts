@@ -64,7 +64,7 @@ export const modelsRoutes = new Hono<AppEnv>()
     '/v1/models/:id/probe',
     describePost({
       summary: 'Probe a bundled minimum: loss, gradient noise α, curvature, sharpness, slice, predicted escape',
-      description: `Runs the model's per-sample gradient graph with ONNX Runtime on its evaluation set (spec/api.md "Trained minima"). Deterministic given seed. Requests estimated over ${PROBE_BUDGET_SECONDS} s of CPU are answered 422 with the estimate and what to reduce.`,
+      description: `Runs the model's per-sample gradient graph with ONNX Runtime on its evaluation set (docs/api.md#trained-minima). Deterministic given seed. Requests estimated over ${PROBE_BUDGET_SECONDS} s of CPU are answered 422 with the estimate and what to reduce.`,
       tags: ['models'],
       request: ProbeOptions,
       response: ProbeResponse,

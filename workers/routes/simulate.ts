@@ -1,5 +1,5 @@
 /**
- * `POST /v1/simulate` (spec/api.md "Simulation"; spec/theory.md §4.5 T5/T6): Monte-Carlo of the discrete
+ * `POST /v1/simulate` (docs/api.md#simulation; docs/theory.md#validation-1d, docs/theory.md#validation-2d): Monte-Carlo of the discrete
  * SGD/Adam dynamics under SαS noise, with the work per request capped (about 2·10⁷ noise draws; chains still
  * inside are right-censored), compared with the leading-order escape time. No chain escaping is a 422.
  */

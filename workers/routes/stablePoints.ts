@@ -1,7 +1,7 @@
 /**
- * `GET|POST /v1/stable/pdf`, `/v1/stable/cdf`, `/v1/stable/quantile` (spec/api.md "Symmetric α-stable
- * distribution"): the SαS(σ) density, distribution function and quantile function at up to 1000 points
- * (spec/theory.md §1.1; accuracy as documented in src/stable). Each maps one scalar core function.
+ * `GET|POST /v1/stable/pdf`, `/v1/stable/cdf`, `/v1/stable/quantile` (docs/api.md#stable-law
+ * ): the SαS(σ) density, distribution function and quantile function at up to 1000 points
+ * (docs/theory.md#sas-law; accuracy as documented in src/stable). Each maps one scalar core function.
  */
 import { Hono } from 'hono'
 import { success } from '../../src/result.ts'
@@ -17,7 +17,7 @@ import type { AppEnv } from '../env.ts'
 import { getAndPost } from '../http/computeRoute.ts'
 
 const law =
-  'SαS(σ) with characteristic function exp(−|σu|^α), β = 0 (scipy: `levy_stable(alpha, 0, scale=σ)`; spec/theory.md §1.1).'
+  'SαS(σ) with characteristic function exp(−|σu|^α), β = 0 (scipy: `levy_stable(alpha, 0, scale=σ)`; /docs/theory#sas-law).'
 
 export const stablePointsRoutes = new Hono<AppEnv>()
   .route(

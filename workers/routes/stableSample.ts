@@ -1,6 +1,6 @@
 /**
- * `POST /v1/stable/sample` (spec/api.md "Symmetric α-stable distribution"): n SαS(σ) draws by the
- * Chambers–Mallows–Stuck method from the seeded generator (spec/theory.md §5.3); echoes the seed used.
+ * `POST /v1/stable/sample` (docs/api.md#stable-law): n SαS(σ) draws by the
+ * Chambers–Mallows–Stuck method from the seeded generator (docs/theory.md#cms-sampler); echoes the seed used.
  */
 import { createRng } from '../../src/random/rng.ts'
 import { success, unanswerable } from '../../src/result.ts'
@@ -15,7 +15,7 @@ export const stableSampleRoutes = (maxDraws: number = MAX_SAMPLES) =>
     {
       summary: 'Random SαS samples',
       description:
-        'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, spec/theory.md §5.3) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
+        'n i.i.d. draws of SαS(σ) (Chambers–Mallows–Stuck, /docs/theory#cms-sampler) from the xoshiro128** generator seeded with `seed` (default 1, echoed).',
       tags: ['stable'],
       request: StableSampleRequest,
       response: StableSampleResponse,

@@ -1,5 +1,5 @@
 /**
- * `POST /v1/tail-index` (spec/api.md "Tail index"; spec/theory.md §5): the log-moment estimate of α with its
+ * `POST /v1/tail-index` (docs/api.md#tail-index; docs/theory.md#tail-index): the log-moment estimate of α with its
  * interval, from 1-D samples or a minibatch × coordinate matrix (at most 250,000 numbers).
  */
 import { TailIndexRequest, TailIndexResponse } from '../../src/schemas/tailIndex.ts'
@@ -11,7 +11,7 @@ export const tailIndexRoutes = postOnly(
   {
     summary: 'Tail index α of heavy-tailed samples',
     description:
-      'Log-moment estimator of Mohammadi–Mohammadpour–Ogata (spec/theory.md §5.1) on 1-D samples, or on a minibatch × coordinate matrix ("pooled", standardised per column, §5.2/§5.4; or "vector" on row norms), with a t interval for α. `inverseAlpha ≤ 0` (tiny samples) is a 422 that asks for more samples.',
+      'Log-moment estimator of Mohammadi–Mohammadpour–Ogata (/docs/theory#log-moment-estimator) on 1-D samples, or on a minibatch × coordinate matrix ("pooled", standardised per column, /docs/theory#pooled-estimator, /docs/theory#estimator-caveats; or "vector" on row norms), with a t interval for α. `inverseAlpha ≤ 0` (tiny samples) is a 422 that asks for more samples.',
     tags: ['tail'],
     request: TailIndexRequest,
     response: TailIndexResponse,

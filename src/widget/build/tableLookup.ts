@@ -3,7 +3,7 @@
  * in). The precomputed Chebyshev table of the SαS middle region is an accelerator of ~150 KiB that
  * would by itself double the widget's 80 KiB gzip budget; without it, src/stable/standardTail.ts falls
  * back to its table-free evaluator (exactTail.ts), which the table was fitted to and which has the same
- * accuracy (≤ 1e−12 relative, spec/theory.md §1.1), at ~0.1 ms per point instead of ~1 µs. The widget
+ * accuracy (≤ 1e−12 relative, docs/theory.md#sas-numerics), at ~0.1 ms per point instead of ~1 µs. The widget
  * evaluates the density at a few dozen points per α change, so the browser pays well under a frame.
  * Same signature as the original: "not tabled" for every (x, α).
  */

@@ -75,7 +75,7 @@ describe('gradientNoiseTailIndex', () => {
     expect(Math.abs(got.rowMajor.alphaUpper - wantRowMajor.interval.upper)).toBeLessThan(1e-3)
   })
 
-  // Oracle: simulation with a known α (every column exactly SαS(1.5), spec/theory.md §5.1). With the
+  // Oracle: simulation with a known α (every column exactly SαS(1.5), docs/theory.md#log-moment-estimator). With the
   // softmax constraint on runs of 10 consecutive columns, the row-major pool's blocks of ≈ 490 entries
   // hold ≈ 49 whole zero-sum runs and cancel (α̂ clipped at 2), the coordinate-wise pool does not see
   // the constraint. Tolerances: the seeded spread over 10 seeds was sd 0.005–0.013 coordinate-wise,

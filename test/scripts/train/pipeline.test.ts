@@ -40,7 +40,7 @@ describe('training pipeline (digits subset)', () => {
         expect(h.alpha!).toBeLessThanOrEqual(2)
         expect(h.alphaLower!).toBeLessThanOrEqual(h.alpha!)
         expect(h.alphaUpper!).toBeGreaterThanOrEqual(h.alpha!)
-        // the row-major §5.2 estimate of the same rows is kept beside it
+        // the row-major docs/theory.md#pooled-estimator estimate of the same rows is kept beside it
         expect(h.alphaRowMajor).not.toBeNull()
         expect(h.alphaRowMajorLower!).toBeLessThan(h.alphaRowMajor!)
         expect(h.alphaRowMajorUpper!).toBeGreaterThanOrEqual(h.alphaRowMajor!)

@@ -1,4 +1,4 @@
-/** GET forms: dotted query keys → a request body, coerced by the schema (spec/api.md "Conventions"). */
+/** GET forms: dotted query keys → a request body, coerced by the schema (docs/api.md#get-forms). */
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { EscapeTimeRequest } from '../../../src/schemas/escapeTime.ts'
@@ -9,7 +9,7 @@ import { nestQuery, queryToInput } from '../../../workers/http/queryToInput.ts'
 const q = (s: string) => new URLSearchParams(s)
 
 describe('queryToInput', () => {
-  it('turns the api.md example into the POST body', () => {
+  it('turns the docs/api.md example into the POST body', () => {
     const { value, issues } = queryToInput(
       q('basin.kind=interval&basin.left=1&basin.right=2&noise.scale=1&optimizers.sgd.alpha=1.5&optimizers.sgd.lr=0.01'),
       EscapeTimeRequest,
