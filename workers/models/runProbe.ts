@@ -5,17 +5,17 @@
  * (src/probe), and shapes the docs/api.md response.
  */
 import type { InferenceSession } from 'onnxruntime-web/wasm'
+import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
+import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
+import { type EscapeOptimizers, type ProbeEscapeOutput, probeEscape } from '../../src/probe/probeEscape.ts'
+import { type Measure, type ProbeMeasurements, type ProbeSettings, probeMinimum } from '../../src/probe/probeMinimum.ts'
 import type { Result } from '../../src/result.ts'
 import { success, unanswerable } from '../../src/result.ts'
-import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
-import { probeMinimum, type Measure, type ProbeMeasurements, type ProbeSettings } from '../../src/probe/probeMinimum.ts'
-import { probeEscape, type EscapeOptimizers, type ProbeEscapeOutput } from '../../src/probe/probeEscape.ts'
-import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
 import { MEASURES, type ProbeOptionsParsed, type ProbeOutput } from '../../src/schemas/probe.ts'
 import type { Ort } from '../ort/loadOrt.ts'
 import { onnxOracle } from '../ort/onnxOracle.ts'
+import { MAX_NOISE_FLOATS, PROBE_BUDGET_SECONDS, SECONDS_PER_PARAMETER_SAMPLE } from './budget.ts'
 import type { EvalData } from './evalData.ts'
-import { PROBE_BUDGET_SECONDS, SECONDS_PER_PARAMETER_SAMPLE, MAX_NOISE_FLOATS } from './budget.ts'
 
 export interface ProbeTarget {
   ort: Ort
@@ -54,12 +54,22 @@ export function probeSettings(o: ProbeOptionsParsed, defaultBatchSize: number): 
 }
 
 /** 422 when the estimated cost is over budget, with the estimate and how to reduce it. */
-export function checkBudget(s: ProbeSettings, samples: number, parameters: number, budgetSeconds = PROBE_BUDGET_SECONDS): Result<number> {
+export function checkBudget(
+  s: ProbeSettings,
+  samples: number,
+  parameters: number,
+  budgetSeconds = PROBE_BUDGET_SECONDS,
+): Result<number> {
   const cost = estimateProbeCost(s, samples, parameters, SECONDS_PER_PARAMETER_SAMPLE)
   if (cost.noiseFloats > MAX_NOISE_FLOATS) {
     return unanswerable(
       `The gradient noise would hold ${cost.noiseFloats} numbers (batches × parameters), over the ${MAX_NOISE_FLOATS} that fit in memory; lower batches to at most ${Math.floor(MAX_NOISE_FLOATS / parameters)}.`,
-      [{ path: 'batches', message: `at most ${Math.floor(MAX_NOISE_FLOATS / parameters)} for ${parameters} parameters` }],
+      [
+        {
+          path: 'batches',
+          message: `at most ${Math.floor(MAX_NOISE_FLOATS / parameters)} for ${parameters} parameters`,
+        },
+      ],
     )
   }
   if (cost.seconds > budgetSeconds) {
@@ -73,7 +83,12 @@ export function checkBudget(s: ProbeSettings, samples: number, parameters: numbe
   return success(cost.seconds)
 }
 
-function shape(m: ProbeMeasurements, escape: ProbeEscapeOutput | undefined, record: Record<string, unknown>, measures: readonly Measure[]): ProbeOutput {
+function shape(
+  m: ProbeMeasurements,
+  predicted: ProbeEscapeOutput | undefined,
+  record: Record<string, unknown>,
+  measures: readonly Measure[],
+): ProbeOutput {
   const want = new Set(measures)
   const out: ProbeOutput = { model: record, point: m.point, warnings: [...m.warnings] }
   if (want.has('loss') && m.loss) out.loss = m.loss
@@ -89,7 +104,9 @@ function shape(m: ProbeMeasurements, escape: ProbeEscapeOutput | undefined, reco
       batchSize: m.noise.batchSize,
       excludedParameters: e.excludedColumns,
       atoms: { parameters: e.atoms.parameters, reason: e.atoms.reason },
-      ...(Number.isFinite(rm.alpha) ? { rowMajor: { alpha: rm.alpha, interval: rm.interval, blockSize: rm.blockSize } } : {}),
+      ...(Number.isFinite(rm.alpha)
+        ? { rowMajor: { alpha: rm.alpha, interval: rm.interval, blockSize: rm.blockSize } }
+        : {}),
     }
   }
   if (want.has('curvature') && m.curvature) {
@@ -105,14 +122,17 @@ function shape(m: ProbeMeasurements, escape: ProbeEscapeOutput | undefined, reco
   }
   if (want.has('sharpness') && m.sharpness) out.sharpness = m.sharpness
   if (want.has('slice') && m.slice) out.slice = m.slice
-  if (escape) {
-    out.escape = escape
-    out.warnings.push(...escape.warnings)
+  if (predicted) {
+    out.escape = predicted
+    out.warnings.push(...predicted.warnings)
   }
   return out
 }
 
-export async function runProbe(t: ProbeTarget, options: ProbeOptionsParsed): Promise<Result<ProbeOutput & { measurements: ProbeMeasurements }>> {
+export async function runProbe(
+  t: ProbeTarget,
+  options: ProbeOptionsParsed,
+): Promise<Result<ProbeOutput & { measurements: ProbeMeasurements }>> {
   const s = probeSettings(options, t.batchSize)
   const budget = checkBudget(s, t.data.samples, t.parameters)
   if (!budget.ok) return budget
@@ -127,11 +147,11 @@ export async function runProbe(t: ProbeTarget, options: ProbeOptionsParsed): Pro
     labels: t.data.labels,
   })
   const m = await probeMinimum(oracle, t.theta, s)
-  let escape: ProbeEscapeOutput | undefined
+  let predicted: ProbeEscapeOutput | undefined
   if (s.measures.includes('escape')) {
     const r = probeEscape(m, t.optimizers, s.height)
     if (!r.ok) return r
-    escape = r.value
+    predicted = r.value
   }
-  return success({ ...shape(m, escape, t.record, s.measures), measurements: m })
+  return success({ ...shape(m, predicted, t.record, s.measures), measurements: m })
 }

@@ -6,18 +6,69 @@
  * 400 answer names what is wrong: a missing input or output, a wrong element type or shape, a parameter
  * without its trained value, or an operator outside the supported set.
  */
+
+import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
 import type { FieldIssue, Result } from '../../src/result.ts'
 import { invalid, success } from '../../src/result.ts'
-import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
-import { readOnnxModel, type OnnxValueInfo } from '../ort/readOnnxModel.ts'
+import { type OnnxValueInfo, readOnnxModel } from '../ort/readOnnxModel.ts'
 
 /** Operators (default ONNX domain) a user model may use: what the onnxruntime-web CPU/wasm build runs and a classifier's loss/gradient graph needs. */
 export const SUPPORTED_OPS: ReadonlySet<string> = new Set([
-  'Abs', 'Add', 'ArgMax', 'BatchNormalization', 'Cast', 'Clip', 'Concat', 'Constant', 'ConstantOfShape', 'Div', 'Equal', 'Erf',
-  'Exp', 'Expand', 'Flatten', 'Gather', 'Gemm', 'Greater', 'GreaterOrEqual', 'Identity', 'LeakyRelu', 'Less', 'LessOrEqual',
-  'Log', 'LogSoftmax', 'MatMul', 'Max', 'Min', 'Mul', 'Neg', 'Not', 'OneHot', 'Pow', 'Reciprocal', 'ReduceMax', 'ReduceMean',
-  'ReduceSum', 'Relu', 'Reshape', 'Shape', 'Sigmoid', 'Sign', 'Slice', 'Softmax', 'Softplus', 'Split', 'Sqrt', 'Squeeze', 'Sub',
-  'Sum', 'Tanh', 'Tile', 'Transpose', 'Unsqueeze', 'Where',
+  'Abs',
+  'Add',
+  'ArgMax',
+  'BatchNormalization',
+  'Cast',
+  'Clip',
+  'Concat',
+  'Constant',
+  'ConstantOfShape',
+  'Div',
+  'Equal',
+  'Erf',
+  'Exp',
+  'Expand',
+  'Flatten',
+  'Gather',
+  'Gemm',
+  'Greater',
+  'GreaterOrEqual',
+  'Identity',
+  'LeakyRelu',
+  'Less',
+  'LessOrEqual',
+  'Log',
+  'LogSoftmax',
+  'MatMul',
+  'Max',
+  'Min',
+  'Mul',
+  'Neg',
+  'Not',
+  'OneHot',
+  'Pow',
+  'Reciprocal',
+  'ReduceMax',
+  'ReduceMean',
+  'ReduceSum',
+  'Relu',
+  'Reshape',
+  'Shape',
+  'Sigmoid',
+  'Sign',
+  'Slice',
+  'Softmax',
+  'Softplus',
+  'Split',
+  'Sqrt',
+  'Squeeze',
+  'Sub',
+  'Sum',
+  'Tanh',
+  'Tile',
+  'Transpose',
+  'Unsqueeze',
+  'Where',
 ])
 
 /** Largest parameter count a user model may have (memory of the noise rows and Lanczos basis). */
@@ -34,11 +85,13 @@ export interface UserModel {
 
 const FLOAT = 1
 
-const shapeText = (s: OnnxValueInfo['shape']) => (s ? `[${s.map((d) => (d === null ? '?' : String(d))).join(', ')}]` : 'unknown')
+const shapeText = (s: OnnxValueInfo['shape']) =>
+  s ? `[${s.map((d) => (d === null ? '?' : String(d))).join(', ')}]` : 'unknown'
 
 export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
   const info = readOnnxModel(bytes)
-  if (typeof info === 'string') return invalid(`The model part is not a readable ONNX model: ${info}.`, [{ path: 'model', message: info }])
+  if (typeof info === 'string')
+    return invalid(`The model part is not a readable ONNX model: ${info}.`, [{ path: 'model', message: info }])
   const issues: FieldIssue[] = []
   const input = (name: string) => info.inputs.find((i) => i.name === name)
   const output = (name: string) => info.outputs.find((o) => o.name === name)
@@ -49,15 +102,32 @@ export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
   let classes = 0
   if (!x) issues.push({ path: 'model.inputs.x', message: 'missing input "x" (float32 [N, inputDim])' })
   else if (x.elemType !== FLOAT || !x.shape || x.shape.length !== 2 || typeof x.shape[1] !== 'number') {
-    issues.push({ path: 'model.inputs.x', message: `input "x" must be float32 [N, inputDim] with a fixed inputDim; got type ${x.elemType}, shape ${shapeText(x.shape)}` })
+    issues.push({
+      path: 'model.inputs.x',
+      message: `input "x" must be float32 [N, inputDim] with a fixed inputDim; got type ${x.elemType}, shape ${shapeText(x.shape)}`,
+    })
   } else inputDim = x.shape[1]
   if (!y) issues.push({ path: 'model.inputs.y', message: 'missing input "y" (float32 one-hot labels [N, classes])' })
-  else if (y.elemType !== FLOAT || !y.shape || y.shape.length !== 2 || typeof y.shape[1] !== 'number' || y.shape[1] < 2) {
-    issues.push({ path: 'model.inputs.y', message: `input "y" must be float32 [N, classes] with a fixed classes ≥ 2; got type ${y.elemType}, shape ${shapeText(y.shape)}` })
+  else if (
+    y.elemType !== FLOAT ||
+    !y.shape ||
+    y.shape.length !== 2 ||
+    typeof y.shape[1] !== 'number' ||
+    y.shape[1] < 2
+  ) {
+    issues.push({
+      path: 'model.inputs.y',
+      message: `input "y" must be float32 [N, classes] with a fixed classes ≥ 2; got type ${y.elemType}, shape ${shapeText(y.shape)}`,
+    })
   } else classes = y.shape[1]
 
   const params = info.inputs.filter((i) => i.name !== 'x' && i.name !== 'y')
-  if (params.length === 0) issues.push({ path: 'model.inputs', message: 'no parameter inputs: every trainable tensor must be a graph input (with its trained value as an initializer of the same name)' })
+  if (params.length === 0)
+    issues.push({
+      path: 'model.inputs',
+      message:
+        'no parameter inputs: every trainable tensor must be a graph input (with its trained value as an initializer of the same name)',
+    })
   const layout: LayoutEntry[] = []
   const values: Float32Array[] = []
   let offset = 0
@@ -65,45 +135,94 @@ export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
     const init = info.initializers.find((t) => t.name === p.name)
     const path = `model.inputs.${p.name}`
     if (!init) {
-      issues.push({ path, message: `parameter input "${p.name}" has no initializer of the same name holding its trained value` })
+      issues.push({
+        path,
+        message: `parameter input "${p.name}" has no initializer of the same name holding its trained value`,
+      })
       continue
     }
     if (p.elemType !== FLOAT || init.dataType !== FLOAT || !init.values) {
-      issues.push({ path, message: `parameter "${p.name}" must be float32 with its data inside the file (not external)` })
+      issues.push({
+        path,
+        message: `parameter "${p.name}" must be float32 with its data inside the file (not external)`,
+      })
       continue
     }
-    if (p.shape && (p.shape.length !== init.dims.length || p.shape.some((d, k) => typeof d === 'number' && d !== init.dims[k]))) {
-      issues.push({ path, message: `parameter "${p.name}" is declared ${shapeText(p.shape)} but its initializer is [${init.dims.join(', ')}]` })
+    if (
+      p.shape &&
+      (p.shape.length !== init.dims.length || p.shape.some((d, k) => typeof d === 'number' && d !== init.dims[k]))
+    ) {
+      issues.push({
+        path,
+        message: `parameter "${p.name}" is declared ${shapeText(p.shape)} but its initializer is [${init.dims.join(', ')}]`,
+      })
       continue
     }
     layout.push({ name: p.name, shape: init.dims.slice(), offset })
     values.push(init.values)
     offset += init.values.length
     const g = output(`grad_${p.name}`)
-    if (!g) issues.push({ path: `model.outputs.grad_${p.name}`, message: `missing output "grad_${p.name}" (per-sample gradient [N, ${init.dims.join(', ')}])` })
-    else if (g.shape && (g.shape.length !== init.dims.length + 1 || g.shape.slice(1).some((d, k) => typeof d === 'number' && d !== init.dims[k]))) {
-      issues.push({ path: `model.outputs.grad_${p.name}`, message: `output "grad_${p.name}" must be [N, ${init.dims.join(', ')}]; got ${shapeText(g.shape)}` })
+    if (!g)
+      issues.push({
+        path: `model.outputs.grad_${p.name}`,
+        message: `missing output "grad_${p.name}" (per-sample gradient [N, ${init.dims.join(', ')}])`,
+      })
+    else if (
+      g.shape &&
+      (g.shape.length !== init.dims.length + 1 ||
+        g.shape.slice(1).some((d, k) => typeof d === 'number' && d !== init.dims[k]))
+    ) {
+      issues.push({
+        path: `model.outputs.grad_${p.name}`,
+        message: `output "grad_${p.name}" must be [N, ${init.dims.join(', ')}]; got ${shapeText(g.shape)}`,
+      })
     }
   }
   const loss = output('loss')
-  if (!loss) issues.push({ path: 'model.outputs.loss', message: 'missing output "loss" (per-sample cross-entropy [N])' })
-  else if (loss.shape && loss.shape.length !== 1) issues.push({ path: 'model.outputs.loss', message: `output "loss" must be [N]; got ${shapeText(loss.shape)}` })
+  if (!loss)
+    issues.push({ path: 'model.outputs.loss', message: 'missing output "loss" (per-sample cross-entropy [N])' })
+  else if (loss.shape && loss.shape.length !== 1)
+    issues.push({ path: 'model.outputs.loss', message: `output "loss" must be [N]; got ${shapeText(loss.shape)}` })
   const probs = output('probs')
   if (!probs) issues.push({ path: 'model.outputs.probs', message: 'missing output "probs" ([N, classes])' })
-  else if (probs.shape && (probs.shape.length !== 2 || (classes > 0 && typeof probs.shape[1] === 'number' && probs.shape[1] !== classes))) {
-    issues.push({ path: 'model.outputs.probs', message: `output "probs" must be [N, ${classes || 'classes'}]; got ${shapeText(probs.shape)}` })
+  else if (
+    probs.shape &&
+    (probs.shape.length !== 2 || (classes > 0 && typeof probs.shape[1] === 'number' && probs.shape[1] !== classes))
+  ) {
+    issues.push({
+      path: 'model.outputs.probs',
+      message: `output "probs" must be [N, ${classes || 'classes'}]; got ${shapeText(probs.shape)}`,
+    })
   }
   info.ops.forEach((op, k) => {
     if ((op.domain !== '' && op.domain !== 'ai.onnx') || !SUPPORTED_OPS.has(op.opType)) {
-      issues.push({ path: `model.nodes.${k}`, message: `unsupported op ${op.domain ? `${op.domain}.` : ''}${op.opType}` })
+      issues.push({
+        path: `model.nodes.${k}`,
+        message: `unsupported op ${op.domain ? `${op.domain}.` : ''}${op.opType}`,
+      })
     }
   })
   if (!info.opsets.some((o) => (o.domain === '' || o.domain === 'ai.onnx') && o.version >= 7)) {
-    issues.push({ path: 'model.opset_import', message: 'the model must import the default ONNX domain at opset ≥ 7 (13 recommended)' })
+    issues.push({
+      path: 'model.opset_import',
+      message: 'the model must import the default ONNX domain at opset ≥ 7 (13 recommended)',
+    })
   }
-  if (offset > MAX_USER_PARAMETERS) issues.push({ path: 'model.inputs', message: `${offset} parameters; at most ${MAX_USER_PARAMETERS} are accepted` })
-  if (issues.length > 0) return invalid(`The model breaks the model contract (docs/model-contract.md): ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}.`, issues)
+  if (offset > MAX_USER_PARAMETERS)
+    issues.push({ path: 'model.inputs', message: `${offset} parameters; at most ${MAX_USER_PARAMETERS} are accepted` })
+  if (issues.length > 0)
+    return invalid(
+      `The model breaks the model contract (docs/model-contract.md): ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}.`,
+      issues,
+    )
   const theta = new Float64Array(offset)
   layout.forEach((e, k) => theta.set(values[k], e.offset))
-  return success({ layout, parameters: offset, inputDim, classes, theta, ops: [...new Set(info.ops.map((o) => o.opType))].sort() })
+  return success({
+    layout,
+    parameters: offset,
+    inputDim,
+    classes,
+    theta,
+    ops: [...new Set(info.ops.map((o) => o.opType))].sort(),
+  })
 }
