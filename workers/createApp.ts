@@ -9,6 +9,7 @@ import type { SimulateLimits } from '../src/simulate/index.ts'
 import type { AppEnv } from './env.ts'
 import { bodyLimit } from './http/bodyLimit.ts'
 import { cors } from './http/cors.ts'
+import { type CacheLike, edgeCache } from './http/edgeCache.ts'
 import { notFound, onError } from './http/fallbacks.ts'
 import { describeRoutes } from './routes/describe.ts'
 import { escapeTimeRoutes } from './routes/escapeTime.ts'
@@ -28,12 +29,17 @@ export interface AppOptions {
   maxSampleDraws?: number
   /** Largest full Hessian of /v1/escape-time (default: the schema's 256). */
   maxHessianDimension?: number
+  /** Serve deterministic answers from the Workers Cache API (http/edgeCache.ts; default true), or from the
+   * cache that the function returns (benchmarks). */
+  edgeCache?: boolean | (() => CacheLike | undefined)
 }
 
 export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv>()
   app.use('*', cors)
   app.use('*', bodyLimit(options.bodyLimitBytes))
+  const cache = options.edgeCache ?? true
+  if (cache !== false) app.use('/v1/*', cache === true ? edgeCache() : edgeCache(cache))
   app.notFound(notFound(app))
   app.onError(onError)
   app.route('/', describeRoutes(app))

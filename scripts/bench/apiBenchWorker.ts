@@ -9,8 +9,10 @@ import { createApp } from '../../workers/createApp.ts'
 import { LITE_OPTIONS } from '../../workers/lite.ts'
 import { apiCases, capCases } from './apiCases.ts'
 
-const app = createApp()
-const liteApp = createApp(LITE_OPTIONS)
+// The edge cache is off here: these figures are the cost of computing each answer (scripts/bench/cache.bench.ts
+// measures the cache).
+const app = createApp({ edgeCache: false })
+const liteApp = createApp({ ...LITE_OPTIONS, edgeCache: false })
 
 export default {
   async fetch(request: Request, env: Record<string, string>): Promise<Response> {

@@ -15,8 +15,7 @@
  * Writes bench/results/probe.md and probe.json.
  */
 
-import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import * as v from 'valibot'
 import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
@@ -25,6 +24,7 @@ import { SECONDS_PER_PARAMETER_SAMPLE } from '../../workers/models/budget.ts'
 import { probeSettings } from '../../workers/models/runProbe.ts'
 import { type DevServer, startDev } from '../devServer.ts'
 import { writeSection } from './harness.ts'
+import { TICK_MS, workerdCpuMs } from './workerdCpuMs.ts'
 
 const PORT = 8796
 const COLD_RUNS = 3
@@ -60,35 +60,6 @@ async function postOnce(dev: DevServer, path: string, body: unknown) {
   const text = await res.text()
   const wall = performance.now() - t0
   return { status: res.status, wall, cpu: workerdCpuMs(PORT) - c0, ...timing(res), body: text }
-}
-
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
-
-/** CPU milliseconds used so far by the workerd processes of the wrangler dev started on `port`. */
-function workerdCpuMs(port: number): number {
-  let ticks = 0
-  for (const d of readdirSync('/proc')) {
-    if (!/^[0-9]+$/.test(d)) continue
-    let stat: string
-    try {
-      stat = readFileSync(`/proc/${d}/stat`, 'utf8')
-    } catch {
-      continue
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-    if (comm !== 'workerd') continue
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    const pgid = f[2]
-    let leader = ''
-    try {
-      leader = readFileSync(`/proc/${pgid}/cmdline`, 'utf8').split('\0').join(' ')
-    } catch {
-      continue
-    }
-    if (!leader.includes(`--port ${port}`)) continue
-    ticks += Number(f[11]) + Number(f[12])
-  }
-  return ticks * TICK_MS
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
