@@ -140,7 +140,7 @@ export function renderDocs(doc: Json): string {
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#fbfbfd}
 header{padding:1.2rem 2rem;background:#1d2330;color:#fff}header a{color:#9cc3ff}
 .wrap{display:flex;gap:2rem;padding:0 2rem}nav{position:sticky;top:0;align-self:flex-start;max-height:100vh;overflow:auto;min-width:17rem;padding-top:1rem}
-nav ul{list-style:none;padding:0;margin:0}nav li{margin:.2rem 0}nav a{text-decoration:none;color:#1d2330;font-size:.9rem}
+nav.site{position:static;max-height:none;min-width:0;padding:.8rem 0 0}nav ul{list-style:none;padding:0;margin:0}nav li{margin:.2rem 0}nav a{text-decoration:none;color:#1d2330;font-size:.9rem}
 main{flex:1;min-width:0;padding-bottom:4rem}.op{border-top:1px solid #dde;padding:.6rem 0}
 .m{display:inline-block;min-width:3.2rem;text-align:center;border-radius:4px;font-size:.75rem;font-weight:700;color:#fff;padding:0 .3rem}
 .m-get{background:#2f7d32}.m-post{background:#1f5fbf}.m-put,.m-delete,.m-patch{background:#8a4b00}
@@ -148,8 +148,8 @@ code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-s
 table{border-collapse:collapse;margin:.3rem 0}td,th{border:1px solid #dde;padding:.2rem .5rem;vertical-align:top;text-align:left}
 .schema table{font-size:.92em}.c{color:#667}.opt{color:#a33;margin-left:.1rem}.summary{font-weight:600}
 </style></head><body>
-<header><h1>${esc(doc.info?.title ?? 'API')} <small>${esc(doc.info?.version ?? '')}</small></h1>
-<p>${prose(doc.info?.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI ${esc(doc.openapi ?? '3.1')}). Fields marked <span class="opt">?</span> are optional.</p></header>
+<header><nav aria-label="Site" class="site"><a href="/">Calculator</a> · <a href="/docs/theory">Theory reference</a> · <a href="/openapi.json">OpenAPI</a></nav><h1>${esc(doc.info?.title ?? 'API')} <small>${esc(doc.info?.version ?? '')}</small></h1>
+<p>${prose(doc.info?.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI ${esc(doc.openapi ?? '3.1')}). Fields marked <span class="opt">?</span> are optional. The mathematics behind every field and warning: <a href="/docs/theory">theory reference</a>; conventions (errors, GET forms, caching, CORS, versioning): <code>docs/api.md</code> in the repository.</p></header>
 <div class="wrap"><nav><ul>${nav.join('')}<li><a href="#problems">Problems (errors)</a></li></ul></nav>
 <main>
 <section><h2>Conventions</h2><p>JSON in and out, UTF-8; every number in a response is finite. Endpoints marked GET also take the POST body flattened into the query string with dotted keys and comma-separated arrays, e.g. <code>/v1/escape-time?basin.kind=interval&amp;basin.left=1&amp;basin.right=2&amp;noise.scale=1&amp;optimizers.sgd.alpha=1.5&amp;optimizers.sgd.lr=0.01</code>; their answers carry <code>Cache-Control: public, max-age=86400</code> and a strong <code>ETag</code> (a matching <code>If-None-Match</code> gets <code>304</code>). CORS is open (or an allowlist). The same request always gives the same bytes; stochastic endpoints echo their <code>seed</code>.</p></section>

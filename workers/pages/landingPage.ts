@@ -50,7 +50,7 @@ ${styleTag}
 </head>
 <body>
 <main>
-<nav aria-label="Site"><a href="/docs">API reference</a><a href="/openapi.json">OpenAPI</a><a href="#embed">Embed</a></nav>
+<nav aria-label="Site"><a href="/docs">API reference</a><a href="/docs/theory">Theory</a><a href="/openapi.json">OpenAPI</a><a href="#embed">Embed</a></nav>
 <h1>Why does SGD leave sharp minima that Adam stays in?</h1>
 <p class="tagline">levy-escape turns the escape-time theory of Zhou et al. (NeurIPS 2020) into numbers you can get from one HTTP call or one embedded widget.</p>
 

@@ -1,17 +1,26 @@
 /**
  * `GET /openapi.json` (OpenAPI 3.1 from the valibot schemas, via hono-openapi) and `GET /docs` (the HTML
  * reference generated from it). Both describe every route registered on `app`, including routes added
- * after this module (the document is generated at the first request).
+ * after this module (the document is generated at the first request). `GET /docs/theory`: the theory
+ * reference (docs/theory.md, rendered at build time), with the pages' security headers.
  */
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { openApiDocument } from '../docs/openApiDocument.ts'
 import { renderDocs } from '../docs/renderDocs.ts'
+import { theoryArticle, theoryPage, theoryStyles } from '../docs/theoryPage.ts'
 import type { AppEnv } from '../env.ts'
 import { sendBytes } from '../http/respond.ts'
+import { pageHeaders, sha256Base64 } from '../pages/securityHeaders.ts'
 
 const encoder = new TextEncoder()
 const docsHtml = new WeakMap<object, Uint8Array<ArrayBuffer>>()
+let theory: Promise<{ html: string; headers: Record<string, string> }> | undefined
+const theoryAnswer = () =>
+  (theory ??= Promise.all([sha256Base64(theoryStyles), theoryArticle()]).then(([hash, article]) => ({
+    html: theoryPage(`<style>${theoryStyles}</style>`, article),
+    headers: pageHeaders({ styleHashes: [hash], framing: 'none' }),
+  })))
 
 export function describeRoutes(app: Hono<any, any, any>) {
   return new Hono<AppEnv>()
@@ -38,6 +47,20 @@ export function describeRoutes(app: Hono<any, any, any>) {
           docsHtml.set(app, html)
         }
         return sendBytes(c, html, 'text/html; charset=utf-8')
+      },
+    )
+    .get(
+      '/docs/theory',
+      describeRoute({
+        summary: 'Theory reference page (HTML, MathML formulas, works offline)',
+        description:
+          'The mathematics behind every answer: noise model, SDEs, Theorem 1, exit sets, estimators and the meaning of each warning. Every anchor cited by a warning or a description (`/docs/theory#…`) exists on this page.',
+        tags: ['service'],
+        responses: { 200: { description: 'The theory page.', content: { 'text/html': {} } } },
+      }),
+      async (c) => {
+        const { html, headers } = await theoryAnswer()
+        return c.body(html, 200, headers)
       },
     )
 }
