@@ -1,34 +1,79 @@
 /**
- * SαS sampler throughput against scipy.stats.levy_stable.rvs(α, 0, size=10^6) (numpy default_rng,
- * vectorised), measured in the same run, for α ∈ {0.5, 1, 1.2, 1.5, 1.8, 2}: the direct CMS `sample`,
- * the simulator's tabulated CMS `StableSource`, and the inverse-transform `createSampler` (with its one-off
- * table build time per α). Writes bench/results/sampler.md and sampler.json.
+ * SαS sampler throughput against scipy.stats.levy_stable.rvs(α, 0) (numpy default_rng, vectorised), measured
+ * in the same run, for α ∈ {0.5, 1, 1.2, 1.5, 1.8, 2}: the direct CMS `sample` and the simulator's tabulated CMS
+ * `StableSource` (10^6 draws), and the whole `POST /v1/stable/sample` request at n = 10^5 through the calculator
+ * app in Node (validation, sampling, JSON serialisation; CPU time) against scipy `rvs` alone and `rvs` plus
+ * `json.dumps` of the same draws. Writes bench/results/sampler.md and sampler.json.
  */
 import { createRng } from '../../src/random/rng.ts'
 import { StableSource } from '../../src/simulate/stableSource.ts'
-import { createSampler, sample } from '../../src/stable/index.ts'
+import { sample } from '../../src/stable/index.ts'
+import { createApp } from '../../workers/createApp.ts'
 import { python, timeIt, writeSection } from './harness.ts'
 
 const ALPHAS = [0.5, 1, 1.2, 1.5, 1.8, 2]
 const NS = 1_000_000
+/** Draws per endpoint request: the full build's cap. */
+const NE = 100_000
 
 console.log('scipy levy_stable.rvs …')
-const py = python<{ scipy: string; numpy: string; rows: { alpha: number; secPerDraw: number }[] }>(`
+const py = python<{
+  scipy: string
+  numpy: string
+  rows: { alpha: number; secPerDraw: number; endpointSecPerDraw: number; jsonSecPerDraw: number }[]
+}>(`
 import json, time, numpy as np, scipy
 from scipy.stats import levy_stable
 rng = np.random.default_rng(1)
+def median_cpu(f, k):
+    ts = []
+    for _ in range(k):
+        t = time.process_time(); f(); ts.append(time.process_time() - t)
+    return sorted(ts)[k // 2]
 rows = []
 for a in ${JSON.stringify(ALPHAS)}:
     levy_stable.rvs(a, 0.0, size=1000, random_state=rng)
     ts = []
     for _ in range(5):
         t = time.perf_counter(); levy_stable.rvs(a, 0.0, size=${NS}, random_state=rng); ts.append(time.perf_counter() - t)
-    rows.append({'alpha': a, 'secPerDraw': sorted(ts)[2] / ${NS}})
+    rvs = median_cpu(lambda: levy_stable.rvs(a, 0.0, size=${NE}, random_state=rng), 7)
+    x = levy_stable.rvs(a, 0.0, size=${NE}, random_state=rng)
+    dumps = median_cpu(lambda: json.dumps({'alpha': a, 'scale': 1, 'seed': 1, 'samples': x.tolist()}), 5)
+    rows.append({'alpha': a, 'secPerDraw': sorted(ts)[2] / ${NS}, 'endpointSecPerDraw': rvs / ${NE},
+                 'jsonSecPerDraw': (rvs + dumps) / ${NE}})
 print(json.dumps({'scipy': scipy.__version__, 'numpy': np.__version__, 'rows': rows}))
 `)
 
+const app = createApp()
+const cpuSeconds = (): number => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1e6
+}
+/** Median CPU seconds of one `POST /v1/stable/sample` of NE draws (body read to the end), after two warm-ups. */
+async function endpointSeconds(alpha: number): Promise<number> {
+  const call = async () => {
+    const res = await app.request('/v1/stable/sample', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ alpha, n: NE, seed: 1 }),
+    })
+    if (res.status !== 200) throw new Error(`stable/sample answered ${res.status}`)
+    await res.text()
+  }
+  for (let k = 0; k < 2; k++) await call()
+  const ts: number[] = []
+  for (let k = 0; k < 7; k++) {
+    const t0 = cpuSeconds()
+    await call()
+    ts.push(cpuSeconds() - t0)
+  }
+  ts.sort((a, b) => a - b)
+  return ts[3]
+}
+
 const rows: string[] = []
 const data: unknown[] = []
+const m = (t: number): string => (1 / t / 1e6).toFixed(1)
 for (const r of py.rows) {
   const a = r.alpha
   const rng = createRng(1)
@@ -36,43 +81,41 @@ for (const r of py.rows) {
   const src = new StableSource(a, 1)
   const buf = new Float64Array(NS)
   const tSource = timeIt(() => src.fill(buf, NS), 1, 5) / NS
-  const t0 = process.hrtime.bigint()
-  const draw = createSampler(a, 1)
-  const buildMs = Number(process.hrtime.bigint() - t0) / 1e6
-  const out = new Float64Array(NS)
-  const tNew = timeIt(() => draw(rng, out), 1, 5) / NS
-  const m = (t: number): string => (1 / t / 1e6).toFixed(1)
-  const x = (t: number): string => `**${(r.secPerDraw / t).toFixed(1)}×**`
+  const tEndpoint = (await endpointSeconds(a)) / NE
+  const x = (base: number, t: number): string => `**${(base / t).toFixed(1)}×**`
   rows.push(
-    `| ${a} | ${m(r.secPerDraw)} | ${m(tSample)} | ${x(tSample)} | ${m(tSource)} | ${x(tSource)} | ${m(tNew)} | ${x(tNew)} | ${buildMs.toFixed(0)} |`,
+    `| ${a} | ${m(r.secPerDraw)} | ${m(tSample)} | ${x(r.secPerDraw, tSample)} | ${m(tSource)} | ${x(r.secPerDraw, tSource)} | ${m(r.endpointSecPerDraw)} | ${m(r.jsonSecPerDraw)} | ${m(tEndpoint)} | ${x(r.endpointSecPerDraw, tEndpoint)} | ${x(r.jsonSecPerDraw, tEndpoint)} |`,
   )
   data.push({
     alpha: a,
     scipySecPerDraw: r.secPerDraw,
     sampleSecPerDraw: tSample,
     stableSourceSecPerDraw: tSource,
-    createSamplerSecPerDraw: tNew,
-    createSamplerBuildMs: buildMs,
+    scipyRvsCpuSecPerDraw: r.endpointSecPerDraw,
+    scipyRvsJsonCpuSecPerDraw: r.jsonSecPerDraw,
+    endpointCpuSecPerDraw: tEndpoint,
   })
   console.log(rows[rows.length - 1])
 }
 
-const md = `Throughput of SαS(1) samplers against \`scipy.stats.levy_stable.rvs(α, 0, size=10^6)\` (scipy ${py.scipy},
-numpy ${py.numpy} default_rng, vectorised; median of 5 batches after a warm-up), measured in the same run on the
-same machine: \`sample(α, 1, 10^6, rng)\` (direct Chambers–Mallows–Stuck), the simulator's \`StableSource.fill\`
-(tabulated CMS) and \`createSampler(α, 1)\` (inversion through a per-α Hermite table of the quantile: two generator
-words, a 63-bit tail probability and one cubic per draw; each draw equals quantile(U, α) to 1e-9·max(|X|, 1)
-for α ∈ [0.5, 2], see src/stable/createSampler.ts and quantileTable.ts). "build ms" is the one-off table build of \`createSampler\` at that α (cached per α;
-timed once, cold). Ratios are scipy time per draw over ours (> 1: we are faster). The machine is shared, so
-absolute rates vary between runs; the ratios are measured back to back.
+const md = `Throughput of SαS(1) samplers against \`scipy.stats.levy_stable.rvs(α, 0)\` (scipy ${py.scipy}, numpy
+${py.numpy} default_rng, vectorised), measured in the same run on the same machine. Library: \`sample(α, 1, 10^6, rng)\`
+(direct Chambers–Mallows–Stuck) and the simulator's \`StableSource.fill\` (tabulated CMS) against \`rvs(size=10^6)\`,
+median wall time of 5 batches after a warm-up. Endpoint: the whole \`POST /v1/stable/sample\` request of
+n = 10^5 draws through the calculator app in Node (validation, \`sample\`, JSON serialisation of the answer;
+median CPU time of 7 requests after 2 warm-ups) against scipy's \`rvs(size=10^5)\` alone and \`rvs\` plus
+\`json.dumps\` of the draws (median CPU time). Ratios are scipy time per draw over ours (> 1: we are faster). The
+answer is bound by JSON serialisation (about 10^-7 s per number), so a faster sampler hardly moves the endpoint
+figure. The machine is shared, so absolute rates vary between runs; the ratios are measured back to back.
 
-| α | scipy M draws/s | \`sample\` M/s | vs scipy | \`StableSource\` M/s | vs scipy | \`createSampler\` M/s | vs scipy | build ms |
-|---|---|---|---|---|---|---|---|---|
+| α | scipy rvs M draws/s | \`sample\` M/s | vs scipy | \`StableSource\` M/s | vs scipy | scipy rvs, n = 10^5, M/CPU s | scipy rvs + json.dumps M/CPU s | endpoint M/CPU s | vs rvs | vs rvs + json.dumps |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `
 writeSection('sampler', 'SαS sampler throughput against scipy levy_stable.rvs', md, {
   scipy: py.scipy,
   numpy: py.numpy,
   draws: NS,
+  endpointDraws: NE,
   rows: data,
 })
