@@ -93,7 +93,10 @@ describe('lrSweep with the core escapeTime', () => {
   it('an optimizer missing from the result gives NaN points (gaps), not a throw', () => {
     const b = base(t6)
     const s = lrSweep(t6, { ...b, adam: undefined })
+    expect(s.adam.length).toBe(s.lr.length)
+    expect(s.adam.length).toBeGreaterThan(1)
     expect(s.adam.every(Number.isNaN)).toBe(true)
+    expect(s.sgd.length).toBe(s.lr.length)
     expect(s.sgd.every(Number.isFinite)).toBe(true)
   })
 })
