@@ -27,6 +27,9 @@ const API_ENDPOINTS: ['get' | 'post', string][] = [
   ['post', '/v1/simulate'],
 ]
 
+/** Browser pages and scripts, not API operations. */
+const PAGES = ['/', '/embed', '/widget.js', '/widget-compare.js', '/favicon.ico']
+
 const doc = async () => (await (await app.request('/openapi.json')).json()) as Record<string, any>
 
 /** Handler routes of the app (not middleware), as OpenAPI paths. */
@@ -59,20 +62,26 @@ describe('/openapi.json', () => {
     const d = await doc()
     const list = routes()
     for (const e of API_ENDPOINTS) expect(list, e.join(' ')).toContainEqual({ method: e[0], path: e[1] })
-    for (const { path, method } of list)
+    for (const { path, method } of list.filter(({ path }) => !PAGES.includes(path)))
       expect(d.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined()
+    // Pages and scripts are for browsers and left out of the contract.
+    for (const path of PAGES) expect(d.paths[path], path).toBeUndefined()
   })
 
   it('gives request and response schemas for every endpoint of docs/api.md', async () => {
     const d = await doc()
     for (const [method, p] of API_ENDPOINTS.filter(([, p]) => p.startsWith('/v1/'))) {
       const op = d.paths[p][method]
-      if (method === 'post') expect(op.requestBody.content['application/json'].schema.type).toBe('object')
+      const resolve = (s: Record<string, any>) => (s.$ref ? d.components.schemas[s.$ref.split('/').pop()] : s)
+      if (method === 'post') expect(resolve(op.requestBody.content['application/json'].schema).type).toBe('object')
       else expect(op.parameters.length).toBeGreaterThan(0)
-      expect(op.responses['200'].content['application/json'].schema.type).toBe('object')
-      expect(op.responses['400'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem')
+      expect(resolve(op.responses['200'].content['application/json'].schema).type).toBe('object')
+      expect(op.responses['400'].$ref).toBe('#/components/responses/BadRequest')
     }
     expect(d.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'errors'])
+    expect(d.components.responses.BadRequest.content['application/problem+json'].schema.$ref).toBe(
+      '#/components/schemas/InvalidInputProblem',
+    )
   })
 
   it('is served with an ETag and identical bytes on every request', async () => {

@@ -5,6 +5,7 @@
 import type { Context, Hono } from 'hono'
 import { generateSpecs } from 'hono-openapi'
 import { VERSION } from '../version.ts'
+import { publishOpenApi } from './publishOpenApi.ts'
 
 const cache = new WeakMap<object, Promise<Record<string, any>>>()
 
@@ -64,7 +65,7 @@ export function openApiDocument(app: Hono<any, any, any>, c: Context): Promise<R
       } as Parameters<typeof generateSpecs>[1],
       c,
     ) as Promise<Record<string, any>>
-    doc = doc.then(completeUndescribed)
+    doc = doc.then(completeUndescribed).then(publishOpenApi)
     doc.catch(() => cache.delete(app))
     cache.set(app, doc)
   }

@@ -1,7 +1,11 @@
 /**
  * OpenAPI `parameters` of a GET form: one query parameter per leaf of the request schema, named by its
- * dotted path (`basin.left`, `optimizers.sgd.alpha`), with the leaf's type in the description.
+ * dotted path (`basin.left`, `optimizers.sgd.alpha`), typed by the leaf's own JSON Schema (number, integer,
+ * enumeration, bounds). Lists are `style: form, explode: false` (comma-separated, `x=0,0.5,1`), which is how
+ * the GET form reads them; a matrix (rows separated by `;`) has no OpenAPI style and is a string with a
+ * pattern. The leaf's type is repeated in words in the description.
  */
+import { toJsonSchema } from '@valibot/to-json-schema'
 import type { GenericSchema } from 'valibot'
 import type { SchemaNode as Node } from './schemaNode.ts'
 
@@ -10,8 +14,34 @@ export interface QueryParameter {
   in: 'query'
   required: boolean
   description: string
-  schema: { type: 'string' }
+  schema: Record<string, unknown>
+  style?: 'form'
+  explode?: false
 }
+
+/** Rows of comma-separated numbers separated by `;`. */
+const MATRIX_PATTERN = '^[^;]+(;[^;]+)*$'
+
+/** JSON Schema of a leaf, without the annotations that belong to the parameter. */
+function leafSchema(s: Node): Record<string, unknown> {
+  if (s.type === 'array' && unwrap(s.item!).type === 'array') return { type: 'string', pattern: MATRIX_PATTERN }
+  try {
+    const {
+      $schema: _,
+      description: __,
+      ...schema
+    } = toJsonSchema(s as unknown as GenericSchema, {
+      errorMode: 'ignore',
+    }) as Record<string, unknown>
+    return Object.keys(schema).length > 0 ? schema : { type: 'string' }
+  } catch {
+    return { type: 'string' }
+  }
+}
+
+const isList = (schema: Record<string, unknown>): boolean =>
+  schema.type === 'array' ||
+  (Array.isArray(schema.anyOf) && (schema.anyOf as Record<string, unknown>[]).some((a) => a.type === 'array'))
 
 function describe(s: Node): string {
   switch (s.type) {
@@ -49,6 +79,28 @@ function note(s: Node): string {
   return d ? ` ${d}` : ''
 }
 
+/** The schema of a key that several variants share (`basin.kind`: `"interval"` or `"quadratic"`). */
+function mergeSchemas(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  if (JSON.stringify(a) === JSON.stringify(b)) return a
+  const values = (x: Record<string, unknown>) => ('const' in x ? [x.const] : Array.isArray(x.enum) ? x.enum : undefined)
+  const [va, vb] = [values(a), values(b)]
+  if (va && vb) return { type: 'string', enum: [...new Set([...va, ...vb])] }
+  const alternatives = (x: Record<string, unknown>) => (Array.isArray(x.anyOf) ? x.anyOf : [x]) as unknown[]
+  return { anyOf: [...alternatives(a), ...alternatives(b)] }
+}
+
+function parameter(name: string, required: boolean, description: string, s: Node): QueryParameter {
+  const schema = leafSchema(s)
+  return {
+    name,
+    in: 'query',
+    required,
+    description,
+    schema,
+    ...(isList(schema) ? { style: 'form' as const, explode: false as const } : {}),
+  }
+}
+
 export function queryParameters(schema: GenericSchema): QueryParameter[] {
   const out = new Map<string, QueryParameter>()
   const walk = (node: Node, path: string, required: boolean): void => {
@@ -69,9 +121,10 @@ export function queryParameters(schema: GenericSchema): QueryParameter[] {
       prev
         ? {
             ...prev,
+            schema: mergeSchemas(prev.schema, leafSchema(s)),
             description: prev.description.includes(text) ? prev.description : `${prev.description} Or: ${text}`,
           }
-        : { name: path, in: 'query', required: req, description: text, schema: { type: 'string' } },
+        : parameter(path, req, text, s),
     )
   }
   walk(schema as unknown as Node, '', true)

@@ -7,6 +7,7 @@
  * as modules, with a strong ETag (304 on a match).
  */
 import { type Context, Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
 import { embedPage } from './embedPage.ts'
 import { widgetCompareEtag, widgetCompareJs, widgetEtag, widgetJs } from './generated/widgetBundle.ts'
 import { landingPage } from './landingPage.ts'
@@ -17,9 +18,12 @@ let styleHash: Promise<string> | undefined
 const hashOfStyles = () => (styleHash ??= sha256Base64(pageStyles))
 const styleTag = `<style>${pageStyles}</style>`
 
+/** Pages and scripts are for browsers, not part of the HTTP API: left out of the OpenAPI document. */
+const page = describeRoute({ hide: true })
+
 export const pagesRoutes = new Hono()
 
-pagesRoutes.get('/', async (c) => {
+pagesRoutes.get('/', page, async (c) => {
   const origin = new URL(c.req.url).origin
   return c.body(
     landingPage(origin, styleTag),
@@ -28,7 +32,7 @@ pagesRoutes.get('/', async (c) => {
   )
 })
 
-pagesRoutes.get('/embed', async (c) => {
+pagesRoutes.get('/embed', page, async (c) => {
   const t = c.req.query('theme')
   const theme = t === 'light' || t === 'dark' ? t : 'auto'
   return c.body(embedPage(styleTag, theme), 200, pageHeaders({ styleHashes: [await hashOfStyles()], framing: 'any' }))
@@ -53,15 +57,15 @@ function script(source: string, etag: string) {
   }
 }
 
-pagesRoutes.get('/widget.js', script(widgetJs, widgetEtag))
-pagesRoutes.get('/widget-compare.js', script(widgetCompareJs, widgetCompareEtag))
+pagesRoutes.get('/widget.js', page, script(widgetJs, widgetEtag))
+pagesRoutes.get('/widget-compare.js', page, script(widgetCompareJs, widgetCompareEtag))
 
 /** A heavy-tailed density in a circle: the site icon, as SVG. */
 const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#0b5cad"/>' +
   '<path d="M3 24C9 23 11 21 13 14S15 6 16 6s2 1 3 8 4 9 10 10" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>'
 
-pagesRoutes.get('/favicon.ico', (c) =>
+pagesRoutes.get('/favicon.ico', page, (c) =>
   c.body(FAVICON, 200, {
     'Content-Type': 'image/svg+xml',
     'X-Content-Type-Options': 'nosniff',

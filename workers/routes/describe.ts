@@ -10,6 +10,7 @@ import { openApiDocument } from '../docs/openApiDocument.ts'
 import { renderDocs } from '../docs/renderDocs.ts'
 import { theoryArticle, theoryPage, theoryStyles } from '../docs/theoryPage.ts'
 import type { AppEnv } from '../env.ts'
+import { noQuery } from '../http/noQuery.ts'
 import { sendBytes } from '../http/respond.ts'
 import { pageHeaders, sha256Base64 } from '../pages/securityHeaders.ts'
 
@@ -31,6 +32,7 @@ export function describeRoutes(app: Hono<any, any, any>) {
         tags: ['service'],
         responses: { 200: { description: 'The OpenAPI document.', content: { 'application/json': {} } } },
       }),
+      noQuery,
       async (c) => sendBytes(c, encoder.encode(JSON.stringify(await openApiDocument(app, c))), 'application/json'),
     )
     .get(
@@ -40,6 +42,7 @@ export function describeRoutes(app: Hono<any, any, any>) {
         tags: ['service'],
         responses: { 200: { description: 'The reference page.', content: { 'text/html': {} } } },
       }),
+      noQuery,
       async (c) => {
         let html = docsHtml.get(app)
         if (!html) {
@@ -58,6 +61,7 @@ export function describeRoutes(app: Hono<any, any, any>) {
         tags: ['service'],
         responses: { 200: { description: 'The theory page.', content: { 'text/html': {} } } },
       }),
+      noQuery,
       async (c) => {
         const { html, headers } = await theoryAnswer()
         return c.body(html, 200, headers)

@@ -11,6 +11,7 @@ import { ModelDetail, ModelList, ProbeOptions, ProbeResponse } from '../../src/s
 import type { AppEnv } from '../env.ts'
 import { describePost, problemContent } from '../http/describe.ts'
 import { jsonInput } from '../http/input.ts'
+import { noQuery } from '../http/noQuery.ts'
 import { respond, respondJson } from '../http/respond.ts'
 import { PROBE_BUDGET_SECONDS } from '../models/budget.ts'
 import { bundledModels, bundledTarget } from '../models/bundledModels.ts'
@@ -39,6 +40,7 @@ export const modelsRoutes = new Hono<AppEnv>()
         200: { description: 'Their records.', content: { 'application/json': { schema: resolver(ModelList) } } },
       },
     }),
+    noQuery,
     async (c) => respondJson(c, { models: [...(await bundledModels()).values()].map((m) => modelSummary(m.record)) }),
   )
   .get(
@@ -54,6 +56,7 @@ export const modelsRoutes = new Hono<AppEnv>()
         404: { description: 'Unknown model id.', content: problemContent() },
       },
     }),
+    noQuery,
     async (c) => {
       const byId = await bundledModels()
       const m = byId.get(c.req.param('id'))
