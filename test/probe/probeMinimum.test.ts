@@ -64,4 +64,22 @@ describe('probeMinimum', () => {
     expect(r.evaluations).toBe(cost.evaluations)
     expect(cost.seconds).toBeCloseTo(cost.evaluations * oracle.parameters * 1e-9, 12)
   })
+
+  it('the oracle calls match the a-priori run count for batches split at maxBatch', async () => {
+    for (const maxBatch of [oracle.samples, 7]) {
+      let calls = 0
+      const counting = {
+        ...oracle,
+        maxBatch,
+        evaluate: (...a: Parameters<typeof oracle.evaluate>) => {
+          calls++
+          return oracle.evaluate(...a)
+        },
+      }
+      const r = await probeMinimum(counting, theta, settings)
+      const cost = estimateProbeCost(settings, oracle.samples, oracle.parameters, 1e-9, maxBatch)
+      expect(calls).toBe(cost.runs)
+      expect(cost.stages.reduce((a, s) => a + s.evaluations, 0)).toBe(r.evaluations)
+    }
+  })
 })

@@ -11,6 +11,14 @@ import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { initOrt, ortInitialised } from '../../workers/ort/ortWorkerd.ts'
 import { stripInitializers } from '../../workers/ort/stripInitializers.ts'
 import dataBin from '../fixtures/user-model/data.bin'
+import computedShape from '../fixtures/user-model/hostile/computed-shape.onnx'
+import constantOfShape from '../fixtures/user-model/hostile/constant-of-shape.onnx'
+import expandModel from '../fixtures/user-model/hostile/expand.onnx'
+import hostileManifest from '../fixtures/user-model/hostile/hostile.json'
+import manyNodes from '../fixtures/user-model/hostile/many-nodes.onnx'
+import matmulCube from '../fixtures/user-model/hostile/matmul-cube.onnx'
+import nanInitializer from '../fixtures/user-model/hostile/nan-initializer.onnx'
+import tileModel from '../fixtures/user-model/hostile/tile.onnx'
 import modelOnnx from '../fixtures/user-model/model.onnx'
 import weightsBin from '../fixtures/user-model/weights.bin'
 
@@ -215,6 +223,37 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
     const body = (await r.json()) as { detail: string }
     expect(body.detail).toMatch(/estimated at [0-9.]+ s of CPU/)
     expect(body.detail).toMatch(/lower iterations/)
+  })
+})
+
+describe('hostile uploads (scripts/fixtures/hostileModels.ts)', () => {
+  const files: Record<string, ArrayBuffer> = {
+    'computed-shape': computedShape,
+    'constant-of-shape': constantOfShape,
+    expand: expandModel,
+    'many-nodes': manyNodes,
+    'matmul-cube': matmulCube,
+    'nan-initializer': nanInitializer,
+    tile: tileModel,
+  }
+  it('each is refused with its status and path before it runs, and a valid probe right after is 200', async () => {
+    expect(Object.keys(files).sort()).toEqual(hostileManifest.models.map((m) => m.name).sort())
+    for (const m of hostileManifest.models) {
+      const r = await probe(
+        form({ model: new Uint8Array(files[m.name]), data: new Uint8Array(dataBin), options: hostileManifest.options }),
+      )
+      const body = (await r.json()) as { status: number; detail: string; errors: { path: string; message: string }[] }
+      expect([m.name, r.status]).toEqual([m.name, m.status])
+      expect(body.errors[0].path).toMatch(new RegExp(m.path))
+      // refused by the checks before a session: the contract, the static analysis or the budget from the shapes
+      expect(body.detail).toMatch(/refused before running|breaks the model contract|estimated at .* from its shapes/)
+    }
+    const ok = await probe(
+      form({ model: new Uint8Array(modelOnnx), data: new Uint8Array(dataBin), options: hostileManifest.options }),
+    )
+    expect(ok.status).toBe(200)
+    const body = (await ok.json()) as { loss: { value: number; accuracy: number } }
+    expect(body.loss.accuracy).toBeGreaterThan(0.9)
   })
 })
 

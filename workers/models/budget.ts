@@ -16,3 +16,20 @@ export const SECONDS_PER_PARAMETER_SAMPLE = 5e-9
 
 /** Largest batches × parameters held for the noise rows (float64: 32 MiB, within the 128 MB isolate). */
 export const MAX_NOISE_FLOATS = 4_194_304
+
+/**
+ * Wall-clock deadline of a running probe, checked between oracle calls (workers/models/withDeadline.ts): past it,
+ * the probe stops and answers 422 with what was done. Above the budget (an estimate may be low by up to the
+ * factor of two it is accurate to), under the platform's default 30 s CPU limit.
+ */
+export const PROBE_DEADLINE_SECONDS = 25
+
+/** Samples of the one real run of an uploaded graph that is timed before its probe, to re-check the static estimate. */
+export const MEASURED_BATCH = 8
+
+/**
+ * Largest estimated CPU of one run of an uploaded graph (one oracle call at the largest batch). The deadline can
+ * stop a probe only between runs, so each run must be short; a default probe of the user-model fixture runs
+ * about 20 ms per call (bench/results/graphCost.md).
+ */
+export const MAX_RUN_SECONDS = 1

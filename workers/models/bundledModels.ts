@@ -5,6 +5,7 @@
  */
 import type { InferenceSession } from 'onnxruntime-web/wasm'
 import { loadOrt, type Ort } from '../ort/loadOrt.ts'
+import { SESSION_OPTIONS } from '../ort/sessionOptions.ts'
 import { decodeEvalBin, type EvalData } from './evalData.ts'
 import { type BundledModel, modelDetail } from './modelRecord.ts'
 import type { ProbeTarget } from './runProbe.ts'
@@ -26,7 +27,7 @@ export function bundledModels(): Promise<Map<string, BundledModel>> {
 function bundledSession(ort: Ort, m: BundledModel): Promise<InferenceSession> {
   let s = sessions.get(m.record.id)
   if (!s) {
-    s = ort.InferenceSession.create(new Uint8Array(m.grad))
+    s = ort.InferenceSession.create(new Uint8Array(m.grad), SESSION_OPTIONS)
     s.catch(() => sessions.delete(m.record.id))
     sessions.set(m.record.id, s)
   }

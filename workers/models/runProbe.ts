@@ -14,8 +14,17 @@ import { success, unanswerable } from '../../src/result.ts'
 import { MEASURES, type ProbeOptionsParsed, type ProbeOutput } from '../../src/schemas/probe.ts'
 import type { Ort } from '../ort/loadOrt.ts'
 import { onnxOracle } from '../ort/onnxOracle.ts'
-import { MAX_NOISE_FLOATS, PROBE_BUDGET_SECONDS, SECONDS_PER_PARAMETER_SAMPLE } from './budget.ts'
+import type { RunSeconds } from './analyseUserModel.ts'
+import {
+  MAX_NOISE_FLOATS,
+  MAX_RUN_SECONDS,
+  MEASURED_BATCH,
+  PROBE_BUDGET_SECONDS,
+  PROBE_DEADLINE_SECONDS,
+  SECONDS_PER_PARAMETER_SAMPLE,
+} from './budget.ts'
 import type { EvalData } from './evalData.ts'
+import { DeadlineExceeded, withDeadline } from './withDeadline.ts'
 
 export interface ProbeTarget {
   ort: Ort
@@ -32,6 +41,10 @@ export interface ProbeTarget {
   optimizers: EscapeOptimizers
   /** Served as `model` in the response. */
   record: Record<string, unknown>
+  /** CPU of one run from the static analysis of an uploaded graph (workers/models/analyseUserModel.ts); when set, the budget also counts it, and one small run is timed before the probe to re-check it. */
+  runSeconds?: RunSeconds
+  /** Stop the probe between oracle calls after this many seconds (default PROBE_DEADLINE_SECONDS). */
+  deadlineSeconds?: number
 }
 
 export function probeSettings(o: ProbeOptionsParsed, defaultBatchSize: number): ProbeSettings {
@@ -53,14 +66,19 @@ export function probeSettings(o: ProbeOptionsParsed, defaultBatchSize: number): 
   }
 }
 
-/** 422 when the estimated cost is over budget, with the estimate and how to reduce it. */
+/**
+ * 422 when the estimated cost is over budget, with the estimate and how to reduce it. The estimate is the larger of
+ * the per-parameter one (evaluations × parameters × SECONDS_PER_PARAMETER_SAMPLE) and, for an uploaded graph, the
+ * static one (runs × fixed + evaluations × perSample from its shapes).
+ */
 export function checkBudget(
   s: ProbeSettings,
   samples: number,
   parameters: number,
   budgetSeconds = PROBE_BUDGET_SECONDS,
+  graph?: { runSeconds: RunSeconds; maxBatch: number },
 ): Result<number> {
-  const cost = estimateProbeCost(s, samples, parameters, SECONDS_PER_PARAMETER_SAMPLE)
+  const cost = estimateProbeCost(s, samples, parameters, SECONDS_PER_PARAMETER_SAMPLE, graph?.maxBatch)
   if (cost.noiseFloats > MAX_NOISE_FLOATS) {
     return unanswerable(
       `The gradient noise would hold ${cost.noiseFloats} numbers (batches × parameters), over the ${MAX_NOISE_FLOATS} that fit in memory; lower batches to at most ${Math.floor(MAX_NOISE_FLOATS / parameters)}.`,
@@ -72,6 +90,29 @@ export function checkBudget(
       ],
     )
   }
+  if (graph) {
+    const batch = Math.min(samples, graph.maxBatch)
+    const run = graph.runSeconds.fixed + batch * graph.runSeconds.perSample
+    if (run > MAX_RUN_SECONDS)
+      return unanswerable(
+        `One run of the uploaded graph on a batch of ${batch} samples is estimated at ${run.toFixed(2)} s of CPU from its shapes, over the ${MAX_RUN_SECONDS} s one run may take (a running probe can be stopped only between runs). ` +
+          (graph.runSeconds.fixed > batch * graph.runSeconds.perSample
+            ? 'Most of it does not depend on the batch (operations on parameters or constants alone, such as large MatMuls of expanded tensors): remove that work from the graph.'
+            : 'Make the graph cheaper per sample (smaller layers).'),
+        [{ path: 'model', message: `estimated ${run.toFixed(2)} s per run > ${MAX_RUN_SECONDS} s` }],
+      )
+  }
+  const graphSeconds = graph ? cost.runs * graph.runSeconds.fixed + cost.evaluations * graph.runSeconds.perSample : 0
+  if (graph && graphSeconds > budgetSeconds && graphSeconds >= cost.seconds) {
+    const r = graph.runSeconds
+    return unanswerable(
+      `The probe is estimated at ${graphSeconds.toFixed(1)} s of CPU from the shapes of the uploaded graph (${cost.runs} runs × ${(r.fixed * 1000).toFixed(1)} ms that do not depend on the batch + ${cost.evaluations} per-sample evaluations × ${(r.perSample * 1000).toFixed(3)} ms), over the budget of ${budgetSeconds} s. ` +
+        (r.fixed * cost.runs > r.perSample * cost.evaluations
+          ? 'Most of it is work that does not scale with the batch (operations on parameters or constants alone): remove it from the graph, or request fewer measures, or lower iterations, traceSamples, slicePoints, sharpnessDirections or ascentSteps.'
+          : 'To reduce it, lower iterations, traceSamples, slicePoints, sharpnessDirections or ascentSteps, request fewer measures, or send fewer evaluation samples.'),
+      [{ path: '', message: `estimated ${graphSeconds.toFixed(1)} s > ${budgetSeconds} s` }],
+    )
+  }
   if (cost.seconds > budgetSeconds) {
     const perPass = samples * parameters * SECONDS_PER_PARAMETER_SAMPLE
     return unanswerable(
@@ -80,7 +121,22 @@ export function checkBudget(
       [{ path: '', message: `estimated ${cost.seconds.toFixed(1)} s > ${budgetSeconds} s` }],
     )
   }
-  return success(cost.seconds)
+  return success(Math.max(cost.seconds, graphSeconds))
+}
+
+/** What a stopped probe had done: the stages completed, from the evaluations made. */
+function stoppedDetail(e: DeadlineExceeded, s: ProbeSettings, samples: number, parameters: number): string {
+  const cost = estimateProbeCost(s, samples, parameters, SECONDS_PER_PARAMETER_SAMPLE)
+  const done: string[] = []
+  let sum = 0
+  for (const st of cost.stages) {
+    sum += st.evaluations
+    if (sum <= e.evaluations) done.push(st.stage)
+  }
+  return (
+    `The probe was stopped after ${e.elapsedSeconds.toFixed(1)} s, past its deadline: ${e.evaluations} of the ${cost.evaluations} planned per-sample gradient evaluations were made in ${e.runs} runs` +
+    ` (${done.length > 0 ? `stages finished: ${done.join(', ')}` : 'no stage finished'}). Request fewer measures, lower iterations, traceSamples, slicePoints, sharpnessDirections or ascentSteps, or send fewer evaluation samples.`
+  )
 }
 
 function shape(
@@ -134,8 +190,6 @@ export async function runProbe(
   options: ProbeOptionsParsed,
 ): Promise<Result<ProbeOutput & { measurements: ProbeMeasurements }>> {
   const s = probeSettings(options, t.batchSize)
-  const budget = checkBudget(s, t.data.samples, t.parameters)
-  if (!budget.ok) return budget
   const oracle = onnxOracle({
     session: t.session,
     Tensor: t.ort.Tensor,
@@ -146,7 +200,37 @@ export async function runProbe(
     x: t.data.x,
     labels: t.data.labels,
   })
-  const m = await probeMinimum(oracle, t.theta, s)
+  const graph = t.runSeconds ? { runSeconds: t.runSeconds, maxBatch: oracle.maxBatch } : undefined
+  const budget = checkBudget(s, t.data.samples, t.parameters, PROBE_BUDGET_SECONDS, graph)
+  if (!budget.ok) return budget
+  if (t.runSeconds) {
+    // trust, but measure: every run costs at least what a run on a small batch costs, so runs × that time is a
+    // lower bound of the probe's CPU; timed on the second of two runs (the first pays one-time session set-up)
+    const n = Math.min(MEASURED_BATCH, t.data.samples)
+    const small = Int32Array.from({ length: n }, (_, i) => i)
+    await oracle.evaluate(t.theta, small)
+    const t0 = performance.now()
+    await oracle.evaluate(t.theta, small)
+    const measured = (performance.now() - t0) / 1000
+    const runs = estimateProbeCost(s, t.data.samples, t.parameters, SECONDS_PER_PARAMETER_SAMPLE, oracle.maxBatch).runs
+    if (runs * measured > PROBE_BUDGET_SECONDS) {
+      return unanswerable(
+        `One run of the uploaded graph on ${n} samples took ${(measured * 1000).toFixed(1)} ms; the probe needs ${runs} runs on batches at least that large, so at least ${(runs * measured).toFixed(1)} s of CPU, over the budget of ${PROBE_BUDGET_SECONDS} s: request fewer measures, lower iterations, traceSamples, slicePoints, sharpnessDirections or ascentSteps, or make the graph cheaper.`,
+        [{ path: '', message: `measured lower bound ${(runs * measured).toFixed(1)} s > ${PROBE_BUDGET_SECONDS} s` }],
+      )
+    }
+  }
+  const guarded = withDeadline(oracle, t.deadlineSeconds ?? PROBE_DEADLINE_SECONDS)
+  let m: ProbeMeasurements
+  try {
+    m = await probeMinimum(guarded.oracle, t.theta, s)
+  } catch (e) {
+    if (e instanceof DeadlineExceeded)
+      return unanswerable(stoppedDetail(e, s, t.data.samples, t.parameters), [
+        { path: '', message: `stopped after ${e.elapsedSeconds.toFixed(1)} s` },
+      ])
+    throw e
+  }
   let predicted: ProbeEscapeOutput | undefined
   if (s.measures.includes('escape')) {
     const r = probeEscape(m, t.optimizers, s.height)

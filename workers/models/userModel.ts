@@ -7,69 +7,11 @@
  * without its trained value, or an operator outside the supported set.
  */
 
+import { SUPPORTED_OPS } from '../../src/onnx/inferNode.ts'
+import { type OnnxModelInfo, type OnnxValueInfo, readOnnxModel } from '../../src/onnx/readOnnxModel.ts'
 import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
 import type { FieldIssue, Result } from '../../src/result.ts'
 import { invalid, success } from '../../src/result.ts'
-import { type OnnxValueInfo, readOnnxModel } from '../ort/readOnnxModel.ts'
-
-/** Operators (default ONNX domain) a user model may use: what the onnxruntime-web CPU/wasm build runs and a classifier's loss/gradient graph needs. */
-export const SUPPORTED_OPS: ReadonlySet<string> = new Set([
-  'Abs',
-  'Add',
-  'ArgMax',
-  'BatchNormalization',
-  'Cast',
-  'Clip',
-  'Concat',
-  'Constant',
-  'ConstantOfShape',
-  'Div',
-  'Equal',
-  'Erf',
-  'Exp',
-  'Expand',
-  'Flatten',
-  'Gather',
-  'Gemm',
-  'Greater',
-  'GreaterOrEqual',
-  'Identity',
-  'LeakyRelu',
-  'Less',
-  'LessOrEqual',
-  'Log',
-  'LogSoftmax',
-  'MatMul',
-  'Max',
-  'Min',
-  'Mul',
-  'Neg',
-  'Not',
-  'OneHot',
-  'Pow',
-  'Reciprocal',
-  'ReduceMax',
-  'ReduceMean',
-  'ReduceSum',
-  'Relu',
-  'Reshape',
-  'Shape',
-  'Sigmoid',
-  'Sign',
-  'Slice',
-  'Softmax',
-  'Softplus',
-  'Split',
-  'Sqrt',
-  'Squeeze',
-  'Sub',
-  'Sum',
-  'Tanh',
-  'Tile',
-  'Transpose',
-  'Unsqueeze',
-  'Where',
-])
 
 /** Largest parameter count a user model may have (memory of the noise rows and Lanczos basis). */
 export const MAX_USER_PARAMETERS = 1_000_000
@@ -81,6 +23,8 @@ export interface UserModel {
   classes: number
   theta: Float64Array
   ops: string[]
+  /** The parsed graph, for the static analysis (workers/models/analyseUserModel.ts). */
+  info: OnnxModelInfo
 }
 
 const FLOAT = 1
@@ -158,6 +102,14 @@ export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
       })
       continue
     }
+    const bad = init.values.findIndex((x) => !Number.isFinite(x))
+    if (bad >= 0) {
+      issues.push({
+        path: `model.initializers.${p.name}`,
+        message: `the trained value of "${p.name}" holds ${Number.isNaN(init.values[bad]) ? 'NaN' : 'an infinity'} at flat index ${bad}; every parameter must be finite`,
+      })
+      continue
+    }
     layout.push({ name: p.name, shape: init.dims.slice(), offset })
     values.push(init.values)
     offset += init.values.length
@@ -224,5 +176,6 @@ export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
     classes,
     theta,
     ops: [...new Set(info.ops.map((o) => o.opType))].sort(),
+    info,
   })
 }

@@ -26,10 +26,17 @@ export interface OnnxOracleInput {
   maxGradientElements?: number
 }
 
+/** Default memory bound on the per-sample gradients of one run (float32 elements, 8 MiB). */
+export const MAX_GRADIENT_ELEMENTS = 2 ** 21
+
+/** The largest batch one run of a model with `parameters` parameters is given: its per-sample gradients stay within `maxGradientElements`. */
+export const maxOracleBatch = (parameters: number, maxGradientElements = MAX_GRADIENT_ELEMENTS): number =>
+  Math.max(1, Math.min(4096, Math.floor(maxGradientElements / parameters)))
+
 export function onnxOracle(input: OnnxOracleInput): GradientOracle {
   const { session, Tensor: T, layout, parameters, inputDim: D, classes: C, x, labels } = input
   const samples = labels.length
-  const maxBatch = Math.max(1, Math.min(4096, Math.floor((input.maxGradientElements ?? 2 ** 21) / parameters)))
+  const maxBatch = maxOracleBatch(parameters, input.maxGradientElements)
   const sizes = layout.map((e) => e.shape.reduce((a, b) => a * b, 1))
 
   async function evaluate(
