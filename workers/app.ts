@@ -5,6 +5,7 @@
 import { createApp } from './createApp.ts'
 import { pagesRoutes } from './pages/pagesRoutes.ts'
 import { compareRoutes } from './routes/compare.ts'
+import { mcpRoutes } from './routes/mcp.ts'
 import { modelsRoutes } from './routes/models.ts'
 import { userProbeRoutes } from './routes/userProbe.ts'
 
@@ -15,5 +16,6 @@ app.route('/', pagesRoutes)
 app.route('/', modelsRoutes)
 app.route('/', compareRoutes)
 app.route('/', userProbeRoutes)
+app.route('/', mcpRoutes(app))
 
 export type AppType = typeof app

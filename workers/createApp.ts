@@ -15,6 +15,7 @@ import { describeRoutes } from './routes/describe.ts'
 import { escapeTimeRoutes } from './routes/escapeTime.ts'
 import { healthRoutes } from './routes/health.ts'
 import { landscapeRoutes } from './routes/landscape.ts'
+import { llmsTxtRoutes } from './routes/llmsTxt.ts'
 import { simulateRoutes } from './routes/simulate.ts'
 import { stablePointsRoutes } from './routes/stablePoints.ts'
 import { stableSampleRoutes } from './routes/stableSample.ts'
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions = {}) {
   app.notFound(notFound(app))
   app.onError(onError)
   app.route('/', describeRoutes(app))
+  app.route('/', llmsTxtRoutes(app))
   return app
     .route('/', healthRoutes)
     .route('/', stablePointsRoutes)
