@@ -18,19 +18,24 @@ import type { ComputeFn } from './computeFn.ts'
 import { type DensityCurves, densityCurves, type PdfFn } from './densityCurves.ts'
 import { densityPlot } from './densityPlot.ts'
 import { embedSnippet } from './embedSnippet.ts'
+import { EscapeAnimation, type Palette } from './escapeAnimation.ts'
+import { escapeHeadline } from './escapeHeadline.ts'
 import { escapePlot } from './escapePlot.ts'
 import { escapeXml } from './escapeXml.ts'
+import { canvasToPng, download, standaloneSvg, svgToPng } from './exportFigure.ts'
 import { formatNumber } from './formatNumber.ts'
 import { issueTarget } from './issueTarget.ts'
 import { type LrSweep, lrSweep } from './lrSweep.ts'
 import { mergeStateQuery } from './mergeStateQuery.ts'
-import { cloneState, defaultState, type WidgetState } from './state.ts'
+import { postHeight } from './postHeight.ts'
+import { cloneState, defaultState, WATCH_SPEEDS, type WidgetState } from './state.ts'
 import { stateFromAttributes } from './stateFromAttributes.ts'
 import { parseList, stateFromQuery } from './stateFromQuery.ts'
 import { stateToQuery } from './stateToQuery.ts'
 import { styles } from './styles.ts'
 import { template } from './template.ts'
 import { toRequest } from './toRequest.ts'
+import { walkSetup } from './walkSetup.ts'
 
 export interface WidgetCore {
   compute: ComputeFn
@@ -75,6 +80,11 @@ const numberOf = (v: string) => (v.trim() === '' ? Number.NaN : Number(v))
 const DENSITY_X_MAX = 10
 const DENSITY_HALF = 24
 const roundLr = (log10: number) => Number((10 ** log10).toPrecision(3))
+/** Frames whose main-thread cost is kept for `frameCosts`. */
+const FRAME_COSTS = 240
+/** Iterations drawn at once in the static view (prefers-reduced-motion): one trail's length. */
+const STATIC_ITERATIONS = 96
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
 
 export class EscapeTimeCalculator extends HTMLElement {
   /** The compute core; set once by the bundle entry (src/widget/main.ts). */
@@ -99,6 +109,18 @@ export class EscapeTimeCalculator extends HTMLElement {
   #rendered = false
   #markup = new Map<string, string>()
   #lastWidths = ''
+  #anim = new EscapeAnimation()
+  /** The reader asked for the animation to play (it still pauses off screen or in a hidden tab). */
+  #playing = false
+  #onScreen = true
+  #raf = 0
+  #animKey = ''
+  #palette: Palette | undefined
+  #costs: number[] = []
+  #intersection: IntersectionObserver | undefined
+  #stopHeight: (() => void) | undefined
+  #onVisibility = () => this.#schedule()
+  #onFullscreen = () => this.#fullscreenChanged()
 
   constructor() {
     super()
@@ -130,6 +152,16 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.update()
   }
 
+  /** Main-thread milliseconds of the last animation frames (stepping the walks and drawing), newest last. */
+  get frameCosts(): number[] {
+    return [...this.#costs]
+  }
+
+  /** Whether the "watch it escape" view is playing (asked to play, on screen and in a visible tab). */
+  get playing(): boolean {
+    return this.#raf !== 0
+  }
+
   #el<T extends Element = HTMLElement>(id: string): T {
     return this.#root.getElementById(id) as unknown as T
   }
@@ -146,6 +178,29 @@ export class EscapeTimeCalculator extends HTMLElement {
     form.addEventListener('submit', (e) => e.preventDefault())
     this.#el('copy-link').addEventListener('click', () => void this.#copy(this.shareUrl(), 'Link copied'))
     this.#el('copy-embed').addEventListener('click', () => void this.#copy(this.embedCode(), 'Embed code copied'))
+    this.#el('download-json').addEventListener('click', () => this.#downloadJson())
+    const full = this.#el('fullscreen')
+    if (document.fullscreenEnabled) full.addEventListener('click', () => void this.#toggleFullscreen())
+    else full.hidden = true
+    document.addEventListener('fullscreenchange', this.#onFullscreen)
+    for (const b of this.#root.querySelectorAll<HTMLButtonElement>('button[data-export]'))
+      b.addEventListener('click', () => void this.#exportPlot(b.dataset.plot ?? '', b.dataset.export as 'svg' | 'png'))
+    this.#el('watch-png').addEventListener('click', () => void this.#exportWatch())
+    this.#el('watch-play').addEventListener('click', () => this.#setPlaying(!this.#playing))
+    this.#el('watch-step').addEventListener('click', () => {
+      this.#setPlaying(false)
+      this.#frame(false)
+    })
+    this.#el('watch-reset').addEventListener('click', () => this.#resetAnimation(true))
+    document.addEventListener('visibilitychange', this.#onVisibility)
+    if ('IntersectionObserver' in window) {
+      this.#intersection = new IntersectionObserver((entries) => {
+        this.#onScreen = entries[entries.length - 1].isIntersecting
+        this.#schedule()
+      })
+      this.#intersection.observe(this.#el('watch-box'))
+    }
+    if (this.hasAttribute('resize-parent') && window.parent !== window) this.#stopHeight = postHeight(window)
     const more = this.#el<HTMLDetailsElement>('more')
     more.addEventListener('toggle', () => {
       if (more.open) this.#renderMore()
@@ -163,11 +218,18 @@ export class EscapeTimeCalculator extends HTMLElement {
     }
     this.update()
     if (compare.open) void this.#loadCompare()
+    this.#setPlaying(!reducedMotion())
   }
 
   disconnectedCallback(): void {
     this.#connected = false
     this.#resize?.disconnect()
+    this.#intersection?.disconnect()
+    this.#stopHeight?.()
+    document.removeEventListener('visibilitychange', this.#onVisibility)
+    document.removeEventListener('fullscreenchange', this.#onFullscreen)
+    if (this.#raf) cancelAnimationFrame(this.#raf)
+    this.#raf = 0
     for (const t of this.#timers.values()) clearTimeout(t)
     this.#timers.clear()
   }
@@ -228,6 +290,12 @@ export class EscapeTimeCalculator extends HTMLElement {
       this.#el(`${who}-lr-range`).setAttribute('aria-valuetext', `η = ${s[who].lr}`)
     }
     set('adam-pre', s.adam.preconditioner === 'auto' ? 'auto' : s.adam.preconditioner.join(', '))
+    set('watch-seed', String(s.watchSeed))
+    const speedIndex = WATCH_SPEEDS.indexOf(s.watchSpeed)
+    set('watch-speed', String(speedIndex < 0 ? WATCH_SPEEDS.indexOf(defaultState.watchSpeed) : speedIndex))
+    const speedText = `${formatNumber(s.watchSpeed)} iteration${s.watchSpeed === 1 ? '' : 's'} per frame`
+    this.#el('watch-speed-out').textContent = speedText
+    this.#el('watch-speed').setAttribute('aria-valuetext', speedText)
     for (const el of this.#root.querySelectorAll<HTMLElement>('[data-basin]')) el.hidden = el.dataset.basin !== s.basin
   }
 
@@ -279,6 +347,17 @@ export class EscapeTimeCalculator extends HTMLElement {
       case 'adam-lr-range':
         s[target.id.startsWith('sgd') ? 'sgd' : 'adam'].lr = roundLr(Number(v))
         break
+      case 'watch-seed': {
+        const seed = numberOf(v)
+        if (!(Number.isSafeInteger(seed) && seed >= 0)) return
+        s.watchSeed = seed
+        break
+      }
+      case 'watch-speed':
+        s.watchSpeed = WATCH_SPEEDS[Number(v)] ?? s.watchSpeed
+        this.#writeControls(target.id)
+        this.#scheduleUrl()
+        return
       case 'adam-pre':
         s.adam.preconditioner = v.trim().toLowerCase() === 'auto' ? 'auto' : (parseList(v) ?? [Number.NaN])
         break
@@ -343,6 +422,7 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.#failure = r.ok ? undefined : r
     this.#renderOutputs()
     this.#renderPlots()
+    this.#resetAnimation(false)
     this.#scheduleUrl()
     this.#debounce('live', () => this.#announce(), 700)
     if (!this.#rendered) {
@@ -369,11 +449,25 @@ export class EscapeTimeCalculator extends HTMLElement {
     }
   }
 
+  /** An optimizer's result card and its entry in the phone results bar: iterations, or "leaves within one step". */
+  #setHeadline(who: 'sgd' | 'adam', o: EscapeTimeOutput['sgd']): void {
+    const h = escapeHeadline(o)
+    const el = this.#el<HTMLOutputElement>(`out-${who}`)
+    el.textContent = h.text
+    if (o && Number.isFinite(o.meanEscapeIterations)) el.dataset.value = String(o.meanEscapeIterations)
+    else el.removeAttribute('data-value')
+    el.toggleAttribute('data-single-step', h.singleStep)
+    const unit = el.parentElement?.querySelector('.unit')
+    if (unit) unit.textContent = h.unit
+    this.#el(`bar-${who}`).textContent = h.singleStep ? '< 1 step' : h.text
+  }
+
   #renderOutputs(): void {
     const out = this.#result
-    this.#setOutput('out-sgd', out?.sgd?.meanEscapeIterations)
-    this.#setOutput('out-adam', out?.adam?.meanEscapeIterations)
+    this.#setHeadline('sgd', out?.sgd)
+    this.#setHeadline('adam', out?.adam)
     this.#setOutput('out-ratio', out?.comparison?.iterationRatio)
+    this.#el('bar-ratio').textContent = this.#el('out-ratio').textContent
     this.#setOutput('out-geometry', out?.comparison?.mechanisms.geometry)
     this.#setOutput('out-tail', out?.comparison?.mechanisms.tailIndex)
     this.#setOutput('out-lr', out?.comparison?.mechanisms.learningRate)
@@ -454,7 +548,10 @@ export class EscapeTimeCalculator extends HTMLElement {
 
   #renderPlotsIfResized(): void {
     const key = String(this.#plotWidth())
-    if (key !== this.#lastWidths) this.#renderPlots()
+    if (key !== this.#lastWidths) {
+      this.#renderPlots()
+      this.#drawWatch()
+    }
   }
 
   #renderPlots(): void {
@@ -525,9 +622,181 @@ export class EscapeTimeCalculator extends HTMLElement {
       live.textContent = this.#failure ? `Cannot compute: ${this.#failure.detail}` : ''
       return
     }
+    const says = (who: string, o: NonNullable<EscapeTimeOutput['sgd']>) => {
+      const h = escapeHeadline(o, 3)
+      return h.singleStep ? `${who} ${h.text}` : `${who} escapes after about ${h.text} iterations`
+    }
     live.textContent =
-      `SGD escapes after about ${formatNumber(out.sgd.meanEscapeIterations, 3)} iterations, ` +
-      `Adam after about ${formatNumber(out.adam.meanEscapeIterations, 3)}: Adam stays ${formatNumber(out.comparison.iterationRatio, 3)} times longer.`
+      `${says('SGD', out.sgd)}, ${says('Adam', out.adam).replace('Adam escapes', 'Adam')}: ` +
+      `Adam stays ${formatNumber(out.comparison.iterationRatio, 3)} times longer.`
+  }
+
+  // ---- watch it escape ---------------------------------------------------------------------------
+
+  /** Restarts the walks when what they depend on changed (or always, with `force`), then redraws. */
+  #resetAnimation(force: boolean): void {
+    const s = this.#state
+    const setups = { sgd: walkSetup(s, 'sgd', s.watchSeed), adam: walkSetup(s, 'adam', s.watchSeed) }
+    const key = JSON.stringify([toRequest(s), s.watchSeed])
+    if (!force && key === this.#animKey) {
+      this.#renderWatchStats()
+      return
+    }
+    this.#animKey = key
+    this.#anim.reset(setups)
+    this.#palette = undefined
+    if (reducedMotion() && !this.#playing) this.#anim.advance(STATIC_ITERATIONS)
+    this.#drawWatch()
+    this.#renderWatchStats()
+  }
+
+  #setPlaying(on: boolean): void {
+    this.#playing = on
+    const b = this.#el('watch-play')
+    b.textContent = on ? 'Pause' : 'Play'
+    b.setAttribute('aria-pressed', String(on))
+    this.#schedule()
+  }
+
+  /** Runs the frame loop exactly while the reader wants it and can see it. */
+  #schedule(): void {
+    const run = this.#connected && this.#playing && this.#onScreen && document.visibilityState !== 'hidden'
+    if (run && !this.#raf) this.#raf = requestAnimationFrame(() => this.#frame(true))
+    else if (!run && this.#raf) {
+      cancelAnimationFrame(this.#raf)
+      this.#raf = 0
+    }
+  }
+
+  /** One frame: `watchSpeed` iterations of each walk, the canvas and the counters. */
+  #frame(loop: boolean): void {
+    if (loop) this.#raf = 0
+    const t0 = performance.now()
+    this.#anim.advance(this.#state.watchSpeed)
+    this.#drawWatch()
+    this.#renderWatchStats()
+    this.#costs.push(performance.now() - t0)
+    if (this.#costs.length > FRAME_COSTS) this.#costs.shift()
+    if (loop) this.#schedule()
+  }
+
+  #paletteNow(): Palette {
+    if (!this.#palette) {
+      const cs = getComputedStyle(this.#el('watch-box'))
+      const get = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback
+      this.#palette = {
+        sgd: get('--etc-sgd', '#c2410c'),
+        adam: get('--etc-adam', '#1d4ed8'),
+        fg: get('--etc-fg', '#1b1f24'),
+        muted: get('--etc-muted', '#59636e'),
+        basin: get('--etc-basin', '#dbeafe'),
+        border: get('--etc-border', '#d4d9df'),
+        bg: get('--etc-bg', '#ffffff'),
+      }
+    }
+    return this.#palette
+  }
+
+  #drawWatch(): void {
+    const canvas = this.#el<HTMLCanvasElement>('watch-canvas')
+    const width = Math.max(240, Math.round(this.#el('watch-box').clientWidth || 320))
+    const oneD = this.#state.basin === 'interval' || this.#state.curvatures.length === 1
+    const height = Math.round(Math.min(420, Math.max(140, width * (oneD ? 0.3 : 0.5))))
+    const ratio = Math.min(2, window.devicePixelRatio || 1)
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio)
+      canvas.height = Math.round(height * ratio)
+      canvas.style.height = `${height}px`
+    }
+    const ctx = canvas.getContext('2d')
+    if (!ctx) return
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+    this.#anim.draw(ctx, width, height, this.#paletteNow())
+  }
+
+  #renderWatchStats(): void {
+    const out = this.#result
+    for (const who of ['sgd', 'adam'] as const) {
+      const st = this.#anim.stats(who)
+      const cell = (name: string, text: string) => {
+        const el = this.#el(`watch-${who}-${name}`)
+        if (el.textContent !== text) el.textContent = text
+      }
+      cell('escapes', st ? formatNumber(st.escapes) : '—')
+      cell('iterations', st ? formatNumber(st.iterations) : '—')
+      cell('mean', st ? formatNumber(st.meanEscapeIterations, 3) : '—')
+      cell('predicted', escapeHeadline(out?.[who], 3).text)
+    }
+  }
+
+  // ---- export and fullscreen ----------------------------------------------------------------------
+
+  #fileStem(): string {
+    return `levy-escape-${this.#state.basin}`
+  }
+
+  async #exportPlot(id: string, kind: 'svg' | 'png'): Promise<void> {
+    const svg = this.#el(id)?.querySelector('svg')
+    const status = this.#el('copy-status')
+    if (!svg) {
+      status.textContent = 'Nothing to export: the plot is empty'
+      return
+    }
+    const text = standaloneSvg(svg, this.#paletteNow().bg)
+    const name = `${this.#fileStem()}-${id.replace('plot-', '')}`
+    try {
+      if (kind === 'svg') download(this.#root, new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`)
+      else {
+        const box = svg.viewBox.baseVal
+        download(
+          this.#root,
+          await svgToPng(text, box.width || svg.clientWidth, box.height || svg.clientHeight),
+          `${name}.png`,
+        )
+      }
+      status.textContent = `Saved ${name}.${kind}`
+    } catch (err) {
+      status.textContent = `Could not export the plot (${String(err)})`
+    }
+  }
+
+  async #exportWatch(): Promise<void> {
+    const status = this.#el('copy-status')
+    try {
+      download(
+        this.#root,
+        await canvasToPng(this.#el<HTMLCanvasElement>('watch-canvas')),
+        `${this.#fileStem()}-escapes.png`,
+      )
+      status.textContent = `Saved ${this.#fileStem()}-escapes.png`
+    } catch (err) {
+      status.textContent = `Could not export the animation (${String(err)})`
+    }
+  }
+
+  /** The current state as the JSON body that `POST /v1/escape-time` takes. */
+  #downloadJson(): void {
+    const body = `${JSON.stringify(toRequest(this.#state), null, 2)}\n`
+    download(this.#root, new Blob([body], { type: 'application/json' }), `${this.#fileStem()}-request.json`)
+    this.#el('copy-status').textContent = `Saved ${this.#fileStem()}-request.json`
+  }
+
+  async #toggleFullscreen(): Promise<void> {
+    try {
+      if (document.fullscreenElement === this) await document.exitFullscreen()
+      else await this.requestFullscreen()
+    } catch (err) {
+      this.#el('copy-status').textContent = `Fullscreen is not available here (${String(err)})`
+    }
+  }
+
+  #fullscreenChanged(): void {
+    const on = document.fullscreenElement === this
+    const b = this.#el('fullscreen')
+    b.textContent = on ? 'Exit fullscreen' : 'Fullscreen'
+    b.setAttribute('aria-pressed', String(on))
+    this.#renderPlots()
+    this.#drawWatch()
   }
 
   // ---- URL, clipboard, timers --------------------------------------------------------------------

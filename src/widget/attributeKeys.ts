@@ -17,4 +17,6 @@ export const ATTRIBUTE_KEYS: Readonly<Record<string, string>> = Object.freeze({
   'adam-lr': 'optimizers.adam.lr',
   'adam-preconditioner': 'optimizers.adam.preconditioner',
   panel: 'panel',
+  'watch-seed': 'watch.seed',
+  'watch-speed': 'watch.speed',
 })

@@ -28,7 +28,14 @@ export interface WidgetState {
   adam: OptimizerState & { preconditioner: 'auto' | number[] }
   /** The "trained minima" panel is open. */
   compareOpen: boolean
+  /** Seed of the "watch it escape" walks (both optimizers use it). */
+  watchSeed: number
+  /** Iterations per animation frame of the "watch it escape" view (one of WATCH_SPEEDS). */
+  watchSpeed: number
 }
+
+/** Speeds the animation offers, in iterations per frame. */
+export const WATCH_SPEEDS: readonly number[] = Object.freeze([1, 3, 10, 30, 100, 300, 1000, 3000, 10000])
 
 /**
  * Default view: the 2-D quadratic basin of docs/theory.md#validation-2d (H = diag(10, 1), h = 0.5, noise
@@ -47,6 +54,8 @@ export const defaultState: WidgetState = Object.freeze({
   sgd: { alpha: 1.5, lr: 0.01 },
   adam: { alpha: 1.8, lr: 0.001, preconditioner: 'auto' },
   compareOpen: false,
+  watchSeed: 1,
+  watchSpeed: 10,
 }) as WidgetState
 
 export function cloneState(s: WidgetState): WidgetState {

@@ -3,7 +3,7 @@
  * dotted GET keys). Missing or unreadable values keep the value of `base`; a value that parses but is
  * out of range is kept, so the calculator can show the API's own validation message for it.
  */
-import { cloneState, type WidgetState } from './state.ts'
+import { cloneState, WATCH_SPEEDS, type WidgetState } from './state.ts'
 
 function parseNumber(v: string | null): number | undefined {
   if (v === null || v.trim() === '') return undefined
@@ -38,6 +38,10 @@ export function stateFromQuery(q: URLSearchParams, base: WidgetState): WidgetSta
   const pre = q.get('optimizers.adam.preconditioner')
   if (pre === 'auto') s.adam.preconditioner = 'auto'
   else s.adam.preconditioner = parseList(pre) ?? s.adam.preconditioner
+  const seed = parseNumber(q.get('watch.seed'))
+  if (seed !== undefined && Number.isSafeInteger(seed) && seed >= 0) s.watchSeed = seed
+  const speed = parseNumber(q.get('watch.speed'))
+  if (speed !== undefined && WATCH_SPEEDS.includes(speed)) s.watchSpeed = speed
   const panel = q.get('panel')
   if (panel !== null) s.compareOpen = panel === 'compare'
   return s

@@ -4,7 +4,7 @@
  * is open. Only the keys of the chosen basin kind are written, so the query is also a valid
  * `GET /v1/escape-time` query (apart from `panel`).
  */
-import type { WidgetState } from './state.ts'
+import { defaultState, type WidgetState } from './state.ts'
 
 const num = (x: number) => String(x)
 const list = (xs: number[]) => xs.map(num).join(',')
@@ -28,5 +28,8 @@ export function stateToQuery(s: WidgetState, options: { includePanel?: boolean }
   q.set('optimizers.adam.lr', num(s.adam.lr))
   q.set('optimizers.adam.preconditioner', s.adam.preconditioner === 'auto' ? 'auto' : list(s.adam.preconditioner))
   if (options.includePanel !== false && s.compareOpen) q.set('panel', 'compare')
+  // The animation's seed and speed: written only when they differ from the defaults.
+  if (s.watchSeed !== defaultState.watchSeed) q.set('watch.seed', num(s.watchSeed))
+  if (s.watchSpeed !== defaultState.watchSpeed) q.set('watch.speed', num(s.watchSpeed))
   return q
 }

@@ -109,6 +109,31 @@ button.secondary { background: transparent; color: var(--etc-accent); }
 p.hint { font-size: 0.8rem; color: var(--etc-muted); margin: 6px 0; }
 textarea.manual { width: 100%; font-family: ui-monospace, monospace; font-size: 0.75rem; margin-top: 6px; color: var(--etc-fg); background: var(--etc-panel); border: 1px solid var(--etc-border); }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.bar { display: none; }
+.watch { margin-top: 14px; }
+.watch-box { width: 100%; border: 1px solid var(--etc-border); border-radius: 8px; overflow: hidden; background: var(--etc-bg); }
+.watch-box canvas { display: block; width: 100%; }
+.watch-controls { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; margin-top: 8px; font-size: 0.85rem; }
+.watch-controls input[type="range"] { width: 9em; accent-color: var(--etc-accent); }
+.watch-controls output { min-width: 11em; color: var(--etc-muted); font-variant-numeric: tabular-nums; }
+.watch-controls input.seed { width: 6em; }
+label.inline { font-size: 0.85rem; }
+table.watch-stats { margin-top: 8px; }
+table.watch-stats tr.sgd th { color: var(--etc-sgd); }
+table.watch-stats tr.adam th { color: var(--etc-adam); }
+.fig-actions { display: flex; gap: 6px; justify-content: flex-end; margin-top: 6px; }
+button.small { font-size: 0.75rem; padding: 2px 8px; }
+:host(:fullscreen) { overflow: auto; background: var(--etc-bg); }
+:host(:fullscreen) .root { min-height: 100%; border-radius: 0; }
+@container (max-width: 480px) {
+  .bar {
+    display: flex; flex-wrap: wrap; gap: 4px 12px; position: sticky; top: 0; z-index: 2; margin: 0 0 8px;
+    padding: 6px 10px; background: var(--etc-panel); border-bottom: 1px solid var(--etc-border); font-size: 0.85rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .bar .sgd b { color: var(--etc-sgd); }
+  .bar .adam b { color: var(--etc-adam); }
+}
 @container (max-width: 420px) {
   .root { padding: 10px; }
   .card .v { font-size: 1.15rem; }

@@ -3,6 +3,8 @@
  * cards and the mechanism table, three figures, the share buttons and the lazily loaded
  * "trained minima" panel. Numbers are filled in by the element.
  */
+import { WATCH_SPEEDS } from './state.ts'
+
 const alphaField = (id: string, who: string) => `
   <div class="field">
     <label for="${id}-alpha">Tail index α <span class="sr-only">of ${who}'s noise</span></label>
@@ -18,12 +20,24 @@ const lrField = (id: string, who: string) => `
     <input id="${id}-lr-range" type="range" min="-5" max="-0.05" step="0.01" aria-label="${who} learning rate η, logarithmic (slider)">
   </div>`
 
+/** SVG and PNG download buttons under a plot. */
+const exportButtons = (id: string, what: string) => `
+  <div class="fig-actions">
+    <button type="button" class="secondary small" data-export="svg" data-plot="${id}" part="button export-button" aria-label="Download ${what} as SVG">SVG</button>
+    <button type="button" class="secondary small" data-export="png" data-plot="${id}" part="button export-button" aria-label="Download ${what} as PNG">PNG</button>
+  </div>`
+
 export const template = `
 <div class="root" part="root">
   <header part="header">
     <h2 id="etc-title">Escape time from a minimum: SGD vs Adam</h2>
     <p class="lede">How many iterations heavy-tailed (symmetric α-stable) gradient noise needs to throw each optimizer out of a basin, to leading order (Zhou et al., NeurIPS 2020).</p>
   </header>
+  <div class="bar" part="result-bar" aria-hidden="true">
+    <span class="sgd">SGD <b id="bar-sgd">—</b></span>
+    <span class="adam">Adam <b id="bar-adam">—</b></span>
+    <span>Adam/SGD <b id="bar-ratio">—</b>×</span>
+  </div>
   <form class="inputs" part="inputs" aria-labelledby="etc-title" novalidate>
     <fieldset class="basin" part="fieldset">
       <legend>Basin</legend>
@@ -130,15 +144,46 @@ export const template = `
     <p class="sr-only" id="live" aria-live="polite"></p>
   </section>
 
+  <section class="watch" part="watch" aria-labelledby="watch-h">
+    <h3 id="watch-h">Watch it escape</h3>
+    <div class="watch-box" id="watch-box">
+      <canvas id="watch-canvas" part="watch-canvas" role="img" aria-label="SGD and Adam iterates moving in the basin"></canvas>
+    </div>
+    <div class="watch-controls" part="watch-controls">
+      <button type="button" id="watch-play" part="button play-button" aria-pressed="false">Play</button>
+      <button type="button" id="watch-step" class="secondary" part="button step-button">Step</button>
+      <button type="button" id="watch-reset" class="secondary" part="button reset-button">Reset</button>
+      <label class="inline" for="watch-speed">Speed</label>
+      <input id="watch-speed" type="range" min="0" max="${WATCH_SPEEDS.length - 1}" step="1" part="speed" aria-describedby="watch-speed-out">
+      <output id="watch-speed-out" for="watch-speed">10 iterations per frame</output>
+      <label class="inline" for="watch-seed">Seed</label>
+      <input id="watch-seed" class="seed" type="number" min="0" step="1" inputmode="numeric" part="seed">
+      <button type="button" id="watch-png" class="secondary" part="button export-button">PNG</button>
+    </div>
+    <div class="scroll">
+      <table class="watch-stats" part="watch-stats">
+        <caption>Measured in this run against the calculator's prediction (iterations)</caption>
+        <thead><tr><th scope="col">optimizer</th><th scope="col" class="num">escapes</th><th scope="col" class="num">iterations run</th><th scope="col" class="num">mean escape (run)</th><th scope="col" class="num">predicted</th></tr></thead>
+        <tbody>
+          <tr class="sgd"><th scope="row">SGD</th><td class="num" id="watch-sgd-escapes">—</td><td class="num" id="watch-sgd-iterations">—</td><td class="num" id="watch-sgd-mean">—</td><td class="num" id="watch-sgd-predicted">—</td></tr>
+          <tr class="adam"><th scope="row">Adam</th><td class="num" id="watch-adam-escapes">—</td><td class="num" id="watch-adam-iterations">—</td><td class="num" id="watch-adam-mean">—</td><td class="num" id="watch-adam-predicted">—</td></tr>
+        </tbody>
+      </table>
+    </div>
+    <p class="hint" id="watch-caption">Each dot is an optimizer's iterate θ − θ* under the discrete dynamics that <code>/v1/simulate</code> runs, with SαS noise of its α, η and scale (same seed, same run). A long segment is one big jump; × marks where an iterate left the basin, after which it restarts at θ*. The running mean is iterations run / escapes.</p>
+  </section>
+
   <section class="plots" part="plots" aria-label="Plots">
-    <figure part="plot"><div class="plot" id="plot-lr"></div><figcaption>Escape iterations fall as η^(−α): the lines' slopes are −α (log-log). Dots: the chosen learning rates.</figcaption></figure>
-    <figure part="plot"><div class="plot" id="plot-density"></div><figcaption>The noise law at each optimizer's α against the Gaussian: the heavy tails are what makes escapes by single jumps possible.</figcaption></figure>
-    <figure part="plot"><div class="plot" id="plot-basin"></div><figcaption>The basin and the side each optimizer leaves it by; the nearer wall wins, but less sharply than under Gaussian noise.</figcaption></figure>
+    <figure part="plot"><div class="plot" id="plot-lr"></div><figcaption>Escape iterations fall as η^(−α): the lines' slopes are −α (log-log). Dots: the chosen learning rates.</figcaption>${exportButtons('plot-lr', 'escape iterations against η')}</figure>
+    <figure part="plot"><div class="plot" id="plot-density"></div><figcaption>The noise law at each optimizer's α against the Gaussian: the heavy tails are what makes escapes by single jumps possible.</figcaption>${exportButtons('plot-density', 'the noise densities')}</figure>
+    <figure part="plot"><div class="plot" id="plot-basin"></div><figcaption>The basin and the side each optimizer leaves it by; the nearer wall wins, but less sharply than under Gaussian noise.</figcaption>${exportButtons('plot-basin', 'the basin')}</figure>
   </section>
 
   <div class="actions" part="actions">
     <button type="button" id="copy-link" part="button">Copy link</button>
     <button type="button" id="copy-embed" class="secondary" part="button">Copy embed code</button>
+    <button type="button" id="download-json" class="secondary" part="button export-button">Download request (JSON)</button>
+    <button type="button" id="fullscreen" class="secondary" part="button fullscreen-button" aria-pressed="false">Fullscreen</button>
     <span class="status" id="copy-status" role="status"></span>
   </div>
   <textarea class="manual" id="manual" rows="4" readonly aria-label="Text to copy" hidden></textarea>

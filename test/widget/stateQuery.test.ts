@@ -5,7 +5,7 @@ import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
 import { ATTRIBUTE_KEYS } from '../../src/widget/attributeKeys.ts'
 import { embedSnippet } from '../../src/widget/embedSnippet.ts'
 import { mergeStateQuery } from '../../src/widget/mergeStateQuery.ts'
-import { defaultState, type WidgetState } from '../../src/widget/state.ts'
+import { defaultState, WATCH_SPEEDS, type WidgetState } from '../../src/widget/state.ts'
 import { stateFromAttributes } from '../../src/widget/stateFromAttributes.ts'
 import { stateFromQuery } from '../../src/widget/stateFromQuery.ts'
 import { stateToQuery } from '../../src/widget/stateToQuery.ts'
@@ -35,6 +35,8 @@ const stateArb: fc.Arbitrary<WidgetState> = fc
     lS: lr,
     lA: lr,
     open: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 2 ** 31 }),
+    speed: fc.constantFrom(...WATCH_SPEEDS),
   })
   .map((r) => {
     const d = r.interval ? 1 : r.d
@@ -50,6 +52,8 @@ const stateArb: fc.Arbitrary<WidgetState> = fc
       sgd: { alpha: r.aS, lr: r.lS },
       adam: { alpha: r.aA, lr: r.lA, preconditioner: r.auto ? 'auto' : r.q.slice(0, d) },
       compareOpen: r.open,
+      watchSeed: r.seed,
+      watchSpeed: r.speed,
     } satisfies WidgetState
   })
 
@@ -128,7 +132,11 @@ describe('attributes and the embed snippet', () => {
     )
   })
   it('every attribute stands for a key that stateToQuery writes', () => {
-    const keys = new Set([...stateToQuery({ ...defaultState, compareOpen: true }).keys(), 'basin.left', 'basin.right'])
+    const keys = new Set([
+      ...stateToQuery({ ...defaultState, compareOpen: true, watchSeed: 5, watchSpeed: 100 }).keys(),
+      'basin.left',
+      'basin.right',
+    ])
     for (const key of Object.values(ATTRIBUTE_KEYS)) expect(keys.has(key), key).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 /**
  * `GET /embed`: the calculator alone, for an `<iframe>`. Its state comes from the query string (the
- * API's dotted keys, read by the widget because of `sync-url`); `theme=light|dark` picks the colours.
+ * API's dotted keys, read by the widget because of `sync-url`); `theme=light|dark` picks the colours. With
+ * `resize-parent` the widget posts its height to the framing page (see src/widget/postHeight.ts and `/embed.js`).
  */
 import { ELEMENT_NAME } from '../../src/widget/embedSnippet.ts'
 
@@ -17,7 +18,8 @@ ${styleTag}
 </head>
 <body class="embed">
 <main>
-<${ELEMENT_NAME} sync-url${theme === 'auto' ? '' : ` theme="${theme}"`}></${ELEMENT_NAME}>
+<h1 class="sr-only">Escape-time calculator: SGD vs Adam under heavy-tailed gradient noise</h1>
+<${ELEMENT_NAME} sync-url resize-parent${theme === 'auto' ? '' : ` theme="${theme}"`}></${ELEMENT_NAME}>
 </main>
 </body>
 </html>

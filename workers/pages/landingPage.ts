@@ -30,9 +30,9 @@ const ENDPOINTS: [string, string, string][] = [
   ],
 ]
 
-/** An <iframe> of /embed in the default state. */
+/** An <iframe> of /embed in the default state, sized to its content by /embed.js. */
 function iframeSnippet(origin: string): string {
-  return `<iframe src="${origin}/embed?${stateToQuery(defaultState)}" title="Escape-time calculator" width="100%" height="1300" style="border:0" allow="clipboard-write"></iframe>`
+  return `<iframe src="${origin}/embed?${stateToQuery(defaultState)}" title="Escape-time calculator" width="100%" height="1300" style="border:0" allow="clipboard-write; fullscreen"></iframe>\n<script src="${origin}/embed.js" async></script>`
 }
 
 export function landingPage(origin: string, styleTag: string): string {
@@ -76,13 +76,13 @@ The paper argues that this is why SGD ends in flatter minima that generalise bet
 ${ENDPOINTS.map(([m, p, d]) => `<tr><td><code>${escapeXml(m)}</code></td><td><code>${escapeXml(p)}</code></td><td>${escapeXml(d)}</td></tr>`).join('\n')}
 </tbody></table></div>
 <p>JSON in and out, RFC 9457 problems on errors, CORS open. Full reference: <a href="/docs">/docs</a>; machine-readable: <a href="/openapi.json">/openapi.json</a>. Example:</p>
-<pre><code>${escapeXml(example)}</code></pre>
+<pre tabindex="0"><code>${escapeXml(example)}</code></pre>
 
 <h2 id="embed">Embed the calculator</h2>
 <p>Paste this into any page; attributes set the starting state (the “Copy embed code” button writes them for the current view). Or frame <a href="/embed">/embed</a>, which reads its state from the query string.</p>
-<pre><code>${escapeXml(embedSnippet(defaultState, origin))}</code></pre>
-<p>Where scripts are not allowed, use a frame (the calculator's “Copy link” button gives the <code>/embed</code> URL of the current view):</p>
-<pre><code>${escapeXml(iframeSnippet(origin))}</code></pre>
+<pre tabindex="0"><code>${escapeXml(embedSnippet(defaultState, origin))}</code></pre>
+<p>Or use a frame (the calculator's “Copy link” button gives the <code>/embed</code> URL of the current view). The small <code>/embed.js</code> script makes the frame as tall as its content, so it never shows an inner scrollbar; without it, keep a fixed height:</p>
+<pre tabindex="0"><code>${escapeXml(iframeSnippet(origin))}</code></pre>
 
 <footer>
 <p>Theory: P. Zhou, J. Feng, C. Ma, C. Xiong, S. Hoi, W. E, “Towards Theoretically Understanding Why SGD Generalizes Better Than ADAM in Deep Learning”, NeurIPS 2020. levy-escape is MIT-licensed open source.</p>

@@ -25,5 +25,6 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--bord
 escape-time-calculator { margin: 12px 0; }
 body.embed main { max-width: none; padding: 0; }
 body.embed escape-time-calculator { margin: 0; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
 `

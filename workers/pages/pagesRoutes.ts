@@ -1,6 +1,7 @@
 /**
  * Routes of the human-facing pages (docs/api.md#pages): `/` (landing page), `/embed` (the widget
- * alone, for iframes), `/widget.js` (the web component, an ES module) and `/widget-compare.js` (its
+ * alone, for iframes), `/embed.js` (the parent page's helper that sizes those iframes), `/widget.js` (the web
+ * component, an ES module) and `/widget-compare.js` (its
  * lazily loaded "trained minima" panel), plus `/favicon.ico` (a small SVG, so that no page, /docs
  * included, logs a failed favicon request). The bundles come from workers/pages/generated/widgetBundle.ts,
  * written by scripts/build-widget.ts. Scripts are served with CORS so that other sites can load them
@@ -8,6 +9,7 @@
  */
 import { type Context, Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
+import { embedHelper } from './embedHelper.ts'
 import { embedPage } from './embedPage.ts'
 import { widgetCompareEtag, widgetCompareJs, widgetEtag, widgetJs } from './generated/widgetBundle.ts'
 import { landingPage } from './landingPage.ts'
@@ -58,6 +60,10 @@ function script(source: string, etag: string) {
 }
 
 pagesRoutes.get('/widget.js', page, script(widgetJs, widgetEtag))
+pagesRoutes.get('/embed.js', page, async (c) => {
+  const source = embedHelper(new URL(c.req.url).origin)
+  return script(source, `"${(await sha256Base64(source)).slice(0, 27)}"`)(c)
+})
 pagesRoutes.get('/widget-compare.js', page, script(widgetCompareJs, widgetCompareEtag))
 
 /** A heavy-tailed density in a circle: the site icon, as SVG. */
