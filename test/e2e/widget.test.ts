@@ -144,7 +144,7 @@ describe('landing page /', () => {
     await page.goto(`${baseUrl}/`)
     await page.locator('#basin').focus()
     const order: string[] = []
-    for (let i = 0; i < 19; i++) {
+    for (let i = 0; i < 33; i++) {
       order.push(
         await page.evaluate(() => {
           const host = document.activeElement
@@ -171,8 +171,17 @@ describe('landing page /', () => {
       'adam-lr-range',
       'adam-pre',
       'summary',
+      'watch-play',
+      'watch-step',
+      'watch-reset',
+      'watch-speed',
+      'watch-seed',
+      'watch-png',
+      ...['plot-lr', 'plot-density', 'plot-basin'].flatMap(() => ['button', 'button']),
       'copy-link',
       'copy-embed',
+      'download-json',
+      'fullscreen',
       'summary',
     ])
   })

@@ -4,7 +4,7 @@ import { escapeHeadline, SINGLE_STEP_TEXT } from '../../src/widget/escapeHeadlin
 describe('escapeHeadline', () => {
   it('writes the iterations with the unit in the normal regime', () => {
     expect(escapeHeadline({ meanEscapeIterations: 217.55495847859683 })).toEqual({
-      text: '217.5',
+      text: '217.6',
       unit: 'iterations',
       singleStep: false,
     })
