@@ -305,7 +305,7 @@ describe('axe finds nothing', () => {
     })
     return result
   }
-  const pages = ['/', '/embed', '/docs']
+  const pages = ['/', '/embed', '/docs', '/docs/theory']
   for (const dark of [false, true]) {
     for (const path of pages) {
       it(`${path} (${dark ? 'dark' : 'light'})`, async () => {
