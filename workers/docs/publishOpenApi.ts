@@ -7,10 +7,15 @@
  *   (`InvalidInputProblem`, `NotFoundProblem`, …) with reusable responses (`#/components/responses/…`);
  * - the problems each operation can answer: 400 for every operation (bad input; operations without
  *   parameters refuse any query key), 404 for the `{id}` routes, 413/415 for bodies, 422 for computations.
- *   405 answers a method that a path does not have, so it belongs to no operation; `/docs` lists it.
+ *   405 answers a method that a path does not have, so it belongs to no operation; `/docs` lists it;
+ * - an example request and answer for every operation that computes something: the requests of
+ *   workers/docs/exampleRequests.ts and the answers a running Worker gave them
+ *   (workers/docs/generated/examples.json, replayed against the Worker by a test).
  * Pure: returns a new document.
  */
 import { PROBLEM_TYPES, problemType } from '../problem.ts'
+import { EXAMPLE_MODEL_ID, EXAMPLE_REQUESTS, exampleKey } from './exampleRequests.ts'
+import recorded from './generated/examples.json'
 
 type Json = Record<string, any>
 
@@ -130,7 +135,40 @@ export function publishOpenApi(generated: Json): Json {
       }
     }
   }
+  addExamples(doc)
   tuplesToPrefixItems(doc.components.schemas)
   tuplesToPrefixItems(doc.paths)
   return doc
+}
+
+/** A query value as the parameter's schema reads it (`x=0,1,10` → [0, 1, 10]). */
+function typedValue(raw: string, schema: Json): unknown {
+  const number = (t: string) => (Number.isFinite(Number(t)) && t.trim() !== '' ? Number(t) : t)
+  const alternatives: Json[] = Array.isArray(schema.anyOf) ? schema.anyOf : [schema]
+  const list = alternatives.find((a) => a.type === 'array')
+  if (list && (raw.includes(',') || !alternatives.some((a) => a.type === 'number' || a.type === 'integer')))
+    return raw.split(',').map(number)
+  if (alternatives.some((a) => a.type === 'number' || a.type === 'integer')) return number(raw)
+  return raw
+}
+
+function addExamples(doc: Json): void {
+  const answers = recorded as Record<string, { response: unknown }>
+  for (const e of EXAMPLE_REQUESTS) {
+    const op: Json | undefined = doc.paths?.[e.path]?.[e.method]
+    const answer = answers[exampleKey(e)]
+    if (!op || !answer) continue
+    if (e.body !== undefined && op.requestBody?.content?.['application/json'])
+      op.requestBody.content['application/json'].example = e.body
+    for (const p of op.parameters ?? []) if (p.in === 'path' && p.name === 'id') p.example = EXAMPLE_MODEL_ID
+    if (e.query) {
+      const query = new URLSearchParams(e.query)
+      for (const p of op.parameters ?? []) {
+        const raw = query.get(p.name)
+        if (raw !== null) p.example = typedValue(raw, p.schema ?? {})
+      }
+    }
+    const ok = op.responses?.['200']?.content?.['application/json']
+    if (ok) ok.example = answer.response
+  }
 }

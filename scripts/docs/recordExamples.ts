@@ -1,0 +1,38 @@
+/**
+ * `npm run docs:examples`: sends every example request of workers/docs/exampleRequests.ts to a running
+ * Worker (`wrangler dev` on 127.0.0.1, port EXAMPLES_PORT or 8805) and writes the answers into
+ * workers/docs/generated/examples.json, from which the OpenAPI document and `/docs` take their examples.
+ * Then it checks what it wrote: every recorded answer is a 200 and re-reads as the same JSON.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { EXAMPLE_REQUESTS, exampleKey, exampleUrl } from '../../workers/docs/exampleRequests.ts'
+import { startDev } from '../devServer.ts'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
+export const EXAMPLES_FILE = join(root, 'workers/docs/generated/examples.json')
+
+const port = Number(process.env.EXAMPLES_PORT ?? 8805)
+const dev = await startDev(port)
+const out: Record<string, { status: number; response: unknown }> = {}
+try {
+  for (const e of EXAMPLE_REQUESTS) {
+    const res = await fetch(`${dev.baseUrl}${exampleUrl(e)}`, {
+      method: e.method.toUpperCase(),
+      ...(e.body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(e.body) }),
+    })
+    const text = await res.text()
+    if (res.status !== 200) throw new Error(`${exampleKey(e)} answered ${res.status}: ${text}`)
+    out[exampleKey(e)] = { status: res.status, response: JSON.parse(text) }
+    console.log(`${exampleKey(e)}: ${text.length} bytes`)
+  }
+} finally {
+  await dev.stop()
+}
+writeFileSync(EXAMPLES_FILE, `${JSON.stringify(out, null, 1)}\n`)
+const back = JSON.parse(readFileSync(EXAMPLES_FILE, 'utf8'))
+if (JSON.stringify(back) !== JSON.stringify(out)) throw new Error('examples.json does not read back')
+console.log(`wrote ${EXAMPLES_FILE} (${Object.keys(out).length} operations)`)

@@ -1,0 +1,49 @@
+/**
+ * The examples of the OpenAPI document are real: every example request, replayed against the Worker, gets
+ * exactly the recorded answer (regenerate with `npm run docs:examples` after changing an answer), and the
+ * served document carries the request and the answer of every computing operation.
+ */
+import { SELF } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_REQUESTS, exampleKey, exampleUrl } from '../../workers/docs/exampleRequests.ts'
+import recorded from '../../workers/docs/generated/examples.json'
+
+const BASE = 'https://levy-escape.test'
+const answers = recorded as Record<string, { status: number; response: unknown }>
+
+describe('OpenAPI examples', () => {
+  it('every computing operation of the document has a request and a response example', async () => {
+    const doc = (await (await SELF.fetch(`${BASE}/openapi.json`)).json()) as Record<string, any>
+    const missing: string[] = []
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<Record<string, any>>(item)) {
+        // The pages of the service are HTML; the upload probe takes a multipart ONNX file.
+        if (['/openapi.json', '/docs', '/docs/theory', '/v1/probe'].includes(path)) continue
+        const response = op.responses['200']?.content?.['application/json']?.example
+        if (response === undefined) missing.push(`${method} ${path}: response`)
+        const hasInput = op.requestBody || (op.parameters ?? []).length > 0
+        const request =
+          op.requestBody?.content?.['application/json']?.example ??
+          ((op.parameters ?? []).some((p: { example?: unknown }) => p.example !== undefined) ? true : undefined)
+        if (hasInput && request === undefined) missing.push(`${method} ${path}: request`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  for (const e of EXAMPLE_REQUESTS) {
+    it(`${exampleKey(e)}: the Worker answers the recorded example`, async () => {
+      const res = await SELF.fetch(`${BASE}${exampleUrl(e)}`, {
+        method: e.method.toUpperCase(),
+        ...(e.body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(e.body) }),
+      })
+      const text = await res.text()
+      expect(res.status, text).toBe(200)
+      expect(JSON.parse(text), 'run `npm run docs:examples` if the answer changed on purpose').toEqual(
+        answers[exampleKey(e)].response,
+      )
+    })
+  }
+})
