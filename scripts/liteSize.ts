@@ -1,5 +1,6 @@
 /**
- * Builds the calculator-only Worker (`wrangler deploy --dry-run --env lite --minify`) and checks its size:
+ * Builds the calculator-only Worker (`wrangler deploy --dry-run --env lite`, minified by wrangler.toml's
+ * `minify = true`, so exactly what a deploy uploads) and checks its size:
  * at most 1 MiB raw (the free plan's budget) and no ONNX Runtime inside. `npm run build:lite`
  * runs it; test/api/liteBundle.test.ts calls `buildLite` and asserts the same limits.
  */
@@ -21,7 +22,7 @@ export interface LiteBundle {
 export function buildLite(): LiteBundle {
   const out = mkdtempSync(join(tmpdir(), 'levy-lite-'))
   try {
-    execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--env', 'lite', '--minify', '--outdir', out], {
+    execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--env', 'lite', '--outdir', out], {
       stdio: 'pipe',
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     })

@@ -145,7 +145,7 @@ const checks: { name: string; n: number; estimateMs: number; measuredMs: number;
   })
 }
 const cases: { name: string; file: string; n: number }[] = [
-  { name: 'user-model fixture (64-24-12-10)', file: 'test/fixtures/user-model/model.onnx', n: 300 },
+  { name: 'user-model fixture (64-24-12-10)', file: 'test/fixtures/userModel/model.onnx', n: 300 },
   { name: 'digits-mlp-sgd', file: 'models/digits-mlp-sgd/grad.onnx', n: 300 },
   { name: 'fashion-mlp-sgd', file: 'models/fashion-mlp-sgd/grad.onnx', n: 82 },
 ]

@@ -138,12 +138,12 @@ try {
       `${id}: warm default probe ${entry.probeMs.map((t) => t.toFixed(0)).join(', ')} ms in-handler; workerd CPU ${entry.cpuMs.map((t) => t.toFixed(0)).join(', ')} ms; estimate ${entry.estimateMs.toFixed(0)} ms`,
     )
   }
-  // a user model the repository did not train (tfjs 64-24-12-10, converted by scripts/convert-tfjs.ts), multipart
+  // a user model the repository did not train (tfjs 64-24-12-10, converted by scripts/convertTfjs.ts), multipart
   const userCpu: number[] = []
   for (let k = 0, attempts = 0; k < 3 && attempts < 8; attempts++) {
     const f = new FormData()
-    f.append('model', new Blob([readFileSync('test/fixtures/user-model/model.onnx')]), 'model.onnx')
-    f.append('data', new Blob([readFileSync('test/fixtures/user-model/data.bin')]), 'data.bin')
+    f.append('model', new Blob([readFileSync('test/fixtures/userModel/model.onnx')]), 'model.onnx')
+    f.append('data', new Blob([readFileSync('test/fixtures/userModel/data.bin')]), 'data.bin')
     f.append('options', JSON.stringify({ inputScale: 1 / 16, optimizer: 'adam', lr: 0.01 }))
     const c0 = workerdCpuMs(PORT)
     const res = await fetch(`${dev.baseUrl}/v1/probe`, { method: 'POST', body: f })
@@ -205,7 +205,7 @@ ${rowsWarm
   )
   .join('\n')}
 
-**A user model** (POST /v1/probe multipart: the tfjs 64-24-12-10 fixture converted by scripts/convert-tfjs.ts, 300
+**A user model** (POST /v1/probe multipart: the tfjs 64-24-12-10 fixture converted by scripts/convertTfjs.ts, 300
 digits, default options with a new ONNX session per request): median workerd CPU ${userCpuMs.toFixed(0)} ms. Its probe: loss
 ${userProbe?.loss.value.toFixed(4)}, accuracy ${userProbe?.loss.accuracy.toFixed(4)}, noise α ${userProbe?.noise.alpha.toFixed(3)}, top eigenvalues
 ${userProbe?.curvature.eigenvalues.map((e) => e.toFixed(3)).join(', ')}, trace ${userProbe?.curvature.trace.toFixed(2)}.

@@ -1,7 +1,7 @@
 /**
  * Widget speed in Chromium: (1) script parsed and first render after page load, target
  * ≤ 100 ms; (2) recompute + redraw after an input change, target ≤ 16 ms (one frame). The bundle is
- * built in memory (scripts/build-widget.ts) and served by a local Node server; Debian's Chromium runs
+ * built in memory (scripts/buildWidget.ts) and served by a local Node server; Debian's Chromium runs
  * it headless through playwright-core.
  *
  * (2) is timed inside the page: from dispatching an `input` event on a slider to the end of a forced
@@ -15,7 +15,7 @@ import { loadavg } from 'node:os'
 import type { CDPSession } from 'playwright-core'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
 import { launchChromium } from '../../test/e2e/browser.ts'
-import { buildWidget } from '../build-widget.ts'
+import { buildWidget } from '../buildWidget.ts'
 import { writeSection } from './harness.ts'
 
 const LOADS = 15

@@ -1,4 +1,4 @@
-export { type Dataset, type Split, headSplit } from './Dataset.ts'
+export { type Dataset, type Split, headSplit } from './dataset.ts'
 export { loadDigits, parseDigitsCsv, DIGITS_CSV_SHA256, DIGITS_DIR } from './loadDigits.ts'
 export { loadFashion, FASHION_DIR, FASHION_FILES, FASHION_INSTALL_HINT, FASHION_CLASSES } from './loadFashion.ts'
 export { parseIdx } from './parseIdx.ts'

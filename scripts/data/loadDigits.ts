@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
-import type { Dataset, Split } from './Dataset.ts'
+import type { Dataset, Split } from './dataset.ts'
 import { sha256 } from './sha256.ts'
 
 export const DIGITS_DIR = fileURLToPath(new URL('../../data/digits/', import.meta.url))

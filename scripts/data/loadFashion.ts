@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
-import type { Dataset, Split } from './Dataset.ts'
+import type { Dataset, Split } from './dataset.ts'
 import { parseIdx } from './parseIdx.ts'
 import { sha256 } from './sha256.ts'
 

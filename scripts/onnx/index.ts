@@ -1,7 +1,7 @@
 export { type ExportedMlp, exportMlp, forwardGraph, gradGraph } from './exportMlp.ts'
-export type { CheckpointMeta, HistoryEntry, ModelRecord } from './ModelRecord.ts'
 export { type LayoutEntry, layoutSize, mlpLayout } from './mlpLayout.ts'
 export { mlpLoss, mlpLossFiniteDiff } from './mlpReference.ts'
+export type { CheckpointMeta, HistoryEntry, ModelRecord } from './modelRecord.ts'
 export { type Checkpoint, readCheckpoint } from './readCheckpoint.ts'
 export { type Verification, verifyCheckpoint } from './verifyCheckpoint.ts'
 export { evalBytes, FILES, float32LeBytes, packageVersion, writeCheckpoint } from './writeCheckpoint.ts'

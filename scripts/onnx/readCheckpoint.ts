@@ -1,7 +1,7 @@
 /** Reads a trained-model folder back: the record, θ from params.bin, the eval subset and the graphs. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ModelRecord } from './ModelRecord.ts'
+import type { ModelRecord } from './modelRecord.ts'
 
 export interface Checkpoint {
   record: ModelRecord

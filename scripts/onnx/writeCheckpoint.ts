@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { exportMlp } from './exportMlp.ts'
-import type { CheckpointMeta, ModelRecord } from './ModelRecord.ts'
 import { layoutSize } from './mlpLayout.ts'
+import type { CheckpointMeta, ModelRecord } from './modelRecord.ts'
 
 export const FILES = { forward: 'forward.onnx', grad: 'grad.onnx', params: 'params.bin', eval: 'eval.bin' } as const
 

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { ModelRecord } from '../onnx/ModelRecord.ts'
+import type { ModelRecord } from '../onnx/modelRecord.ts'
 import { type Series, svgLineChart } from './svgLineChart.ts'
 import type { TrainHistoryEntry } from './trainMlp.ts'
 

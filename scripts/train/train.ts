@@ -7,7 +7,7 @@
 
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { ModelRecord } from '../onnx/ModelRecord.ts'
+import type { ModelRecord } from '../onnx/modelRecord.ts'
 import { runTraining } from './runTraining.ts'
 import { DEFAULT_SEED } from './trainConfigs.ts'
 

@@ -10,8 +10,8 @@
  * cross-entropy; plain SGD without momentum, or Adam (β1 0.9, β2 0.999, ε 1e-7, tfjs defaults).
  */
 import { createRng } from '../../src/random/index.ts'
-import type { Dataset, Split } from '../data/Dataset.ts'
-import type { HistoryEntry } from '../onnx/ModelRecord.ts'
+import type { Dataset, Split } from '../data/dataset.ts'
+import type { HistoryEntry } from '../onnx/modelRecord.ts'
 import { gradientNoiseTailIndex, type NoiseMeasurement } from './gradientNoiseTailIndex.ts'
 import { createTfMlp, glorotInit, meanCrossEntropy, mlpLogits, readTheta, type TfMlp } from './mlpTf.ts'
 import { progressBar } from './progressBar.ts'

@@ -4,8 +4,8 @@
  */
 import { escapeTime } from '../escape/index.ts'
 import { pdf } from '../stable/index.ts'
-import { EscapeTimeCalculator } from './EscapeTimeCalculator.ts'
 import { ELEMENT_NAME } from './embedSnippet.ts'
+import { EscapeTimeCalculator } from './escapeTimeCalculator.ts'
 
 performance.mark?.('escape-time-calculator:module-evaluated')
 EscapeTimeCalculator.core = { compute: escapeTime, pdf: (x, alpha) => pdf(x, alpha) }

@@ -5,7 +5,7 @@ import { escapeTime } from '../../src/escape/escapeTime.ts'
 import { createRng, normal } from '../../src/random/index.ts'
 import { type EscapeTimeOutput, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
 import { isotropicConstant, levyDensityConstant, sphereArea } from '../../src/stable/constants.ts'
-import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
+import fixture from '../fixtures/escapeVectors.json' with { type: 'json' }
 import { nonFinitePaths, numericLeaves } from '../helpers/numericLeaves.ts'
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)

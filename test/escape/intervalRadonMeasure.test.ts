@@ -4,7 +4,7 @@ import { intervalRadonMeasure } from '../../src/escape/intervalRadonMeasure.ts'
 import { leadingOrder } from '../../src/escape/leadingOrder.ts'
 import { oneJumpProbability } from '../../src/escape/oneJumpProbability.ts'
 import { levyDensityConstant } from '../../src/stable/constants.ts'
-import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
+import fixture from '../fixtures/escapeVectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sphereMoment, sphereMomentIntegral } from '../../src/escape/sphereMoment.ts'
 import { createRng, normal } from '../../src/random/index.ts'
-import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
+import fixture from '../fixtures/escapeVectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 

@@ -119,7 +119,7 @@ describe('shape inference agrees with onnxruntime-web', () => {
 
 describe('analyseGraph', () => {
   it('counts the work of the user-model fixture in closed form: MatMul multiply-adds N·4296, 8N GEMM calls', () => {
-    const i = info(new Uint8Array(readFileSync('test/fixtures/user-model/model.onnx')))
+    const i = info(new Uint8Array(readFileSync('test/fixtures/userModel/model.onnx')))
     for (const n of [1, 37, 300]) {
       const shapes: Record<string, { shape: number[]; type: number }> = {
         x: { shape: [n, 64], type: FLOAT },

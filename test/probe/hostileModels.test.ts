@@ -13,7 +13,7 @@ import { MAX_RUN_SECONDS } from '../../workers/models/budget.ts'
 import { checkBudget, probeSettings } from '../../workers/models/runProbe.ts'
 import { checkUserModel } from '../../workers/models/userModel.ts'
 
-const DIR = 'test/fixtures/user-model/hostile'
+const DIR = 'test/fixtures/userModel/hostile'
 const manifest = JSON.parse(readFileSync(`${DIR}/hostile.json`, 'utf8')) as {
   options: { measures: string[] }
   models: { name: string; status: number; path: string }[]
@@ -37,7 +37,7 @@ function verdict(bytes: Uint8Array, options: unknown) {
 describe('hostile uploads are refused before anything runs', () => {
   it('the manifest lists the seven hostile graphs', () => {
     expect(manifest.models.map((m) => m.name).sort()).toEqual(
-      ['computed-shape', 'constant-of-shape', 'expand', 'many-nodes', 'matmul-cube', 'nan-initializer', 'tile'].sort(),
+      ['computedShape', 'constantOfShape', 'expand', 'manyNodes', 'matmulCube', 'nanInitializer', 'tile'].sort(),
     )
   })
   for (const m of manifest.models) {
@@ -53,17 +53,17 @@ describe('hostile uploads are refused before anything runs', () => {
       const r = verdict(new Uint8Array(readFileSync(`${DIR}/${name}.onnx`)), { measures: ['loss'] })
       return 'failure' in r && r.failure && !r.failure.ok ? `${r.failure.detail} ${r.failure.issues[0].message}` : ''
     }
-    expect(msg('constant-of-shape')).toMatch(/1,000,000,000 elements/)
+    expect(msg('constantOfShape')).toMatch(/1,000,000,000 elements/)
     expect(msg('tile')).toMatch(/1,000,000,000 elements/)
     expect(msg('expand')).toMatch(/100,000,000 elements \(\[10000, 10000\]\)/)
-    expect(msg('many-nodes')).toMatch(/10,036 nodes; at most 4,096/)
-    expect(msg('nan-initializer')).toMatch(/NaN at flat index 0/)
-    expect(msg('computed-shape')).toMatch(/Expand.*computed from values not known before running/)
+    expect(msg('manyNodes')).toMatch(/10,036 nodes; at most 4,096/)
+    expect(msg('nanInitializer')).toMatch(/NaN at flat index 0/)
+    expect(msg('computedShape')).toMatch(/Expand.*computed from values not known before running/)
     // 2 · 2048³ multiply-adds at 1e-9 s each: 17.2 s for one run, independent of the batch
-    expect(msg('matmul-cube')).toMatch(/estimated at 17\.\d+ s .*does not depend on the batch/)
+    expect(msg('matmulCube')).toMatch(/estimated at 17\.\d+ s .*does not depend on the batch/)
   })
   it('the untouched fixture passes: one run at N = 300 is estimated far under the per-run cap', () => {
-    const r = verdict(new Uint8Array(readFileSync('test/fixtures/user-model/model.onnx')), {})
+    const r = verdict(new Uint8Array(readFileSync('test/fixtures/userModel/model.onnx')), {})
     expect(r.status).toBe(200)
     if (!('plan' in r) || !r.plan) return
     expect(r.plan.batch).toBe(300)

@@ -1,5 +1,5 @@
 /**
- * The user-model contract check (workers/models/userModel.ts) on the converted tfjs fixture
+ * The userModel contract check (workers/models/userModel.ts) on the converted tfjs fixture
  * (scripts/fixtures/userModel.ts) and on copies of it broken one way each with onnx-proto.
  */
 import { readFileSync } from 'node:fs'
@@ -8,8 +8,8 @@ import { onnx } from '../../scripts/onnx/onnxBuilders.ts'
 import { decodeEvalBin, decodeEvalJson } from '../../workers/models/evalData.ts'
 import { checkUserModel } from '../../workers/models/userModel.ts'
 
-const bytes = new Uint8Array(readFileSync('test/fixtures/user-model/model.onnx'))
-const weights = new Float32Array(new Uint8Array(readFileSync('test/fixtures/user-model/weights.bin')).buffer)
+const bytes = new Uint8Array(readFileSync('test/fixtures/userModel/model.onnx'))
+const weights = new Float32Array(new Uint8Array(readFileSync('test/fixtures/userModel/weights.bin')).buffer)
 
 function broken(edit: (g: InstanceType<typeof onnx.GraphProto>) => void): Uint8Array {
   const m = onnx.ModelProto.decode(bytes)

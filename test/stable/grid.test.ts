@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { cdf } from '../../src/stable/cdf.ts'
 import { pdf } from '../../src/stable/pdf.ts'
-import fixture from '../fixtures/stable_grid.json'
+import fixture from '../fixtures/stableGrid.json'
 
 // scipy.stats.levy_stable(α, 0) ('piecewise' Nolan integral, quad_eps 1.2e-14) on α ∈ [0.3, 2],
-// |x| ≤ 50 (scripts/fixtures/stable_grid.py). The brief's criterion: absolute error ≤ 1e-9.
-describe('pdf and cdf against scipy levy_stable (stable_grid.json)', () => {
+// |x| ≤ 50 (scripts/fixtures/stableGrid.py). The brief's criterion: absolute error ≤ 1e-9.
+describe('pdf and cdf against scipy levy_stable (stableGrid.json)', () => {
   const xs = fixture.x
   it(`covers ${fixture.rows.length} values of α in [0.3, 2] and ${xs.length} points in [−50, 50]`, () => {
     expect(fixture.rows.length).toBeGreaterThanOrEqual(20)

@@ -9,7 +9,7 @@ import {
   scaleMass,
   tailMass,
 } from '../../src/stable/levyMeasure.ts'
-import fixture from '../fixtures/escape_vectors.json' with { type: 'json' }
+import fixture from '../fixtures/escapeVectors.json' with { type: 'json' }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 

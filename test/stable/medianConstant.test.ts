@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { medianConstant } from '../../src/stable/medianConstant.ts'
-import fixture from '../fixtures/stable_grid.json'
+import fixture from '../fixtures/stableGrid.json'
 
 // docs/theory.md#median-scale: m_α = 0.75-quantile of SαS(1), values printed to 8 decimals (scipy 1.17).
 const M: [number, number][] = [
@@ -23,7 +23,7 @@ describe('medianConstant (docs/theory.md#median-scale)', () => {
   })
 })
 
-describe('medianConstant against scipy levy_stable.ppf(0.75, α, 0) (stable_grid.json)', () => {
+describe('medianConstant against scipy levy_stable.ppf(0.75, α, 0) (stableGrid.json)', () => {
   it(`agrees to 1e-12 relative at ${fixture.rows.length} values of α in [0.3, 2]`, () => {
     for (const row of fixture.rows) expect(Math.abs(medianConstant(row.alpha) / row.median - 1)).toBeLessThan(1e-12)
   })

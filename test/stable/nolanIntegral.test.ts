@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { nolanIntegral } from '../../src/stable/nolanIntegral.ts'
-import fixture from '../fixtures/stable_mpmath.json'
+import fixture from '../fixtures/stableMpmath.json'
 
 // Nolan's integral on its own (it generates the precomputed table and covers what the series do not),
-// against the same integral evaluated in mpmath at 30 digits (scripts/fixtures/stable_mpmath.py).
-describe('nolanIntegral against mpmath (stable_mpmath.json)', () => {
+// against the same integral evaluated in mpmath at 30 digits (scripts/fixtures/stableMpmath.py).
+describe('nolanIntegral against mpmath (stableMpmath.json)', () => {
   const pts = fixture.points.filter((p) => Math.abs(p.alpha - 1) >= 1e-3)
   it(`uses ${pts.length} points with |α − 1| ≥ 1e-3, α down to 0.05 and up to 2 − 1e-3`, () => {
     expect(pts.length).toBeGreaterThan(150)

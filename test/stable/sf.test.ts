@@ -6,7 +6,7 @@ import { sf } from '../../src/stable/sf.ts'
 describe('sf (docs/theory.md#sas-numerics)', () => {
   it('matches the T1 tail check 2·sf(200)·200^α at α = 1.2, 1.5 (scipy, 6 digits)', () => {
     // At α = 1.8 scipy's value 0.183279 is itself off by 8e-6 relative: the tail series in
-    // mpmath (scripts/fixtures/stable_tail.py) gives 0.18327789580889656, which we match below.
+    // mpmath (scripts/fixtures/stableTail.py) gives 0.18327789580889656, which we match below.
     const want: [number, number][] = [
       [1.2, 0.556318],
       [1.5, 0.399167],

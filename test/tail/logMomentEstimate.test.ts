@@ -68,7 +68,7 @@ describe('logMomentEstimate (docs/theory.md#log-moment-estimator, 1-D)', () => {
   })
 })
 
-describe('logMomentEstimate against the numpy/scipy oracle (test/fixtures/tail_estimator.json)', () => {
+describe('logMomentEstimate against the numpy/scipy oracle (test/fixtures/tailEstimator.json)', () => {
   const cases = oracleCases('scalar')
   it('has the six scalar cases', () => expect(cases.length).toBe(6))
   for (const c of cases) {

@@ -1,4 +1,4 @@
-// Loader for test/fixtures/tail_estimator.json (made by scripts/fixtures/tail_estimator.py: a numpy/scipy
+// Loader for test/fixtures/tailEstimator.json (made by scripts/fixtures/tailEstimator.py: a numpy/scipy
 // implementation of docs/theory.md#log-moment-estimator, docs/theory.md#pooled-estimator, docs/theory.md#estimator-caveats and the block-size rule of docs/theory.md#block-layout, on data it drew with scipy).
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
@@ -35,7 +35,7 @@ interface Fixture {
   cases: (Omit<OracleCase, 'samples'> & { data: string })[]
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/tail_estimator.json', import.meta.url), 'utf8')) as Fixture
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/tailEstimator.json', import.meta.url), 'utf8')) as Fixture
 
 export const oracleHeader = fixture.header
 

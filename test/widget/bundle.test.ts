@@ -1,5 +1,5 @@
 /**
- * The widget bundle as served (scripts/build-widget.ts): size budget (≤ 80 KiB gzip without
+ * The widget bundle as served (scripts/buildWidget.ts): size budget (≤ 80 KiB gzip without
  * the trained-minima panel), the panel in its own module, no reference to any outside host, and the
  * Worker's generated module carrying exactly this build.
  */
@@ -12,7 +12,7 @@ import {
   generatedModule,
   WIDGET_GZIP_BUDGET,
   type WidgetBundle,
-} from '../../scripts/build-widget.ts'
+} from '../../scripts/buildWidget.ts'
 
 let b: WidgetBundle
 
@@ -49,7 +49,7 @@ describe('widget bundle', () => {
     const again = await buildWidget()
     expect(again.widget).toBe(b.widget)
     const digest = (t: string) => createHash('sha256').update(t).digest('hex')
-    expect(digest(readFileSync(GENERATED, 'utf8')), 'stale: run `npx tsx scripts/build-widget.ts`').toBe(
+    expect(digest(readFileSync(GENERATED, 'utf8')), 'stale: run `npx tsx scripts/buildWidget.ts`').toBe(
       digest(generatedModule(b)),
     )
   })

@@ -10,17 +10,17 @@ import { describe, expect, it } from 'vitest'
 import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { initOrt, ortInitialised } from '../../workers/ort/ortWorkerd.ts'
 import { stripInitializers } from '../../workers/ort/stripInitializers.ts'
-import dataBin from '../fixtures/user-model/data.bin'
-import computedShape from '../fixtures/user-model/hostile/computed-shape.onnx'
-import constantOfShape from '../fixtures/user-model/hostile/constant-of-shape.onnx'
-import expandModel from '../fixtures/user-model/hostile/expand.onnx'
-import hostileManifest from '../fixtures/user-model/hostile/hostile.json'
-import manyNodes from '../fixtures/user-model/hostile/many-nodes.onnx'
-import matmulCube from '../fixtures/user-model/hostile/matmul-cube.onnx'
-import nanInitializer from '../fixtures/user-model/hostile/nan-initializer.onnx'
-import tileModel from '../fixtures/user-model/hostile/tile.onnx'
-import modelOnnx from '../fixtures/user-model/model.onnx'
-import weightsBin from '../fixtures/user-model/weights.bin'
+import dataBin from '../fixtures/userModel/data.bin'
+import computedShape from '../fixtures/userModel/hostile/computedShape.onnx'
+import constantOfShape from '../fixtures/userModel/hostile/constantOfShape.onnx'
+import expandModel from '../fixtures/userModel/hostile/expand.onnx'
+import hostileManifest from '../fixtures/userModel/hostile/hostile.json'
+import manyNodes from '../fixtures/userModel/hostile/manyNodes.onnx'
+import matmulCube from '../fixtures/userModel/hostile/matmulCube.onnx'
+import nanInitializer from '../fixtures/userModel/hostile/nanInitializer.onnx'
+import tileModel from '../fixtures/userModel/hostile/tile.onnx'
+import modelOnnx from '../fixtures/userModel/model.onnx'
+import weightsBin from '../fixtures/userModel/weights.bin'
 
 const BASE = 'https://levy-escape.test'
 const LAYERS = [64, 24, 12, 10]
@@ -228,12 +228,12 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
 
 describe('hostile uploads (scripts/fixtures/hostileModels.ts)', () => {
   const files: Record<string, ArrayBuffer> = {
-    'computed-shape': computedShape,
-    'constant-of-shape': constantOfShape,
+    computedShape: computedShape,
+    constantOfShape: constantOfShape,
     expand: expandModel,
-    'many-nodes': manyNodes,
-    'matmul-cube': matmulCube,
-    'nan-initializer': nanInitializer,
+    manyNodes: manyNodes,
+    matmulCube: matmulCube,
+    nanInitializer: nanInitializer,
     tile: tileModel,
   }
   it('each is refused with its status and path before it runs, and a valid probe right after is 200', async () => {

@@ -1,5 +1,5 @@
 /**
- * Checks an uploaded ONNX file against the user-model contract (docs/model-contract.md) before any
+ * Checks an uploaded ONNX file against the userModel contract (docs/model-contract.md) before any
  * session is created, and extracts what the probe needs: the parameter layout (graph inputs other than
  * x and y, in graph order) and θ* (the initializers named like those inputs). Every violation becomes
  * one issue with a dotted path (`model.inputs.x`, `model.outputs.grad_W1`, `model.nodes.3`, …) so the

@@ -4,7 +4,7 @@
  * component, an ES module) and `/widget-compare.js` (its
  * lazily loaded "trained minima" panel), plus `/favicon.ico` (a small SVG, so that no page, /docs
  * included, logs a failed favicon request). The bundles come from workers/pages/generated/widgetBundle.ts,
- * written by scripts/build-widget.ts. Scripts are served with CORS so that other sites can load them
+ * written by scripts/buildWidget.ts. Scripts are served with CORS so that other sites can load them
  * as modules, with a strong ETag (304 on a match).
  */
 import { type Context, Hono } from 'hono'

@@ -1,5 +1,5 @@
 /**
- * Stand-in for src/stable/tableLookup.ts in the browser bundle only (scripts/build-widget.ts swaps it
+ * Stand-in for src/stable/tableLookup.ts in the browser bundle only (scripts/buildWidget.ts swaps it
  * in). The precomputed Chebyshev table of the SαS middle region is an accelerator of ~150 KiB that
  * would by itself double the widget's 80 KiB gzip budget; without it, src/stable/standardTail.ts falls
  * back to its table-free evaluator (exactTail.ts), which the table was fitted to and which has the same

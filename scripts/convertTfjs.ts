@@ -11,7 +11,7 @@
  * default). The script ends with a check: the written file is decoded again, run by onnxruntime-web and
  * compared with `model.predict` on random inputs.
  *
- * Usage: npx tsx scripts/convert-tfjs.ts --model path/to/model.json --out model.onnx
+ * Usage: npx tsx scripts/convertTfjs.ts --model path/to/model.json --out model.onnx
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const modelPath = get('--model')
   const out = get('--out')
   if (!modelPath || !out) {
-    console.error('usage: npx tsx scripts/convert-tfjs.ts --model path/to/model.json --out model.onnx')
+    console.error('usage: npx tsx scripts/convertTfjs.ts --model path/to/model.json --out model.onnx')
     process.exit(2)
   }
   await tf.setBackend('cpu')
