@@ -184,7 +184,7 @@ export type ProbeOutput = v.InferOutput<typeof ProbeResponse>
 export const CompareRequest = v.object({
   ...ProbeOptions.entries,
   models: v.pipe(
-    v.tuple([v.string(), v.string()]),
+    v.strictTuple([v.string(), v.string()]),
     v.description('Two model ids: one trained with SGD and one with Adam.'),
   ),
 })

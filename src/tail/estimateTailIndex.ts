@@ -50,6 +50,21 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
   const checked = validateTailIndexInput(input)
   if (!checked.ok) return checked
   const q = checked.value
+  // No spread, no tail: all the given numbers equal (before centring, which would make them zeros), or every
+  // column of a matrix constant. The log-moments of such data give α = 1 with a zero-width interval. (All zeros
+  // are refused below with the zeros' own message.)
+  const given = q.values !== null ? q.values : q.rows!.flat()
+  const constantColumns = q.rows ? q.rows[0].filter((v0, c) => q.rows!.every((r) => r[c] === v0)).length : 0
+  if ((given[0] !== 0 && given.every((v) => v === given[0])) || (q.rows && constantColumns === q.rows[0].length)) {
+    const what =
+      q.rows && !given.every((v) => v === given[0])
+        ? `every one of the ${q.rows[0].length} columns is constant`
+        : `all ${given.length} numbers equal ${given[0]}`
+    return unanswerable(
+      `The samples have no spread (${what}), so there is no tail to measure: send draws of the noise itself, for example gradient differences between minibatches.`,
+      [{ path: 'samples', message: `no spread: ${what}` }],
+    )
+  }
   const warnings: string[] = []
   let estimate: LogMomentEstimate
   let entries: Float64Array // every number given (after centring): the scale is estimated from them
@@ -133,6 +148,14 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     return unanswerable('The estimate overflowed (sums of the samples exceed the double range): rescale the samples.', [
       { path: 'samples', message: 'overflow' },
     ])
+  }
+  // Every block giving the same statistic (a zero standard error of 1/α̂, an interval of zero width) means the numbers used take a few fixed
+  // magnitudes with no spread between blocks: the estimate would be an artefact of that structure.
+  if (!(estimate.standardError > 1e-12 * estimate.inverseAlpha)) {
+    return unanswerable(
+      `Every block of ${estimate.blockSize} gives the same log-moment statistic, so the interval of α has zero width: the numbers used (${estimate.used}) have no spread between blocks (for example one constant column beside a column of ±c), and α = ${alpha.toPrecision(4)} would be an artefact of that structure. Send draws of the noise with spread, or leave the constant columns out.`,
+      [{ path: 'samples', message: 'no spread: zero-width interval' }],
+    )
   }
 
   if (estimate.dropped > 0) {

@@ -195,6 +195,30 @@ describe('estimateTailIndex: failures', () => {
     // The same data scaled down are fine (the estimator is scale-invariant).
     expect(ok(estimateTailIndex({ samples: x.map((v) => v * 1e-10) })).alpha).toBeGreaterThan(0)
   })
+  it('data with no spread is unanswerable, not α = 1 with a zero-width interval', () => {
+    // Controls: the same shapes with spread are answered
+    const rng = createRng(7)
+    const spread = Array.from(sample(1.5, 1, 1000, rng))
+    expect(ok(estimateTailIndex({ samples: spread })).interval.upper).toBeGreaterThan(
+      ok(estimateTailIndex({ samples: spread })).interval.lower,
+    )
+    for (const [samples, center, what] of [
+      [new Array(1000).fill(5), false, /all 1000 numbers equal 5/],
+      [new Array(1000).fill(5), true, /all 1000 numbers equal 5/],
+      [Array.from({ length: 200 }, () => [1, 2, 3]), false, /every one of the 3 columns is constant/],
+      [Array.from({ length: 200 }, () => [-4, 2]), true, /every one of the 2 columns is constant/],
+      // one constant column beside a column of ±2: every block gives the same statistic
+      [Array.from({ length: 200 }, (_, i) => [1, i % 2 ? 2 : -2]), false, /zero width/],
+    ] as const) {
+      const f = fail(estimateTailIndex({ samples, center }))
+      expect(f.kind).toBe('unanswerable')
+      expect(f.issues[0].path).toBe('samples')
+      expect(f.detail).toMatch(what)
+    }
+    // a constant column beside a column with spread is still answered (the pool has spread)
+    const mixed = Array.from({ length: 400 }, (_, i) => [1, spread[i]])
+    expect(ok(estimateTailIndex({ samples: mixed })).alpha).toBeGreaterThan(0)
+  })
   it('mostly-zero data (median |x| = 0) is unanswerable', () => {
     for (const samples of [
       new Array(100).fill(0),

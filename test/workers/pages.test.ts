@@ -120,3 +120,27 @@ describe('GET /favicon.ico', () => {
     expect(svg.length).toBeLessThan(1024)
   })
 })
+
+describe('GET /docs security headers', () => {
+  it('carries the pages CSP (its one stylesheet by hash, nothing else), nosniff and no framing; a 304 has no Content-Type', async () => {
+    const res = await SELF.fetch(`${BASE}/docs`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
+    expect(styles.length).toBe(1)
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(styles[0])))
+    const hash = btoa(String.fromCharCode(...digest))
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain(`style-src 'self' 'sha256-${hash}'`)
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(html).not.toMatch(/<script/)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const again = await SELF.fetch(`${BASE}/docs`, { headers: { 'if-none-match': res.headers.get('etag') ?? '' } })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('content-type')).toBeNull()
+    expect(again.headers.get('content-security-policy')).toBe(csp)
+  })
+})

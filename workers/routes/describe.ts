@@ -1,7 +1,8 @@
 /**
  * `GET /openapi.json` (OpenAPI 3.1 from the valibot schemas, via hono-openapi) and `GET /docs` (the HTML
  * reference generated from it). Both describe every route registered on `app`, including routes added
- * after this module (the document is generated at the first request). `GET /docs/theory`: the theory
+ * after this module (the document is generated at the first request); `/docs` carries the pages' security
+ * headers (CSP with its stylesheet's hash, nosniff, no framing). `GET /docs/theory`: the theory
  * reference (docs/theory.md, rendered at build time), with the pages' security headers.
  */
 import { Hono } from 'hono'
@@ -15,7 +16,7 @@ import { sendBytes } from '../http/respond.ts'
 import { pageHeaders, sha256Base64 } from '../pages/securityHeaders.ts'
 
 const encoder = new TextEncoder()
-const docsHtml = new WeakMap<object, Uint8Array<ArrayBuffer>>()
+const docsHtml = new WeakMap<object, { bytes: Uint8Array<ArrayBuffer>; headers: Record<string, string> }>()
 let theory: Promise<{ html: string; headers: Record<string, string> }> | undefined
 const theoryAnswer = () =>
   (theory ??= Promise.all([sha256Base64(theoryStyles), theoryArticle()]).then(([hash, article]) => ({
@@ -44,12 +45,25 @@ export function describeRoutes(app: Hono<any, any, any>) {
       }),
       noQuery,
       async (c) => {
-        let html = docsHtml.get(app)
-        if (!html) {
-          html = encoder.encode(renderDocs(await openApiDocument(app, c)))
-          docsHtml.set(app, html)
+        let page = docsHtml.get(app)
+        if (!page) {
+          const html = renderDocs(await openApiDocument(app, c))
+          // the same security headers as the other pages: the CSP allows exactly the page's inline stylesheets
+          const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
+          const {
+            'Content-Type': _type,
+            'Cache-Control': _cache,
+            ...headers
+          } = pageHeaders({
+            styleHashes: await Promise.all(styles.map(sha256Base64)),
+            framing: 'none',
+          })
+          page = { bytes: encoder.encode(html), headers }
+          docsHtml.set(app, page)
         }
-        return sendBytes(c, html, 'text/html; charset=utf-8')
+        const res = await sendBytes(c, page.bytes, 'text/html; charset=utf-8')
+        for (const [k, v] of Object.entries(page.headers)) res.headers.set(k, v)
+        return res
       },
     )
     .get(
