@@ -1,5 +1,5 @@
 /**
- * One file-naming convention: every file and folder of the code, tests, fixtures, scripts and benchmarks is
+ * One file-naming convention: every file and folder of the code, command line, tests, fixtures, scripts and benchmarks is
  * camelCase (a lower-case first letter, no `-` or `_`), whatever its language; the exceptions are dot-files and
  * conventional upper-case documents (README, RESULTS). Documents and images under docs/ are pages with URLs
  * and keep kebab-case, like the model ids under models/.
@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-const ROOTS = ['src', 'workers', 'scripts', 'test', 'bench']
+const ROOTS = ['src', 'workers', 'scripts', 'test', 'bench', 'cli']
 const CAMEL = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/
 const EXEMPT = /^(\..+|[A-Z]+\.md)$/
 
@@ -24,7 +24,7 @@ function offenders(dir: string): string[] {
 }
 
 describe('file names', () => {
-  it('are camelCase in src, workers, scripts, test and bench', () => {
+  it('are camelCase in src, workers, scripts, test, bench and cli', () => {
     expect(ROOTS.flatMap(offenders)).toEqual([])
   })
   it('the check catches kebab-case, snake_case and PascalCase names', () => {
