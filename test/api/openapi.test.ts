@@ -28,7 +28,7 @@ const API_ENDPOINTS: ['get' | 'post', string][] = [
 ]
 
 /** Browser pages and scripts, not API operations. */
-const PAGES = ['/', '/embed', '/widget.js', '/widget-compare.js', '/favicon.ico']
+const PAGES = ['/', '/embed', '/widget.js', '/embed.js', '/widget-compare.js', '/favicon.ico']
 
 const doc = async () => (await (await app.request('/openapi.json')).json()) as Record<string, any>
 
