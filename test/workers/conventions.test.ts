@@ -62,6 +62,34 @@ describe('problems', () => {
     ).toBe(200)
   })
 
+  it('415 for a charset other than UTF-8 (quoted or not, any case); UTF-8 spelled either way is accepted', async () => {
+    for (const type of [
+      'application/json; charset=utf-16',
+      'application/json;charset="ISO-8859-1"',
+      'application/json; charset=UTF-16LE',
+    ]) {
+      const b = await expectProblem(
+        await post('/v1/stable/sample', '{"alpha":1.5,"n":3}', { 'content-type': type }),
+        415,
+      )
+      expect(b.detail).toMatch(/UTF-8/)
+    }
+    for (const type of ['application/json; charset="UTF-8"', 'application/json; charset=utf8'])
+      expect((await post('/v1/stable/sample', '{"alpha":1.5,"n":3}', { 'content-type': type })).status).toBe(200)
+  })
+
+  it('400 "the body must be a JSON object" for JSON that is an array, a string, a number or null', async () => {
+    for (const [body, got] of [
+      ['[1, 2]', 'an array'],
+      ['"alpha"', 'a string'],
+      ['3', 'a number'],
+      ['null', 'null'],
+    ]) {
+      const b = await expectProblem(await post('/v1/stable/sample', body), 400)
+      expect(b.errors).toEqual([{ path: '', message: `the body must be a JSON object (got ${got})` }])
+    }
+  })
+
   it('400 for malformed JSON and for an empty body', async () => {
     const b = await expectProblem(await post('/v1/stable/sample', '{"alpha":1.5,'), 400)
     expect(b.errors).toEqual([{ path: '', message: 'malformed JSON' }])

@@ -1,6 +1,7 @@
 /**
  * Request validation middlewares: route → valibot validation → one core function).
- * `jsonInput` reads a JSON body (415 when the body is not declared JSON, 400 when it does not parse),
+ * `jsonInput` reads a JSON body (415 when the body is not declared JSON or declares a charset other than UTF-8,
+ * 400 when it does not parse or is not a JSON object),
  * `queryInput` reads a GET form (dotted query keys, see `queryToInput`). Both refuse non-finite numbers and
  * nesting deeper than 32 levels, then validate with the valibot schema: every failing field becomes one
  * entry of a 400 problem with its dotted path. The validated value is read with `c.req.valid('json' | 'query')`.
@@ -17,6 +18,12 @@ import { queryToInput } from './queryToInput.ts'
 export const MAX_DEPTH = 32
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
+
+/** The charset parameter of a Content-Type (unquoted, lower case), or undefined when there is none. */
+export function contentCharset(type: string): string | undefined {
+  const m = /;\s*charset\s*=\s*("?)([^";\s]*)\1/i.exec(type)
+  return m ? m[2].toLowerCase() : undefined
+}
 
 function boundaryIssues(value: unknown): FieldIssue[] {
   const hit = findNonFinite(value, MAX_DEPTH)
@@ -59,6 +66,15 @@ export function jsonInput<S extends GenericSchema>(schema: S): MiddlewareHandler
         `Send the body as JSON with \`Content-Type: application/json\` (got ${type ? `\`${type.slice(0, 80)}\`` : 'no Content-Type'}).`,
       )
     }
+    const charset = contentCharset(type)
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      return problem(
+        c,
+        415,
+        undefined,
+        `JSON bodies are read as UTF-8 (RFC 8259); send \`Content-Type: application/json\` or \`application/json; charset=utf-8\` with UTF-8 bytes (got charset \`${charset.slice(0, 40)}\`).`,
+      )
+    }
     const text = await c.req.text()
     if (text.trim() === '')
       return validationProblem(c, [{ path: '', message: 'the body is empty; send a JSON object' }])
@@ -68,6 +84,12 @@ export function jsonInput<S extends GenericSchema>(schema: S): MiddlewareHandler
     } catch (e) {
       return problem(c, 400, undefined, `The body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, [
         { path: '', message: 'malformed JSON' },
+      ])
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+      return problem(c, 400, undefined, `The body must be a JSON object ({…}); got ${got}.`, [
+        { path: '', message: `the body must be a JSON object (got ${got})` },
       ])
     }
     const result = validate(c, schema, value, [])
