@@ -6,8 +6,7 @@
  * `json.dumps` of the same draws. Writes bench/results/sampler.md and sampler.json.
  */
 import { createRng } from '../../src/random/rng.ts'
-import { StableSource } from '../../src/simulate/stableSource.ts'
-import { sample } from '../../src/stable/index.ts'
+import { StableSource, sample } from '../../src/stable/index.ts'
 import { createApp } from '../../workers/createApp.ts'
 import { python, timeIt, writeSection } from './harness.ts'
 

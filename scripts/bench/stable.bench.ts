@@ -5,8 +5,7 @@
  * levy_stable.rvs (numpy Generator). Writes bench/results/stable.md and stable.json.
  */
 import { createRng } from '../../src/random/rng.ts'
-import { StableSource } from '../../src/simulate/stableSource.ts'
-import { cdf, pdf, quantile, sample } from '../../src/stable/index.ts'
+import { cdf, pdf, quantile, StableSource, sample } from '../../src/stable/index.ts'
 import { python, timeIt, writeSection } from './harness.ts'
 
 const ALPHAS = [0.5, 1.2, 1.5, 1.8, 1.95]
@@ -130,7 +129,7 @@ at |x| = 50 for α near 2, see test/stable/tail.test.ts). Quantile: median µs p
 ${rows.join('\n')}
 
 Sampler: \`sample(α, 1, 10^6, rng)\` (the direct Chambers–Mallows–Stuck formula, five transcendental functions per
-draw, on xoshiro128**) and the simulator's tabulated CMS source (\`StableSource\`, src/simulate/stableSource.ts: one log
+draw, on xoshiro128**) and the simulator's tabulated CMS source (\`StableSource\`, src/stable/stableSource.ts: one log
 and one exp per draw, exponential ziggurat) against \`levy_stable.rvs(α, 0, size=10^6)\` (numpy default_rng, vectorised),
 median of 3 batches.
 

@@ -1,6 +1,6 @@
 /**
  * Small dense-vector helpers on Float64Array used by the probe algorithms (Euclidean inner product
- * and norm, in-place axpy, scaled copies). Plain loops, exact to floating-point rounding.
+ * and norm, scaled copies). Plain loops, exact to floating-point rounding.
  */
 
 /** ⟨a, b⟩ = Σ a_i b_i. */
@@ -21,12 +21,6 @@ export function norm(a: ArrayLike<number>): number {
     s += t * t
   }
   return m * Math.sqrt(s)
-}
-
-/** y ← y + a·x, in place; returns y. */
-export function axpy(a: number, x: ArrayLike<number>, y: Float64Array): Float64Array {
-  for (let i = 0; i < y.length; i++) y[i] += a * x[i]
-  return y
 }
 
 /** A new vector θ + t·v. */

@@ -19,7 +19,7 @@
  */
 import { isotropicMixingScale } from '../stable/sampleIsotropic.ts'
 import { skewedCms } from '../stable/sampleSkewed.ts'
-import { StableSource } from './stableSource.ts'
+import { StableSource } from '../stable/stableSource.ts'
 
 const BLOCK = 1024
 

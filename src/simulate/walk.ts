@@ -15,8 +15,8 @@
  */
 import { isotropicMixingScale } from '../stable/sampleIsotropic.ts'
 import { skewedCms } from '../stable/sampleSkewed.ts'
+import { StableSource } from '../stable/stableSource.ts'
 import type { ChainSetup } from './runChains.ts'
-import { StableSource } from './stableSource.ts'
 
 const BLOCK = 1024
 

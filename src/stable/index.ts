@@ -4,5 +4,6 @@ export { densityAtZero, isotropicConstant, levyDensityConstant, sphereArea, tail
 export { medianConstant } from './medianConstant.ts'
 export { pdf } from './pdf.ts'
 export { quantile } from './quantile.ts'
-export { cms, sample, sampleOne } from './sample.ts'
+export { cms, sample } from './sample.ts'
 export { sf } from './sf.ts'
+export { StableSource } from './stableSource.ts'

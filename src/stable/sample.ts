@@ -19,12 +19,6 @@ export function cms(alpha: number, u1: number, u2: number): number {
   return (Math.sin(alpha * v) / Math.cos(v) ** (1 / alpha)) * (Math.cos(v - alpha * v) / w) ** ((1 - alpha) / alpha)
 }
 
-/** One SαS(σ) draw from the generator (two uniforms). NaN for α ∉ (0, 2] or σ ≤ 0. */
-export function sampleOne(alpha: number, scale: number, rng: Rng): number {
-  if (!(scale > 0) || !Number.isFinite(scale)) return NaN
-  return scale * cms(alpha, rng.uniform(), rng.uniform())
-}
-
 /**
  * n i.i.d. SαS(σ) draws. Hoists the α-dependent exponents out of the loop.
  * Returns an all-NaN array for invalid α or σ, and an empty one for n ≤ 0 or non-integer n.

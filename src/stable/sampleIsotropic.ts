@@ -27,7 +27,7 @@ export function isotropicMixing(alpha: number, rng: Rng): number {
 /**
  * Writes one isotropic SαS(1) vector of dimension d into out[offset .. offset + d). NaNs for α ∉ (0, 2].
  */
-export function sampleIsotropicInto(alpha: number, dimension: number, rng: Rng, out: Float64Array, offset = 0): void {
+function sampleIsotropicInto(alpha: number, dimension: number, rng: Rng, out: Float64Array, offset = 0): void {
   const r = Math.sqrt(2 * isotropicMixing(alpha, rng))
   for (let i = 0; i < dimension; i++) out[offset + i] = r * normal(rng)
 }

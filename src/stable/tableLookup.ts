@@ -23,7 +23,7 @@ for (let i = 0; i < 64; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i
  * Decodes `count` float64 values starting at value index `first` from the table's base64 string
  * (little-endian), touching only the characters that cover them (no platform API needed).
  */
-export function decodeValues(first: number, count: number): Float64Array {
+function decodeValues(first: number, count: number): Float64Array {
   const s = middleTable.data
   const byteStart = 8 * first
   const byteEnd = 8 * (first + count)

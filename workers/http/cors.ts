@@ -7,7 +7,7 @@ import type { MiddlewareHandler } from 'hono'
 import { cors as honoCors } from 'hono/cors'
 
 /** The Access-Control-Allow-Origin value for `origin` under the allowlist `list` (null: no header). */
-export function allowOrigin(origin: string, list: string | undefined): string | null {
+function allowOrigin(origin: string, list: string | undefined): string | null {
   const entries = (list ?? '*')
     .split(',')
     .map((s) => s.trim())

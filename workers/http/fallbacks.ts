@@ -10,7 +10,7 @@ import { type ProblemStatus, problem } from '../problem.ts'
 const patternCache = new Map<string, RegExp>()
 
 /** A hono route path (`/v1/models/:id`, `:id{[a-z]+}`, `*`) as an anchored regular expression. */
-export function pathPattern(path: string): RegExp {
+function pathPattern(path: string): RegExp {
   let re = patternCache.get(path)
   if (!re) {
     const body = path
@@ -29,7 +29,7 @@ export function pathPattern(path: string): RegExp {
 }
 
 /** Methods that have a handler (not a middleware) for `path`. */
-export function allowedMethods(app: Hono<any, any, any>, path: string): string[] {
+function allowedMethods(app: Hono<any, any, any>, path: string): string[] {
   const methods = new Set<string>()
   for (const r of app.routes) {
     if (r.method === 'ALL' || r.path === '*' || r.path === '/*') continue

@@ -21,7 +21,7 @@ function base64url(bytes: Uint8Array<ArrayBuffer>): string {
 }
 
 /** Strong ETag of body bytes: `"<base64url SHA-256>"`. */
-export async function etagOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+async function etagOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes)
   return `"${base64url(new Uint8Array(digest))}"`
 }

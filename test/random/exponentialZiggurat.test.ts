@@ -1,8 +1,8 @@
-// Ziggurat Exp(1) draws (src/simulate/exponentialZiggurat.ts) against the closed-form cdf 1 − e^(−x) (KS grid
+// Ziggurat Exp(1) draws (src/random/exponentialZiggurat.ts) against the closed-form cdf 1 − e^(−x) (KS grid
 // test) and the exact moments E W = 1, E W² = 2.
 import { describe, expect, it } from 'vitest'
+import { exponentialZiggurat, type WordSource } from '../../src/random/exponentialZiggurat.ts'
 import { createRng } from '../../src/random/rng.ts'
-import { exponentialZiggurat, type WordSource } from '../../src/simulate/exponentialZiggurat.ts'
 import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 
 describe('exponentialZiggurat', () => {

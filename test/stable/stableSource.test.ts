@@ -1,9 +1,9 @@
-// The simulator's tabulated CMS draw (src/simulate/stableSource.ts) against scipy levy_stable(α, 0) = SαS(1) cdf
+// The simulator's tabulated CMS draw (src/stable/stableSource.ts) against scipy levy_stable(α, 0) = SαS(1) cdf
 // (fixture test/fixtures/simulateSamplers.json), for α on both the tabulated path and the direct fallback.
 import { describe, expect, it } from 'vitest'
+import { type WordSource, zigguratSlow, zigguratTables } from '../../src/random/exponentialZiggurat.ts'
 import { createRng } from '../../src/random/rng.ts'
-import { type WordSource, zigguratSlow, zigguratTables } from '../../src/simulate/exponentialZiggurat.ts'
-import { isTabulated, StableSource, TABULATE_AFTER } from '../../src/simulate/stableSource.ts'
+import { isTabulated, StableSource, TABULATE_AFTER } from '../../src/stable/stableSource.ts'
 import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 import { gridDistance, ksCritical } from '../helpers/gridDistance.ts'
 

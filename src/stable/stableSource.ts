@@ -30,8 +30,9 @@
  * (W is exact on that grid: spacing 2^−35 of the layer width, the classic REXP uses 2^−32), plus more in the
  * ziggurat's rare slow path (53-bit candidates).
  */
+
+import { type WordSource, zigguratSlow, zigguratTables } from '../random/exponentialZiggurat.ts'
 import { createRng } from '../random/rng.ts'
-import { type WordSource, zigguratSlow, zigguratTables } from './exponentialZiggurat.ts'
 
 const DEGREE = 8
 const NC = DEGREE + 1

@@ -18,7 +18,7 @@ export interface WordSource {
 
 const LAYERS = 256
 /** Right end of the base layer. */
-export const ZIGGURAT_R = 7.69711747013104972
+const ZIGGURAT_R = 7.69711747013104972
 const V = 3.949659822581572e-3 // area of each layer
 const TWO53 = 9007199254740992
 
