@@ -1,7 +1,7 @@
 /**
  * A-priori cost of a probe, from the number of per-sample gradient evaluations it will make (every
  * oracle pass costs about the same per sample and per parameter), with N the evaluation-set size:
- *   base pass N; noise batches·batchSize; Lanczos 2N·iterations; Hutchinson 2N·traceSamples;
+ *   base pass N; noise batches·batchSize (and batches·b for each b of noiseBatchSizes); Lanczos 2N·iterations; Hutchinson 2N·traceSamples;
  *   sharpness N·(directions + ascentSteps + 1); slice N·points,
  * and seconds ≈ evaluations · parameters · secondsPerParameterSample. The constant is measured by
  * scripts/bench/probe.bench.ts in workerd (bench/results/probe.md); the estimate is for budgeting,
@@ -40,8 +40,14 @@ export function estimateProbeCost(
   let passes = 1
   let runs = 0
   if (work.noise) {
-    stages.push({ stage: 'noise', evaluations: settings.batches * noiseBatch })
-    runs += settings.batches * Math.ceil(noiseBatch / maxBatch)
+    // the main noise batches, then those of each noiseBatchSizes entry
+    let noise = 0
+    for (const size of [noiseBatch, ...(settings.noiseBatchSizes ?? [])]) {
+      const b = Math.min(size, samples)
+      noise += settings.batches * b
+      runs += settings.batches * Math.ceil(b / maxBatch)
+    }
+    stages.push({ stage: 'noise', evaluations: noise })
   }
   if (work.lanczos) {
     stages.push({ stage: 'curvature', evaluations: 2 * samples * iterations })

@@ -18,6 +18,12 @@
 import type { Rng } from '../random/rng.ts'
 import { type CoordinatewiseEstimate, coordinatewiseTailIndex } from '../tail/coordinatewiseTailIndex.ts'
 import { type PooledEstimate, pooledNoiseTailIndex } from '../tail/pooledNoiseTailIndex.ts'
+import {
+  finiteDiagnostics,
+  MIN_DIAGNOSTIC_VALUES,
+  type TailDiagnostics,
+  tailDiagnostics,
+} from '../tail/tailDiagnostics.ts'
 import type { GradientOracle } from './oracle.ts'
 
 export { coordinatewiseTailIndex }
@@ -32,13 +38,17 @@ export interface GradientNoise {
   batchSize: number
   /** Sample-gradient evaluations spent (P·batchSize). */
   evaluations: number
+  /** Estimators, block-size curve and α-stable verdict of the pooled noise (absent: too few values, see `diagnosticsNote`). */
+  diagnostics?: TailDiagnostics
+  /** Why diagnostics are missing or incomplete ("" when complete). */
+  diagnosticsNote: string
 }
 
 export async function gradientNoise(
   oracle: GradientOracle,
   theta: Float64Array,
   fullGradient: Float64Array,
-  options: { batchSize: number; batches: number; rng: Rng; confidence?: number },
+  options: { batchSize: number; batches: number; rng: Rng; confidence?: number; diagnostics?: boolean },
 ): Promise<GradientNoise> {
   const n = oracle.samples
   const B = Math.max(1, Math.min(n, Math.floor(options.batchSize)))
@@ -65,7 +75,41 @@ export async function gradientNoise(
     for (let p = 0; p < g.length; p++) g[p] -= fullGradient[p]
     rows.push(g)
   }
-  const estimate = coordinatewiseTailIndex(rows, { confidence: options.confidence ?? 0.95 })
-  const rowMajor = pooledNoiseTailIndex(rows, { standardize: true, confidence: options.confidence ?? 0.95 })
-  return { rows, estimate, rowMajor, batches: P, batchSize: B, evaluations: P * B }
+  const confidence = options.confidence ?? 0.95
+  const estimate = coordinatewiseTailIndex(rows, { confidence })
+  const rowMajor = pooledNoiseTailIndex(rows, { standardize: true, confidence })
+  const out: GradientNoise = {
+    rows,
+    estimate,
+    rowMajor,
+    batches: P,
+    batchSize: B,
+    evaluations: P * B,
+    diagnosticsNote: '',
+  }
+  if (options.diagnostics === false) return out
+  if (estimate.pool.length < MIN_DIAGNOSTIC_VALUES || !(estimate.blockSize >= 2)) {
+    out.diagnosticsNote = `The tail-index diagnostics need at least ${MIN_DIAGNOSTIC_VALUES} pooled noise values and ${estimate.pool.length} remain after the point masses: raise batches.`
+    return out
+  }
+  const d = tailDiagnostics(
+    {
+      values: estimate.pool,
+      rows: estimate.rowsUsed,
+      columns: estimate.columns,
+      blockSize: estimate.blockSize,
+      standardized: true,
+      centred: false,
+    },
+    { confidence, seed: options.rng.nextUint32() },
+  )
+  const finite = finiteDiagnostics(d)
+  if (!finite) {
+    out.diagnosticsNote = 'The tail-index diagnostics could not form a verdict (too few noise values): raise batches.'
+    return out
+  }
+  out.diagnostics = finite.diagnostics
+  if (finite.omitted.length > 0)
+    out.diagnosticsNote = `Too few noise values for ${finite.omitted.join(', ')} in the tail-index diagnostics; raise batches.`
+  return out
 }

@@ -4,8 +4,10 @@
  * (λ_i > 0 only), with
  *  - noise scales σ_i = median_j |⟨u_j, v_i⟩| / m_α: the SαS scale (docs/theory.md#median-scale robust estimate) of the gradient
  *    noise rows u_j projected on each eigenvector, at the measured α;
- *  - α = the measured tail index, moved into the theory's open interval (1, 2) when it falls outside
- *    (to 1.01 or 1.99, with a warning);
+ *  - α = the measured tail index (the log-moment estimate of `noise.alpha`), moved into the theory's open
+ *    interval (1, 2) when it falls outside (to 1.01 or 1.99, with a warning); when the noise diagnostics
+ *    judge the noise not α-stable-like the prediction still runs on that α, says so in `noiseAlpha` and
+ *    warns that it is an extrapolation of the α-stable model (docs/theory.md#tail-index-diagnostics);
  *  - barrier height h from the request, else the smaller loss rise at the two ends of the slice along v₁;
  *  - the axis noise model (docs/theory.md#noise-models) in the eigenbasis, normalisation c = c_α;
  * passed to `escapeTime` (src/escape) for the given optimizers and learning rates (Adam with the "auto"
@@ -28,6 +30,17 @@ export interface EscapeOptimizers {
   adam?: { lr: number }
 }
 
+/** Which α the escape prediction used, and whether the noise passed the α-stable check. */
+export interface NoiseAlpha {
+  method: 'log-moment'
+  /** The measured α̂. */
+  measured: number
+  /** The α passed to the escape theory (α̂ moved into [1.01, 1.99]). */
+  used: number
+  /** The verdict of the noise diagnostics (true when they were not computed). */
+  consistent: boolean
+}
+
 export type EscapeRequestBody = {
   basin: { kind: 'quadratic'; curvatures: number[]; height: number }
   noise: { scale: number[]; model: 'axis' }
@@ -40,7 +53,7 @@ export function escapeRequest(
   m: ProbeMeasurements,
   optimizers: EscapeOptimizers,
   height?: number,
-): Result<{ request: EscapeRequestBody; warnings: string[] }> {
+): Result<{ request: EscapeRequestBody; warnings: string[]; noiseAlpha: NoiseAlpha }> {
   const warnings: string[] = []
   if (!m.noise || !m.curvature)
     return unanswerable('The escape prediction needs the noise and curvature measurements.', [
@@ -57,6 +70,12 @@ export function escapeRequest(
     warnings.push(
       `The measured α = ${measured.toFixed(3)} is outside the escape theory's (1, 2); the escape prediction uses α = ${alpha}.`,
     )
+  const consistent = m.noise.diagnostics?.goodnessOfFit.consistent ?? true
+  if (!consistent)
+    warnings.push(
+      `The gradient noise is not α-stable-like (see noise.diagnostics), so this escape prediction, which uses the log-moment α = ${alpha.toFixed(3)}, is an extrapolation of the α-stable model rather than a measurement (/docs/theory#tail-index-diagnostics).`,
+    )
+  const noiseAlpha: NoiseAlpha = { method: 'log-moment', measured, used: alpha, consistent }
   const mAlpha = medianConstant(alpha)
   const curvatures: number[] = []
   const scales: number[] = []
@@ -107,10 +126,10 @@ export function escapeRequest(
   }
   if (optimizers.sgd) req.optimizers.sgd = { alpha, lr: optimizers.sgd.lr }
   if (optimizers.adam) req.optimizers.adam = { alpha, lr: optimizers.adam.lr, preconditioner: 'auto' }
-  return success({ request: req, warnings })
+  return success({ request: req, warnings, noiseAlpha })
 }
 
-export type ProbeEscapeOutput = EscapeTimeOutput & { inputs: EscapeRequestBody }
+export type ProbeEscapeOutput = EscapeTimeOutput & { inputs: EscapeRequestBody; noiseAlpha: NoiseAlpha }
 
 /** escapeTime on the local quadratic model; its warnings first, then escapeTime's. */
 export function probeEscape(
@@ -122,5 +141,10 @@ export function probeEscape(
   if (!built.ok) return built
   const r = escapeTime(built.value.request)
   if (!r.ok) return { ...r, issues: r.issues.map((i) => ({ ...i, path: `escape.${i.path}` })) }
-  return success({ ...r.value, warnings: [...built.value.warnings, ...r.value.warnings], inputs: built.value.request })
+  return success({
+    ...r.value,
+    warnings: [...built.value.warnings, ...r.value.warnings],
+    inputs: built.value.request,
+    noiseAlpha: built.value.noiseAlpha,
+  })
 }

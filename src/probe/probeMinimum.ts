@@ -40,6 +40,8 @@ export interface ProbeSettings {
   slicePoints: number
   height?: number
   seed: number
+  /** Minibatch sizes of the α(b) curve (`batchSizeCurve`); none by default. */
+  noiseBatchSizes?: readonly number[]
 }
 
 export interface ProbeMeasurements {
@@ -47,6 +49,12 @@ export interface ProbeMeasurements {
   baseLoss: number
   loss?: { value: number; accuracy: number }
   noise?: GradientNoise
+  /** α̂ of the noise at each of `noiseBatchSizes` (the same estimator, batches and confidence). */
+  batchSizeCurve?: {
+    batchSize: number
+    alpha: number
+    interval: { lower: number; upper: number; confidence: number }
+  }[]
   curvature?: LanczosResult & { trace?: TraceEstimate; step: number; products: number }
   sharpness?: { radius: number; value: number }
   slice?: { direction: 'top-eigenvector'; t: number[]; loss: number[] }
@@ -74,7 +82,7 @@ export async function probeMinimum(
   s: ProbeSettings,
 ): Promise<ProbeMeasurements> {
   const master = createRng(s.seed)
-  const seeds = Array.from({ length: 5 }, () => master.nextUint32())
+  const seeds = Array.from({ length: 6 }, () => master.nextUint32())
   const work = plannedWork(s.measures, s.height)
   const warnings: string[] = []
   const P = oracle.parameters
@@ -104,6 +112,32 @@ export async function probeMinimum(
     evaluations += out.noise.evaluations
     const atoms = out.noise.estimate.atoms
     if (atoms.parameters > 0) warnings.push(atoms.reason)
+    if (out.noise.diagnosticsNote) warnings.push(out.noise.diagnosticsNote)
+    if (out.noise.diagnostics && !out.noise.diagnostics.goodnessOfFit.consistent)
+      warnings.push(
+        `The gradient noise is not α-stable-like: ${out.noise.diagnostics.goodnessOfFit.reasons.join(' ')} α̂ describes how its sums grow at this batch and block size, not an α-stable law (/docs/theory#tail-index-diagnostics).`,
+      )
+    if (s.noiseBatchSizes && s.noiseBatchSizes.length > 0) {
+      const rng = createRng(seeds[5])
+      out.batchSizeCurve = []
+      for (const b of s.noiseBatchSizes) {
+        const r = await gradientNoise(oracle, theta, base.gradient as Float64Array, {
+          batchSize: b,
+          batches: s.batches,
+          rng,
+          diagnostics: false,
+        })
+        evaluations += r.evaluations
+        const e = r.estimate
+        if (![e.alpha, e.interval.lower, e.interval.upper].every(Number.isFinite)) {
+          warnings.push(
+            `The tail index at batch size ${r.batchSize} could not be estimated (too few noise values); it is left out of batchSizeCurve.`,
+          )
+          continue
+        }
+        out.batchSizeCurve.push({ batchSize: r.batchSize, alpha: e.alpha, interval: e.interval })
+      }
+    }
   }
 
   if (work.lanczos) {

@@ -7,6 +7,7 @@
 import * as v from 'valibot'
 import { LearningRate, Seed, Warnings } from './common.ts'
 import { EscapeTimeResponse } from './escapeTime.ts'
+import { TailDiagnosticsSchema } from './tailIndex.ts'
 
 export const MEASURES = ['loss', 'noise', 'curvature', 'sharpness', 'slice', 'escape'] as const
 
@@ -35,6 +36,16 @@ export const ProbeOptions = v.object({
     int(1, 4096, "Minibatch size for the gradient noise (default: the model's training batch size)."),
   ),
   batches: v.optional(int(8, 2000, 'Number of minibatches for the gradient noise (default 64).'), 64),
+  noiseBatchSizes: v.optional(
+    v.pipe(
+      v.array(int(1, 4096, 'A minibatch size.')),
+      v.minLength(1),
+      v.maxLength(8),
+      v.description(
+        'Minibatch sizes at which to measure α̂ again (same batches and estimator), answered as noise.batchSizeCurve, e.g. [8, 16, 32, 64, 128]; each costs batches × size gradient evaluations.',
+      ),
+    ),
+  ),
   topK: v.optional(int(1, 8, 'Number of top Hessian eigenvalues (default 4).'), 4),
   iterations: v.optional(
     int(
@@ -131,6 +142,15 @@ export const ProbeResponse = v.object({
       batches: num('Minibatches used.'),
       batchSize: num('Minibatch size.'),
       excludedParameters: num('Parameters left out of the tail index (= atoms.parameters).'),
+      diagnostics: v.optional(TailDiagnosticsSchema),
+      batchSizeCurve: v.optional(
+        v.pipe(
+          v.array(v.object({ batchSize: v.number(), alpha: v.number(), interval: AlphaInterval })),
+          v.description(
+            'α̂ (with its t interval) at each of noiseBatchSizes: how the tail index changes with the minibatch size.',
+          ),
+        ),
+      ),
       atoms: v.pipe(
         v.object({
           parameters: num('Parameters whose noise has a point mass, left out of the tail index.'),
@@ -173,6 +193,17 @@ export const ProbeResponse = v.object({
       inputs: v.pipe(
         v.record(v.string(), v.unknown()),
         v.description('The /v1/escape-time request built from the measurements.'),
+      ),
+      noiseAlpha: v.pipe(
+        v.object({
+          method: v.literal('log-moment'),
+          measured: v.number(),
+          used: v.number(),
+          consistent: v.boolean(),
+        }),
+        v.description(
+          'The α the prediction used: the log-moment α̂ of the noise (measured) moved into [1.01, 1.99] (used), and the α-stable verdict of the noise diagnostics; when it is false the prediction is a model extrapolation (see warnings).',
+        ),
       ),
     }),
   ),

@@ -61,9 +61,67 @@ export const TailIndexRequest = v.object({
       v.description('Default 0.95.'),
     ),
   ),
+  diagnostics: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description(
+        'Default false. True adds `diagnostics`: four estimators with bootstrap intervals, α̂ across block sizes and an α-stable goodness-of-fit verdict. 2-D samples are pooled coordinate by coordinate (point-mass columns left out), 1-D samples used as they are.',
+      ),
+    ),
+  ),
 })
 
 const finiteOut = v.pipe(v.number(), v.finite())
+
+const DiagnosticInterval = v.object({ lower: finiteOut, upper: finiteOut, confidence: finiteOut })
+
+/** The tail-index diagnostics (docs/theory.md#tail-index-diagnostics), shared by /v1/tail-index and the probes. */
+export const TailDiagnosticsSchema = v.pipe(
+  v.object({
+    estimators: v.pipe(
+      v.array(
+        v.object({
+          method: v.picklist(['log-moment', 'mcculloch', 'cf-regression', 'hill']),
+          alpha: finiteOut,
+          interval: v.pipe(
+            DiagnosticInterval,
+            v.description('Percentile bootstrap interval resampling whole minibatches (block rows for log-moment).'),
+          ),
+        }),
+      ),
+      v.description(
+        'α̂ by the log-moment estimator (main block size), McCulloch 1986 quantiles, characteristic-function regression (Koutrouvelis 1980) and Hill 1975 on |x| with the KS-minimising threshold (Hill > 2: finite-variance tails; not part of the verdict). An estimator is left out, with a warning, when there are too few values for it.',
+      ),
+    ),
+    blockSizes: v.pipe(
+      v.array(v.object({ blockSize: finiteOut, alpha: finiteOut })),
+      v.description('Log-moment α̂ at K1 = 2, 4, 8, … and the main K1: for α-stable data it does not depend on K1.'),
+    ),
+    goodnessOfFit: v.object({
+      ksDistance: v.pipe(
+        finiteOut,
+        v.description('KS distance of the (pooled, standardised) data to the SαS fitted by McCulloch.'),
+      ),
+      ksReference: v.pipe(
+        finiteOut,
+        v.description(
+          'Mean KS distance of simulated SαS data of the same shape, standardised and fitted the same way.',
+        ),
+      ),
+      consistent: v.pipe(
+        v.boolean(),
+        v.description('False when any reason fired: the data are not described by one α-stable law.'),
+      ),
+      reasons: v.pipe(
+        v.array(v.string()),
+        v.description('The checks that failed (estimator spread, drift of 1/α̂ with K1, KS distance, point masses).'),
+      ),
+    }),
+  }),
+  v.description(
+    'Estimators, block-size curve and α-stable goodness-of-fit verdict; thresholds calibrated in docs/tail-diagnostics.md (/docs/theory#tail-index-diagnostics).',
+  ),
+)
 
 export const TailIndexResponse = v.object({
   alpha: finiteOut,
@@ -75,6 +133,7 @@ export const TailIndexResponse = v.object({
   interval: v.object({ lower: finiteOut, upper: finiteOut, confidence: finiteOut }),
   heavyTailed: v.boolean(),
   scale: v.optional(finiteOut),
+  diagnostics: v.optional(TailDiagnosticsSchema),
   warnings: v.array(v.string()),
 })
 

@@ -13,17 +13,29 @@
  * 0.94–0.96 from K2 = 20 on);
  * heavyTailed = interval.upper < 2; scale = median|x| / m_α at the reported α (docs/theory.md#median-scale), for 2-D input over
  * all numbers (after centring) of the columns that were pooled.
+ * With `diagnostics: true`, `diagnostics` (tailDiagnostics, docs/theory.md#tail-index-diagnostics): for 2-D
+ * input on the coordinate-wise pool of coordinatewiseTailIndex (point-mass columns left out and reported in a
+ * warning, columns centred with `center`, K1 = ⌊√rows⌋), for 1-D input on the (centred) sample with the main K1;
+ * too few values for them is `unanswerable`.
  * Failures: `invalid` for shapes and ranges (dotted paths), `unanswerable` when 1/α̂ ≤ 0 (too few samples)
  * or a number overflows. Never throws.
  */
 import { type Result, success, unanswerable } from '../result.ts'
 import { medianConstant } from '../stable/medianConstant.ts'
 import { columnMeans } from './columnMeans.ts'
+import { coordinatewiseTailIndex } from './coordinatewiseTailIndex.ts'
 import { logMomentEstimate } from './logMomentEstimate.ts'
 import type { LogMomentEstimate } from './logMomentFromBlocks.ts'
 import { medianAbs } from './medianAbs.ts'
 import { pooledNoiseTailIndex } from './pooledNoiseTailIndex.ts'
 import { MACHINE_EPSILON } from './sumLogAbs.ts'
+import {
+  type DiagnosticsInput,
+  finiteDiagnostics,
+  MIN_DIAGNOSTIC_VALUES,
+  type TailDiagnostics,
+  tailDiagnostics,
+} from './tailDiagnostics.ts'
 import { validateTailIndexInput } from './validateTailIndexInput.ts'
 import { vectorLogMomentEstimate } from './vectorLogMomentEstimate.ts'
 
@@ -40,6 +52,7 @@ export interface TailIndexOutput {
   interval: { lower: number; upper: number; confidence: number }
   heavyTailed: boolean
   scale: number
+  diagnostics?: TailDiagnostics
   warnings: string[]
 }
 
@@ -208,6 +221,43 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     )
   }
 
+  let diagnostics: TailDiagnostics | undefined
+  if (q.diagnostics) {
+    let input: DiagnosticsInput
+    if (q.values !== null) {
+      input = {
+        values: entries,
+        rows: entries.length,
+        columns: 1,
+        blockSize: estimate.blockSize,
+        standardized: false,
+        centred: q.center,
+      }
+    } else {
+      const cw = coordinatewiseTailIndex(q.rows!, { center: q.center, confidence: q.confidence })
+      if (cw.atoms.parameters > 0) warnings.push(`diagnostics: ${cw.atoms.reason}`)
+      input = {
+        values: cw.pool,
+        rows: cw.rowsUsed,
+        columns: cw.columns,
+        blockSize: cw.blockSize,
+        standardized: true,
+        centred: q.center,
+      }
+    }
+    const few = () =>
+      unanswerable(
+        `The diagnostics need at least ${MIN_DIAGNOSTIC_VALUES} values (2-D: in columns without point masses, at least 8 rows) and ${input.values.length} are usable: send more samples or leave diagnostics out.`,
+        [{ path: 'diagnostics', message: 'too few usable values' }],
+      )
+    if (input.values.length < MIN_DIAGNOSTIC_VALUES || input.rows < 8) return few()
+    const finite = finiteDiagnostics(tailDiagnostics(input, { confidence: q.confidence }))
+    if (!finite) return few()
+    diagnostics = finite.diagnostics
+    if (finite.omitted.length > 0)
+      warnings.push(`diagnostics: too few values for ${finite.omitted.join(', ')}; they are left out.`)
+  }
+
   return success({
     alpha,
     inverseAlpha: estimate.inverseAlpha,
@@ -222,6 +272,7 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     },
     heavyTailed: estimate.interval.upper < 2,
     scale,
+    ...(diagnostics ? { diagnostics } : {}),
     warnings,
   })
 }

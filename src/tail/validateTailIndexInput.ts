@@ -19,6 +19,7 @@ export interface TailIndexRequestBody {
   center?: boolean
   blockSize?: number
   confidence?: number
+  diagnostics?: boolean
 }
 
 export interface ValidTailIndexInput {
@@ -31,6 +32,8 @@ export interface ValidTailIndexInput {
   center: boolean
   blockSize: number | undefined
   confidence: number
+  /** Add the estimators, block-size curve and goodness-of-fit verdict. */
+  diagnostics: boolean
   /** Fields given that do not apply to this input (for warnings). */
   ignored: string[]
 }
@@ -47,11 +50,12 @@ export function validateTailIndexInput(input: unknown): Result<ValidTailIndexInp
     if (issues.length < MAX_ISSUES) issues.push({ path, message })
     return issues.length < MAX_ISSUES
   }
-  const { samples, method, standardize, center, blockSize, confidence } = input
+  const { samples, method, standardize, center, blockSize, confidence, diagnostics } = input
 
   if (method !== undefined && method !== 'pooled' && method !== 'vector') add('method', 'must be "pooled" or "vector"')
   if (standardize !== undefined && typeof standardize !== 'boolean') add('standardize', 'must be a boolean')
   if (center !== undefined && typeof center !== 'boolean') add('center', 'must be a boolean')
+  if (diagnostics !== undefined && typeof diagnostics !== 'boolean') add('diagnostics', 'must be a boolean')
   if (blockSize !== undefined && !(Number.isSafeInteger(blockSize) && (blockSize as number) >= 2))
     add('blockSize', 'must be an integer ≥ 2')
   if (confidence !== undefined && !(isFiniteNumber(confidence) && confidence > 0 && confidence < 1))
@@ -133,6 +137,7 @@ export function validateTailIndexInput(input: unknown): Result<ValidTailIndexInp
         center: (center as boolean | undefined) ?? false,
         blockSize: blockSize as number | undefined,
         confidence: (confidence as number | undefined) ?? 0.95,
+        diagnostics: (diagnostics as boolean | undefined) ?? false,
         ignored,
       })
     }

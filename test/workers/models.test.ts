@@ -312,6 +312,67 @@ describe('bundled models', () => {
     expect(await b.text()).toBe(text)
   })
 
+  it('digits SGD noise at 48, 49, 63 and 64 batches: α̂ within 0.1 of each other, each with its diagnostics', async () => {
+    // Before the point-mass fix: 0.762 (48), 0.630 (49), 0.861 (64): median centring made exact zeros
+    const alphas: number[] = []
+    for (const batches of [48, 49, 63, 64]) {
+      const r = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ measures: ['noise'], batches }),
+      })
+      const text = await r.text()
+      expect(r.status, text).toBe(200)
+      const noise = JSON.parse(text).noise
+      expect(noise.batches).toBe(batches)
+      expect(noise.atoms.parameters).toBeGreaterThan(0)
+      expect(noise.atoms.parameters).toBe(noise.excludedParameters)
+      expect(noise.diagnostics.estimators.map((e: { method: string }) => e.method)).toEqual([
+        'log-moment',
+        'mcculloch',
+        'cf-regression',
+        'hill',
+      ])
+      expect(noise.diagnostics.estimators[0].alpha).toBe(noise.alpha)
+      expect(typeof noise.diagnostics.goodnessOfFit.consistent).toBe('boolean')
+      expect(noise.diagnostics.goodnessOfFit.ksReference).toBeGreaterThan(0)
+      alphas.push(noise.alpha)
+    }
+    expect(Math.max(...alphas) - Math.min(...alphas)).toBeLessThan(0.1)
+  })
+
+  it('noiseBatchSizes adds batchSizeCurve; an inconsistent verdict still gives an escape prediction that says which α', async () => {
+    const r = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ noiseBatchSizes: [8, 16, 32, 64, 128], iterations: 12, traceSamples: 4 }),
+    })
+    const text = await r.text()
+    expect(r.status, text).toBe(200)
+    const body = JSON.parse(text)
+    const curve = body.noise.batchSizeCurve as {
+      batchSize: number
+      alpha: number
+      interval: { lower: number; upper: number }
+    }[]
+    expect(curve.map((c) => c.batchSize)).toEqual([8, 16, 32, 64, 128])
+    for (const c of curve) {
+      expect(c.alpha).toBeGreaterThan(0)
+      expect(c.alpha).toBeLessThanOrEqual(2)
+      expect(c.interval.lower).toBeLessThanOrEqual(c.alpha)
+    }
+    // batch size 32 is the default: the same batches are not reused, so only close, not equal
+    expect(Math.abs(curve[2].alpha - body.noise.alpha)).toBeLessThan(0.15)
+    const verdict = body.noise.diagnostics.goodnessOfFit.consistent as boolean
+    expect(body.escape.noiseAlpha).toMatchObject({
+      method: 'log-moment',
+      measured: body.noise.alpha,
+      consistent: verdict,
+    })
+    expect(body.escape.inputs.optimizers.sgd.alpha).toBe(body.escape.noiseAlpha.used)
+    expect(body.warnings.some((w: string) => w.includes('not α-stable-like'))).toBe(!verdict)
+  })
+
   it('POST /v1/compare builds the 2×2 table', async () => {
     const r = await SELF.fetch(`${BASE}/v1/compare`, {
       method: 'POST',

@@ -63,6 +63,7 @@ export function probeSettings(o: ProbeOptionsParsed, defaultBatchSize: number): 
     slicePoints: o.slicePoints,
     ...(o.height !== undefined ? { height: o.height } : {}),
     seed: o.seed,
+    ...(o.noiseBatchSizes !== undefined ? { noiseBatchSizes: o.noiseBatchSizes } : {}),
   }
 }
 
@@ -160,6 +161,8 @@ function shape(
       batchSize: m.noise.batchSize,
       excludedParameters: e.excludedColumns,
       atoms: { parameters: e.atoms.parameters, reason: e.atoms.reason },
+      ...(m.noise.diagnostics ? { diagnostics: m.noise.diagnostics } : {}),
+      ...(m.batchSizeCurve ? { batchSizeCurve: m.batchSizeCurve } : {}),
       ...(Number.isFinite(rm.alpha)
         ? { rowMajor: { alpha: rm.alpha, interval: rm.interval, blockSize: rm.blockSize } }
         : {}),
