@@ -25,8 +25,10 @@ export interface Success<T> {
 
 export type Result<T> = Success<T> | Failure
 
+/** The value of a computation that answered. */
 export const success = <T>(value: T): Success<T> => ({ ok: true, value })
 
+/** Input outside the domain (HTTP 400): `detail` says what is wrong and how to fix it, `issues` name the fields. */
 export const invalid = (detail: string, issues: FieldIssue[] = []): Failure => ({
   ok: false,
   kind: 'invalid',
@@ -34,6 +36,7 @@ export const invalid = (detail: string, issues: FieldIssue[] = []): Failure => (
   issues,
 })
 
+/** Valid input the theory or the budget cannot answer (HTTP 422): `detail` says what to change. */
 export const unanswerable = (detail: string, issues: FieldIssue[] = []): Failure => ({
   ok: false,
   kind: 'unanswerable',

@@ -1,3 +1,6 @@
+import { levyDensityConstant } from '../stable/constants.ts'
+import { sf } from '../stable/sf.ts'
+
 /**
  * Finite-η one-jump probability of the interval basin (docs/theory.md#one-jump-proxy):
  * the probability that one noise step η g ζ from θ* leaves (θ* − a, θ* + b),
@@ -10,9 +13,6 @@
  * relative accuracy in the far tail (no scipy-style underflow), so P is accurate to ~1e-12 relative.
  * NaN for invalid input.
  */
-import { levyDensityConstant } from '../stable/constants.ts'
-import { sf } from '../stable/sf.ts'
-
 export function oneJumpProbability(
   left: number,
   right: number,

@@ -1,3 +1,16 @@
+import { type ProbeSettings, plannedWork } from './probeMinimum.ts'
+
+export interface ProbeCost {
+  evaluations: number
+  seconds: number
+  /** Floats held at once for the noise rows (batches × parameters). */
+  noiseFloats: number
+  /** Oracle calls, with batches of at most `maxBatch` samples. */
+  runs: number
+  /** Per-sample gradient evaluations of each stage, in the order they run. */
+  stages: { stage: 'loss' | 'noise' | 'curvature' | 'trace' | 'sharpness' | 'slice'; evaluations: number }[]
+}
+
 /**
  * A-priori cost of a probe, from the number of per-sample gradient evaluations it will make (every
  * oracle pass costs about the same per sample and per parameter), with N the evaluation-set size:
@@ -12,19 +25,6 @@
  * the static analysis of an uploaded graph, docs/model-contract.md#static-analysis) can be budgeted too.
  * `stages` lists the evaluations of each stage in the order the probe runs them.
  */
-import { type ProbeSettings, plannedWork } from './probeMinimum.ts'
-
-export interface ProbeCost {
-  evaluations: number
-  seconds: number
-  /** Floats held at once for the noise rows (batches × parameters). */
-  noiseFloats: number
-  /** Oracle calls, with batches of at most `maxBatch` samples. */
-  runs: number
-  /** Per-sample gradient evaluations of each stage, in the order they run. */
-  stages: { stage: 'loss' | 'noise' | 'curvature' | 'trace' | 'sharpness' | 'slice'; evaluations: number }[]
-}
-
 export function estimateProbeCost(
   settings: ProbeSettings,
   samples: number,

@@ -1,8 +1,3 @@
-/**
- * Loss, accuracy and gradient of the objective over a set of samples, evaluated through an oracle in
- * chunks of at most `oracle.maxBatch`: F_S(θ) = (1/|S|) Σ_{i∈S} f(θ; x_i, y_i) and ∇F_S(θ), with the
- * chunk means recombined by their sizes (exact up to rounding). Default S = the whole evaluation set.
- */
 import type { GradientOracle } from './oracle.ts'
 
 export interface SetEvaluation {
@@ -13,6 +8,11 @@ export interface SetEvaluation {
   evaluations: number
 }
 
+/**
+ * Loss, accuracy and gradient of the objective over a set of samples, evaluated through an oracle in
+ * chunks of at most `oracle.maxBatch`: F_S(θ) = (1/|S|) Σ_{i∈S} f(θ; x_i, y_i) and ∇F_S(θ), with the
+ * chunk means recombined by their sizes (exact up to rounding). Default S = the whole evaluation set.
+ */
 export async function evaluateSet(
   oracle: GradientOracle,
   theta: Float64Array,

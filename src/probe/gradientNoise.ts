@@ -1,20 +1,3 @@
-/**
- * Gradient noise at θ and its tail index (docs/theory.md#coordinatewise-pooling; API: the probe's "noise").
- *
- * Minibatches B_1 … B_P are i.i.d.: each is `batchSize` distinct samples of the evaluation set drawn by
- * a partial Fisher–Yates shuffle from the seeded generator, independently of the other minibatches. The
- * noise rows are u_j = ∇F_{B_j}(θ) − ∇F(θ) (minibatch gradient minus full gradient), i.i.d. in j and
- * centred by construction (E u_j = 0), so they are not centred again.
- *
- * Tail index: src/tail `coordinatewiseTailIndex` with no centring: parameters whose noise has a point mass
- * (a value repeated across minibatches, an exact 0) are left out and reported in `estimate.atoms`; the
- * others are divided by their median |u| and pooled parameter by parameter with K1 = ⌊√P⌋, so every
- * block sums K1 i.i.d. minibatch noises of one parameter. The row-major pooled estimate of the same rows
- * is returned too (`rowMajor`) for comparison; it is biased on softmax gradients, whose coordinates obey
- * exact linear constraints (test/probe/gradientNoise.test.ts reproduces the bias on synthetic SαS noise).
- * α̂ describes the minibatch noise at this batch size and block size.
- */
-
 import type { Rng } from '../random/rng.ts'
 import { type CoordinatewiseEstimate, coordinatewiseTailIndex } from '../tail/coordinatewiseTailIndex.ts'
 import { type PooledEstimate, pooledNoiseTailIndex } from '../tail/pooledNoiseTailIndex.ts'
@@ -44,6 +27,22 @@ export interface GradientNoise {
   diagnosticsNote: string
 }
 
+/**
+ * Gradient noise at θ and its tail index (docs/theory.md#coordinatewise-pooling; API: the probe's "noise").
+ *
+ * Minibatches B_1 … B_P are i.i.d.: each is `batchSize` distinct samples of the evaluation set drawn by
+ * a partial Fisher–Yates shuffle from the seeded generator, independently of the other minibatches. The
+ * noise rows are u_j = ∇F_{B_j}(θ) − ∇F(θ) (minibatch gradient minus full gradient), i.i.d. in j and
+ * centred by construction (E u_j = 0), so they are not centred again.
+ *
+ * Tail index: src/tail `coordinatewiseTailIndex` with no centring: parameters whose noise has a point mass
+ * (a value repeated across minibatches, an exact 0) are left out and reported in `estimate.atoms`; the
+ * others are divided by their median |u| and pooled parameter by parameter with K1 = ⌊√P⌋, so every
+ * block sums K1 i.i.d. minibatch noises of one parameter. The row-major pooled estimate of the same rows
+ * is returned too (`rowMajor`) for comparison; it is biased on softmax gradients, whose coordinates obey
+ * exact linear constraints (test/probe/gradientNoise.test.ts reproduces the bias on synthetic SαS noise).
+ * α̂ describes the minibatch noise at this batch size and block size.
+ */
 export async function gradientNoise(
   oracle: GradientOracle,
   theta: Float64Array,

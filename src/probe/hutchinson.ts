@@ -1,11 +1,3 @@
-/**
- * Hutchinson's stochastic trace estimator (Hutchinson 1990; Avron & Toledo 2011):
- *
- *   tr(H) ≈ (1/m) Σ_{j=1}^m z_jᵀ H z_j,   z_j with i.i.d. Rademacher (±1) entries from the seeded generator,
- *
- * unbiased, with Var(zᵀHz) = 2 Σ_{i≠j} H_ij². The reported standard error is the sample standard
- * deviation of the m terms divided by √m (0 when m = 1 is impossible to assess: reported as NaN).
- */
 import type { Rng } from '../random/rng.ts'
 import { dot } from './vector.ts'
 
@@ -15,6 +7,14 @@ export interface TraceEstimate {
   products: number
 }
 
+/**
+ * Hutchinson's stochastic trace estimator (Hutchinson 1990; Avron & Toledo 2011):
+ *
+ *   tr(H) ≈ (1/m) Σ_{j=1}^m z_jᵀ H z_j,   z_j with i.i.d. Rademacher (±1) entries from the seeded generator,
+ *
+ * unbiased, with Var(zᵀHz) = 2 Σ_{i≠j} H_ij². The reported standard error is the sample standard
+ * deviation of the m terms divided by √m (0 when m = 1 is impossible to assess: reported as NaN).
+ */
 export async function hutchinson(
   apply: (v: Float64Array) => Promise<Float64Array>,
   dimension: number,

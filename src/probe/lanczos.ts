@@ -1,18 +1,3 @@
-/**
- * Lanczos iteration with full reorthogonalisation for the extreme eigenpairs of a symmetric operator
- * given only by matrix-vector products (Golub & Van Loan, Matrix Computations, 4th ed., §10.1 and
- * §10.3.1; Paige 1971). From a random unit start q₁ (normal draws from the seeded generator):
- *
- *   w = A q_j − β_{j−1} q_{j−1};  α_j = ⟨q_j, w⟩;  w ← w − α_j q_j;
- *   w ← w − Σ_{i≤j} ⟨q_i, w⟩ q_i   (twice: "twice is enough", Parlett);
- *   β_j = ‖w‖;  q_{j+1} = w/β_j,
- *
- * then the Ritz pairs of the tridiagonal T_m = tridiag(β, α, β) (ml-matrix symmetric eigen-decomposition):
- * eigenvalues θ_i and vectors y_i = Q_m s_i with residual ‖A y_i − θ_i y_i‖ = β_m |s_{m,i}|.
- * The iteration stops early on an invariant subspace (β_j ≤ 1e-12·max|α|). With m ≥ the operator's
- * dimension the Ritz values are its eigenvalues to rounding; in general the extreme Ritz values converge
- * first (Kaniel–Paige), and the smallest Ritz value approximates λ_min from above.
- */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
 import { normal } from '../random/normal.ts'
 import type { Rng } from '../random/rng.ts'
@@ -33,6 +18,21 @@ export interface LanczosResult {
   products: number
 }
 
+/**
+ * Lanczos iteration with full reorthogonalisation for the extreme eigenpairs of a symmetric operator
+ * given only by matrix-vector products (Golub & Van Loan, Matrix Computations, 4th ed., §10.1 and
+ * §10.3.1; Paige 1971). From a random unit start q₁ (normal draws from the seeded generator):
+ *
+ *   w = A q_j − β_{j−1} q_{j−1};  α_j = ⟨q_j, w⟩;  w ← w − α_j q_j;
+ *   w ← w − Σ_{i≤j} ⟨q_i, w⟩ q_i   (twice: "twice is enough", Parlett);
+ *   β_j = ‖w‖;  q_{j+1} = w/β_j,
+ *
+ * then the Ritz pairs of the tridiagonal T_m = tridiag(β, α, β) (ml-matrix symmetric eigen-decomposition):
+ * eigenvalues θ_i and vectors y_i = Q_m s_i with residual ‖A y_i − θ_i y_i‖ = β_m |s_{m,i}|.
+ * The iteration stops early on an invariant subspace (β_j ≤ 1e-12·max|α|). With m ≥ the operator's
+ * dimension the Ritz values are its eigenvalues to rounding; in general the extreme Ritz values converge
+ * first (Kaniel–Paige), and the smallest Ritz value approximates λ_min from above.
+ */
 export async function lanczos(
   apply: (v: Float64Array) => Promise<Float64Array>,
   dimension: number,

@@ -1,9 +1,3 @@
-/**
- * A 1-D slice of the evaluation loss through θ along a unit direction v:
- * L(t) = F(θ + t v) for t on the uniform grid of `points` values in [−range, range] (t = 0 included
- * when `points` is odd). Exact up to the oracle's rounding; one loss pass per point.
- */
-
 import { evaluateSet } from './evaluateSet.ts'
 import type { GradientOracle } from './oracle.ts'
 import { along } from './vector.ts'
@@ -14,6 +8,11 @@ export interface LossSlice {
   evaluations: number
 }
 
+/**
+ * A 1-D slice of the evaluation loss through θ along a unit direction v:
+ * L(t) = F(θ + t v) for t on the uniform grid of `points` values in [−range, range] (t = 0 included
+ * when `points` is odd). Exact up to the oracle's rounding; one loss pass per point.
+ */
 export async function lossSlice(
   oracle: GradientOracle,
   theta: Float64Array,

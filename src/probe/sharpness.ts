@@ -1,15 +1,3 @@
-/**
- * Sharpness of a minimum (Keskar et al. 2017, ε-sharpness, here without normalisation): the largest
- * loss rise found within a Euclidean ball of radius ρ,
- *
- *   S_ρ(θ) = max_{‖δ‖≤ρ} F(θ + δ) − F(θ),
- *
- * searched by (1) `directions` random unit directions u from the seeded generator, δ = ρu, and then
- * (2) `ascentSteps` steps of projected normalised gradient ascent from the best of those points:
- * δ ← Π_ρ(δ + (ρ/2) ∇F(θ+δ)/‖∇F(θ+δ)‖), Π_ρ the projection on the ball. The answer is a lower
- * bound of S_ρ (the largest value seen). For a quadratic F = ½δᵀHδ the ascent converges to ½λ_max ρ².
- */
-
 import { normal } from '../random/normal.ts'
 import type { Rng } from '../random/rng.ts'
 import { evaluateSet } from './evaluateSet.ts'
@@ -23,6 +11,17 @@ export interface SharpnessResult {
   evaluations: number
 }
 
+/**
+ * Sharpness of a minimum (Keskar et al. 2017, ε-sharpness, here without normalisation): the largest
+ * loss rise found within a Euclidean ball of radius ρ,
+ *
+ *   S_ρ(θ) = max_{‖δ‖≤ρ} F(θ + δ) − F(θ),
+ *
+ * searched by (1) `directions` random unit directions u from the seeded generator, δ = ρu, and then
+ * (2) `ascentSteps` steps of projected normalised gradient ascent from the best of those points:
+ * δ ← Π_ρ(δ + (ρ/2) ∇F(θ+δ)/‖∇F(θ+δ)‖), Π_ρ the projection on the ball. The answer is a lower
+ * bound of S_ρ (the largest value seen). For a quadratic F = ½δᵀHδ the ascent converges to ½λ_max ρ².
+ */
 export async function sharpness(
   oracle: GradientOracle,
   theta: Float64Array,

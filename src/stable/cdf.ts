@@ -1,3 +1,6 @@
+import { standardTail } from './standardTail.ts'
+import { isAlpha, isScale } from './validate.ts'
+
 /**
  * Distribution function of X ~ SαS(σ): F(x) = P(X ≤ x) (docs/theory.md#sas-numerics). By symmetry
  * F(x) = S(−x) = P(X > −x), so the lower tail (x < 0) keeps full relative accuracy; for x ≥ 0,
@@ -6,9 +9,6 @@
  * scipy levy_stable (docs/theory.md#validation-tables and test/fixtures/stableGrid.json) in test/stable/cdf.test.ts.
  * Domain: α ∈ (0, 2], σ > 0 finite, x finite; anything else gives NaN (never throws).
  */
-import { standardTail } from './standardTail.ts'
-import { isAlpha, isScale } from './validate.ts'
-
 export function cdf(x: number, alpha: number, scale = 1): number {
   if (!isAlpha(alpha) || !isScale(scale) || !Number.isFinite(x)) return NaN
   const z = x / scale

@@ -1,3 +1,6 @@
+import { standardTail } from './standardTail.ts'
+import { isAlpha, isScale } from './validate.ts'
+
 /**
  * Density of X ~ SαS(σ), E exp(iuX) = exp(−σ^α|u|^α) (docs/theory.md#sas-numerics):
  *   f(x; α, σ) = f(|x|/σ; α, 1)/σ,
@@ -7,9 +10,6 @@
  * relative up to |x| = 1e8).
  * Domain: α ∈ (0, 2], σ > 0 finite, x finite; anything else gives NaN (never throws).
  */
-import { standardTail } from './standardTail.ts'
-import { isAlpha, isScale } from './validate.ts'
-
 export function pdf(x: number, alpha: number, scale = 1): number {
   if (!isAlpha(alpha) || !isScale(scale) || !Number.isFinite(x)) return NaN
   return standardTail(Math.abs(x / scale), alpha).pdf / scale

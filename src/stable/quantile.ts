@@ -1,3 +1,8 @@
+import erfcinv from '@stdlib/math-base-special-erfcinv'
+import gamma from '@stdlib/math-base-special-gamma'
+import { standardTail } from './standardTail.ts'
+import { isAlpha, isScale } from './validate.ts'
+
 /**
  * Quantile function of X ~ SαS(σ): the x with F(x) = p, p ∈ (0, 1) (docs/theory.md#sas-numerics).
  * By symmetry Q(p) = −Q(1 − p); with q = min(p, 1 − p) we solve S(z) = q for z ≥ 0 (S the upper tail
@@ -11,11 +16,6 @@
  * When the quantile exceeds the largest double (tiny q with small α) the result is ∓Infinity.
  * Domain: p ∈ (0, 1), α ∈ (0, 2], σ > 0 finite; anything else gives NaN (never throws).
  */
-import erfcinv from '@stdlib/math-base-special-erfcinv'
-import gamma from '@stdlib/math-base-special-gamma'
-import { standardTail } from './standardTail.ts'
-import { isAlpha, isScale } from './validate.ts'
-
 export function quantile(p: number, alpha: number, scale = 1): number {
   if (!isAlpha(alpha) || !isScale(scale) || !(p > 0 && p < 1)) return NaN
   if (p === 0.5) return 0

@@ -1,3 +1,6 @@
+import { standardTail } from './standardTail.ts'
+import { isAlpha, isScale } from './validate.ts'
+
 /**
  * Upper tail (survival function) of X ~ SαS(σ): S(x) = P(X > x) (docs/theory.md#sas-numerics).
  * For x ≥ 0 it is computed directly (no 1 − F cancellation), so it keeps full relative accuracy in
@@ -6,9 +9,6 @@
  * Accuracy: relative error ≤ 1e−12 for x ≥ 0 and α ∈ [0.3, 2] (test/stable/sf.test.ts).
  * Domain: α ∈ (0, 2], σ > 0 finite, x finite; anything else gives NaN (never throws).
  */
-import { standardTail } from './standardTail.ts'
-import { isAlpha, isScale } from './validate.ts'
-
 export function sf(x: number, alpha: number, scale = 1): number {
   if (!isAlpha(alpha) || !isScale(scale) || !Number.isFinite(x)) return NaN
   const z = x / scale

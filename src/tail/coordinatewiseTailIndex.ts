@@ -1,30 +1,3 @@
-/**
- * Tail index of P noise rows × M coordinates, pooled coordinate by coordinate (docs/theory.md#coordinatewise-pooling,
- * docs/theory.md#point-masses): the estimator of the probes and of the training histories.
- *
- * For each coordinate c, the column (x_1c … x_Pc):
- *  1. point masses: if any value occurs in two or more rows (a value repeated across minibatches, e.g. the
- *     weights of an input pixel that is blank in most samples, or of a unit that is rarely active, get the
- *     same minibatch gradient whenever the batch misses the rare samples), or any value is exactly 0, or any
- *     is not finite, the column is left out and counted in `atoms`. A law with an atom is not α-stable, and
- *     an exact 0 would add ln ε ≈ −36 to the log-moments;
- *  2. centring: none by default (noise rows u_j = ∇F_{B_j} − ∇F are centred by construction, E u_j = 0);
- *     with `center: true` the column's sample mean over the P' = K1·⌊P/K1⌋ values used is subtracted (for
- *     data with an unknown mean). Never the median: for an odd P' the median is one of the values, and for
- *     a column with an atom it is the atom, so median centring manufactures exact zeros;
- *  3. standardisation: divided by its median |x| (removes the heterogeneous-scale bias; m_α cancels);
- *  4. the P' values of each kept column are appended to one pool, so every block of K1 consecutive pooled
- *     values sums K1 independent values of ONE coordinate: exactly the strict-stability identity
- *     Y =_d K1^(1/α)·X the log-moment estimator rests on (docs/theory.md#log-moment-estimator).
- * K1 = ⌊√P⌋ unless `blockSize` is given. Row-major pooling (consecutive values = different coordinates of
- * one row) is biased on softmax gradients, whose coordinates obey exact linear constraints.
- *
- * Mean centring shifts E[1/α̂] by (ln c_{K2}(α) − ln c_{P'}(α))/ln K1 with c_n(α) = ((1 − 1/n)^α + (n − 1)/n^α)^(1/α)
- * (the centred values are still SαS, with scale c_n): +0.006 at α = 1.2, P = 64, and −0.03 at α = 2 (so α̂
- * errs upwards); it grows for small P, which is why the probes, whose rows are already centred, do not centre.
- *
- * Total: no throws; fewer than 2 kept columns' worth of blocks gives an estimate full of NaN.
- */
 import { logMomentEstimate } from './logMomentEstimate.ts'
 import type { LogMomentEstimate } from './logMomentFromBlocks.ts'
 import { medianAbs } from './medianAbs.ts'
@@ -64,6 +37,33 @@ export interface CoordinatewiseOptions {
   blockSize?: number
 }
 
+/**
+ * Tail index of P noise rows × M coordinates, pooled coordinate by coordinate (docs/theory.md#coordinatewise-pooling,
+ * docs/theory.md#point-masses): the estimator of the probes and of the training histories.
+ *
+ * For each coordinate c, the column (x_1c … x_Pc):
+ *  1. point masses: if any value occurs in two or more rows (a value repeated across minibatches, e.g. the
+ *     weights of an input pixel that is blank in most samples, or of a unit that is rarely active, get the
+ *     same minibatch gradient whenever the batch misses the rare samples), or any value is exactly 0, or any
+ *     is not finite, the column is left out and counted in `atoms`. A law with an atom is not α-stable, and
+ *     an exact 0 would add ln ε ≈ −36 to the log-moments;
+ *  2. centring: none by default (noise rows u_j = ∇F_{B_j} − ∇F are centred by construction, E u_j = 0);
+ *     with `center: true` the column's sample mean over the P' = K1·⌊P/K1⌋ values used is subtracted (for
+ *     data with an unknown mean). Never the median: for an odd P' the median is one of the values, and for
+ *     a column with an atom it is the atom, so median centring manufactures exact zeros;
+ *  3. standardisation: divided by its median |x| (removes the heterogeneous-scale bias; m_α cancels);
+ *  4. the P' values of each kept column are appended to one pool, so every block of K1 consecutive pooled
+ *     values sums K1 independent values of ONE coordinate: exactly the strict-stability identity
+ *     Y =_d K1^(1/α)·X the log-moment estimator rests on (docs/theory.md#log-moment-estimator).
+ * K1 = ⌊√P⌋ unless `blockSize` is given. Row-major pooling (consecutive values = different coordinates of
+ * one row) is biased on softmax gradients, whose coordinates obey exact linear constraints.
+ *
+ * Mean centring shifts E[1/α̂] by (ln c_{K2}(α) − ln c_{P'}(α))/ln K1 with c_n(α) = ((1 − 1/n)^α + (n − 1)/n^α)^(1/α)
+ * (the centred values are still SαS, with scale c_n): +0.006 at α = 1.2, P = 64, and −0.03 at α = 2 (so α̂
+ * errs upwards); it grows for small P, which is why the probes, whose rows are already centred, do not centre.
+ *
+ * Total: no throws; fewer than 2 kept columns' worth of blocks gives an estimate full of NaN.
+ */
 export function coordinatewiseTailIndex(
   rows: readonly ArrayLike<number>[],
   options: CoordinatewiseOptions = {},

@@ -1,3 +1,7 @@
+import { blockLayout } from './blockLayout.ts'
+import { emptyEstimate, type LogMomentEstimate, logMomentFromBlocks } from './logMomentFromBlocks.ts'
+import { MACHINE_EPSILON, sumLogAbs } from './sumLogAbs.ts'
+
 /**
  * Log-moment estimate of the tail index α from 1-D samples (Mohammadi, Mohammadpour & Ogata 2015;
  * docs/theory.md#log-moment-estimator with ‖·‖ = |·|, and docs/theory.md#pooled-estimator's "machine epsilon inside each log"):
@@ -9,10 +13,6 @@
  * `blockSize` defaults to the rule of blockLayout. Invalid input (fewer than 4 samples, a block size that
  * leaves fewer than 2 blocks, confidence ∉ (0, 1)) gives an estimate full of NaN; never throws.
  */
-import { blockLayout } from './blockLayout.ts'
-import { emptyEstimate, type LogMomentEstimate, logMomentFromBlocks } from './logMomentFromBlocks.ts'
-import { MACHINE_EPSILON, sumLogAbs } from './sumLogAbs.ts'
-
 export function logMomentEstimate(values: ArrayLike<number>, blockSize?: number, confidence = 0.95): LogMomentEstimate {
   const layout = blockLayout(values.length, blockSize)
   const k1 = layout.blockSize

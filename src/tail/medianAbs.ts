@@ -1,3 +1,13 @@
+const RADIX_MIN = 4096
+const SCRATCH_LIMIT = 1 << 20
+const BUCKETS = 1 << 15
+// Index of the high 32-bit word of a double in a Uint32 view (1 on little-endian machines).
+const HIGH = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 1 : 0
+
+let scratch = new Float64Array(1024)
+let gathered = new Float64Array(1024)
+const counts = new Uint32Array(BUCKETS)
+
 /**
  * Median of |v_k| over values[start..end) (the robust scale statistic of docs/theory.md#median-scale, docs/theory.md#estimator-caveats),
  * with the usual convention for an even count: the mean of the two middle order statistics (as numpy's
@@ -10,16 +20,6 @@
  * `medianInPlace` (which reorders a segment of a buffer that already holds |v|), use Hoare quickselect
  * with median-of-three pivots directly: O(n) expected.
  */
-const RADIX_MIN = 4096
-const SCRATCH_LIMIT = 1 << 20
-const BUCKETS = 1 << 15
-// Index of the high 32-bit word of a double in a Uint32 view (1 on little-endian machines).
-const HIGH = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 1 : 0
-
-let scratch = new Float64Array(1024)
-let gathered = new Float64Array(1024)
-const counts = new Uint32Array(BUCKETS)
-
 export function medianAbs(values: ArrayLike<number>, start = 0, end = values.length): number {
   const n = end - start
   if (!(n > 0)) return NaN

@@ -1,23 +1,3 @@
-/**
- * Tail index of gradient noise by the pooled-scalar recipe of Simsekli, Sagun & Gürbüzbalaban (ICML 2019,
- * code `umutsimsekli/sgd_tail_index`; docs/theory.md#pooled-estimator), with the per-coordinate standardisation that
- * removes its heterogeneous-scale bias (docs/theory.md#estimator-caveats, docs/theory.md#pooled-estimator).
- *
- * `rows` is a P×M array: row r = one minibatch's noise (minibatch gradient − full gradient), column c =
- * one coordinate (parameter). Steps:
- *   1. `center` (default false): subtract each column's mean (use it when the rows are raw gradients).
- *   2. `standardize` (default true): divide each column by its median |x|. (docs/theory.md#estimator-caveats divides by median|x|/m_α;
- *      the common factor m_α cancels in the scale-invariant estimator.) Columns whose median |x| is 0
- *      (dead or mostly-zero coordinates) cannot be standardised and are left out (`excludedColumns`).
- *   3. Flatten row-major (consecutive entries are different coordinates of the same minibatch) into
- *      N numbers and apply the 1-D log-moment estimator (logMomentEstimate, ε inside the logs) with
- *      K1 from blockLayout(N) unless `blockSize` is given.
- * Without standardisation, columns with scales spread over decades give α̂ far below the truth (docs/theory.md#estimator-caveats:
- * Gaussian noise over 1/2/3 decades gives 1.73/1.42/1.11); with it, ≈ 2. The interval assumes i.i.d.
- * entries; with standardisation the entries share the estimated medians, which measured coverage shows to
- * be harmless (nominal 0.95: 0.938–0.954 on 100 × 100 SαS matrices with scales over 0 or 2 decades,
- * docs/tail-coverage.md). Bad shapes or too few numbers give an estimate full of NaN; never throws.
- */
 import { columnMeans } from './columnMeans.ts'
 import { logMomentEstimate } from './logMomentEstimate.ts'
 import { emptyEstimate, type LogMomentEstimate } from './logMomentFromBlocks.ts'
@@ -43,6 +23,26 @@ export interface PooledEstimate extends LogMomentEstimate {
   columnMedians: Float64Array
 }
 
+/**
+ * Tail index of gradient noise by the pooled-scalar recipe of Simsekli, Sagun & Gürbüzbalaban (ICML 2019,
+ * code `umutsimsekli/sgd_tail_index`; docs/theory.md#pooled-estimator), with the per-coordinate standardisation that
+ * removes its heterogeneous-scale bias (docs/theory.md#estimator-caveats, docs/theory.md#pooled-estimator).
+ *
+ * `rows` is a P×M array: row r = one minibatch's noise (minibatch gradient − full gradient), column c =
+ * one coordinate (parameter). Steps:
+ *   1. `center` (default false): subtract each column's mean (use it when the rows are raw gradients).
+ *   2. `standardize` (default true): divide each column by its median |x|. (docs/theory.md#estimator-caveats divides by median|x|/m_α;
+ *      the common factor m_α cancels in the scale-invariant estimator.) Columns whose median |x| is 0
+ *      (dead or mostly-zero coordinates) cannot be standardised and are left out (`excludedColumns`).
+ *   3. Flatten row-major (consecutive entries are different coordinates of the same minibatch) into
+ *      N numbers and apply the 1-D log-moment estimator (logMomentEstimate, ε inside the logs) with
+ *      K1 from blockLayout(N) unless `blockSize` is given.
+ * Without standardisation, columns with scales spread over decades give α̂ far below the truth (docs/theory.md#estimator-caveats:
+ * Gaussian noise over 1/2/3 decades gives 1.73/1.42/1.11); with it, ≈ 2. The interval assumes i.i.d.
+ * entries; with standardisation the entries share the estimated medians, which measured coverage shows to
+ * be harmless (nominal 0.95: 0.938–0.954 on 100 × 100 SαS matrices with scales over 0 or 2 decades,
+ * docs/tail-coverage.md). Bad shapes or too few numbers give an estimate full of NaN; never throws.
+ */
 export function pooledNoiseTailIndex(
   rows: ReadonlyArray<ArrayLike<number>>,
   options: PooledOptions = {},

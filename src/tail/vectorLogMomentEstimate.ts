@@ -1,13 +1,3 @@
-/**
- * Log-moment estimate of α from i.i.d. strictly stable vectors, the rows X_1..X_K of `rows`, with the
- * Euclidean norm (Mohammadi, Mohammadpour & Ogata 2015; docs/theory.md#log-moment-estimator, isotropy not required):
- *   Y_i = Σ_{j∈block i} X_j,   1/α̂ = (1/ln K1)·[ mean_i ln(‖Y_i‖ + ε) − mean_j ln(‖X_j‖ + ε) ],
- * blocks of K1 consecutive rows (default K1 from blockLayout applied to K), Student-t interval on the
- * block statistics (logMomentFromBlocks). Reproduces docs/theory.md#validation-tables (6×2 row) to 1e−15. With `center`, the
- * column means are subtracted first (docs/theory.md#estimator-caveats: the data must be centred).
- *
- * Rows of unequal length, fewer than 4 rows or a bad block size give an estimate full of NaN.
- */
 import { blockLayout } from './blockLayout.ts'
 import { columnMeans } from './columnMeans.ts'
 import { emptyEstimate, type LogMomentEstimate, logMomentFromBlocks } from './logMomentFromBlocks.ts'
@@ -22,6 +12,16 @@ export interface VectorOptions {
   confidence?: number
 }
 
+/**
+ * Log-moment estimate of α from i.i.d. strictly stable vectors, the rows X_1..X_K of `rows`, with the
+ * Euclidean norm (Mohammadi, Mohammadpour & Ogata 2015; docs/theory.md#log-moment-estimator, isotropy not required):
+ *   Y_i = Σ_{j∈block i} X_j,   1/α̂ = (1/ln K1)·[ mean_i ln(‖Y_i‖ + ε) − mean_j ln(‖X_j‖ + ε) ],
+ * blocks of K1 consecutive rows (default K1 from blockLayout applied to K), Student-t interval on the
+ * block statistics (logMomentFromBlocks). Reproduces docs/theory.md#validation-tables (6×2 row) to 1e−15. With `center`, the
+ * column means are subtracted first (docs/theory.md#estimator-caveats: the data must be centred).
+ *
+ * Rows of unequal length, fewer than 4 rows or a bad block size give an estimate full of NaN.
+ */
 export function vectorLogMomentEstimate(
   rows: ReadonlyArray<ArrayLike<number>>,
   options: VectorOptions = {},
