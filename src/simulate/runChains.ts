@@ -53,6 +53,11 @@ export interface ChainStats {
   exitCounts: number[]
   /** Scalar random draws made. */
   draws: number
+  /**
+   * 1 when a chain reached a non-finite state (a draw that overflows double precision, at tiny α); the run stops
+   * there, and that state is not counted as an exit.
+   */
+  nonFinite: number
 }
 
 function runInterval(s: ChainSetup): ChainStats {
@@ -78,14 +83,25 @@ function runInterval(s: ChainSetup): ChainStats {
       }
       theta = decay * theta + amp * buf[k++]
       if (!(theta > left && theta < right)) {
+        if (!Number.isFinite(theta)) {
+          // an overflowing or NaN draw is not an exit: stop the whole run and report it
+          total += t
+          return {
+            totalIterations: total,
+            escaped: nLeft + nRight,
+            exitCounts: [nLeft, nRight],
+            draws: total,
+            nonFinite: 1,
+          }
+        }
         if (theta >= right) nRight++
-        else nLeft++ // θ ≤ −a (or a NaN, which the sampler does not produce)
+        else nLeft++
         break
       }
     }
     total += t
   }
-  return { totalIterations: total, escaped: nLeft + nRight, exitCounts: [nLeft, nRight], draws: total }
+  return { totalIterations: total, escaped: nLeft + nRight, exitCounts: [nLeft, nRight], draws: total, nonFinite: 0 }
 }
 
 function runQuadratic(s: ChainSetup): ChainStats {
@@ -159,7 +175,12 @@ function runQuadratic(s: ChainSetup): ChainStats {
         }
       }
       if (!(energy < twoHeight)) {
-        // (a non-finite energy, from an overflowing draw at tiny α, counts as an exit)
+        if (!Number.isFinite(energy)) {
+          // an overflowing or NaN draw is not an exit: stop the whole run and report it
+          total += t
+          const perIteration = d + (mixing ? 1 : 0)
+          return { totalIterations: total, escaped, exitCounts, draws: total * perIteration, nonFinite: 1 }
+        }
         out = true
         break
       }
@@ -180,7 +201,7 @@ function runQuadratic(s: ChainSetup): ChainStats {
     }
   }
   const perIteration = d + (mixing ? 1 : 0)
-  return { totalIterations: total, escaped, exitCounts, draws: total * perIteration }
+  return { totalIterations: total, escaped, exitCounts, draws: total * perIteration, nonFinite: 0 }
 }
 
 /** Runs all chains of a prepared setup (see `simulate` for the validation that precedes it). */

@@ -195,6 +195,13 @@ function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: 
   return success({ setup, dimension: d, q, warnings, capNote })
 }
 
+/**
+ * Fewest escapes the theory must predict within the caps for the simulation to run: below it the request is a 422
+ * before any work. The leading-order prediction is within a factor of a few of the simulations it was validated
+ * on (docs/theory.md#validation-1d), so a floor of 0.05 refuses only requests that are 20 times out of reach.
+ */
+export const EXPECTED_ESCAPES_FLOOR = 0.05
+
 /** Runs the simulation described by a /v1/simulate request body (defaults applied here). */
 export function simulate(input: unknown, limits: SimulateLimits = {}): Result<SimulateOutput> {
   const maxDraws = limits.maxNoiseDraws && limits.maxNoiseDraws > 0 ? limits.maxNoiseDraws : MAX_NOISE_DRAWS
@@ -218,8 +225,34 @@ export function simulate(input: unknown, limits: SimulateLimits = {}): Result<Si
   const theory = simulationTheory(req, q)
   if (!theory.ok) warnings.push(theory.reason)
 
-  const stats = runChains(setup)
   const { chains, cap } = setup
+  // Refused before the work when the theory predicts (almost) no escape within the caps: the expected number of
+  // escapes is chains·(1 − e^(−cap/T)) for a mean escape time T; below EXPECTED_ESCAPES_FLOOR the run would end
+  // in the 422 below after spending the whole work cap.
+  if (theory.ok) {
+    const T = theory.value.meanEscapeIterations
+    const expected = chains * -Math.expm1(-cap / T)
+    if (expected < EXPECTED_ESCAPES_FLOOR) {
+      const capped = prepared.value.capNote ? ` (${prepared.value.capNote})` : ''
+      return unanswerable(
+        `Refused before running: the leading-order theory predicts about ${T.toPrecision(3)} iterations per escape, so ${chains} chains of at most ${cap} iterations${capped} would see about ${expected.toPrecision(2)} escapes, and the simulation would end with no chain out of the basin. ` +
+          `Raise maxIterations (the work cap allows about ${maxDraws.toExponential(0)} noise draws per call, so fewer chains allow more iterations each), or use a larger learning rate or noise scale, a smaller α or a smaller basin.`,
+        [
+          {
+            path: 'maxIterations',
+            message: `about ${expected.toPrecision(2)} escapes expected within ${cap} iterations`,
+          },
+        ],
+      )
+    }
+  }
+  const stats = runChains(setup)
+  if (stats.nonFinite > 0) {
+    return unanswerable(
+      `At α = ${req.alpha} the SαS noise draws overflow double precision (a chain reached a non-finite state after ${stats.draws} draws), so the dynamics cannot be simulated; use a larger α (the escape theory is for α ∈ (1, 2)).`,
+      [{ path: 'alpha', message: 'the noise draws overflow at this α' }],
+    )
+  }
   if (stats.escaped === 0) {
     const predicted = theory.ok
       ? ` The leading-order theory predicts about ${theory.value.meanEscapeIterations.toPrecision(3)} iterations.`

@@ -252,7 +252,7 @@ describe('simulate: refusals and warnings', () => {
     expect(simulate(null).ok).toBe(false)
     expect(simulate('x').ok).toBe(false)
   })
-  it('tiny α (draws overflowing double range): finite output, every chain leaves within a few steps', () => {
+  it('tiny or subnormal α (draws overflowing double range or NaN): a 422 at alpha after a few draws, no non-finite state counted as an exit', () => {
     for (const basin of [
       { kind: 'interval', left: 1, right: 1 },
       {
@@ -264,11 +264,42 @@ describe('simulate: refusals and warnings', () => {
         height: 1,
       },
     ]) {
-      const out = ok({ ...good, alpha: 0.005, basin, noise: { scale: 1, model: 'isotropic' }, chains: 300 })
-      expect(out.escaped).toBe(300)
-      expect(Number.isFinite(out.meanEscapeIterations)).toBe(true)
-      expect(out.meanEscapeIterations).toBeLessThan(3)
+      for (const alpha of [0.005, 1e-310]) {
+        const r = simulate({ ...good, alpha, basin, noise: { scale: 1, model: 'isotropic' }, chains: 300 })
+        expect(r.ok).toBe(false)
+        if (r.ok) continue
+        expect(r.kind).toBe('unanswerable')
+        expect(r.issues[0].path).toBe('alpha')
+        const draws = Number(/after (\d+) draws/.exec(r.detail)?.[1])
+        expect(draws).toBeGreaterThan(0)
+        expect(draws).toBeLessThan(10_000)
+      }
     }
+    // the interval basin on the axis model too
+    const r = simulate({ ...good, alpha: 1e-310, basin: { kind: 'interval', left: 1, right: 1 } })
+    expect(r.ok || r.issues[0].path).toBe('alpha')
+  })
+  it('a request the theory predicts out of reach is refused before the work (422 naming maxIterations), one within reach runs', () => {
+    const far = {
+      ...good,
+      alpha: 1.8,
+      lr: 0.001,
+      basin: { kind: 'interval', left: 10, right: 10 },
+      noise: { scale: 0.01 },
+    }
+    const r = simulate(far)
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.kind).toBe('unanswerable')
+      expect(r.detail).toMatch(
+        /^Refused before running: the leading-order theory predicts about [0-9.e+]+ iterations per escape/,
+      )
+      expect(r.issues[0].path).toBe('maxIterations')
+    }
+    // control: the same request at a noise scale within reach is answered
+    expect(
+      ok({ ...good, alpha: 1.8, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 } }).escaped,
+    ).toBeGreaterThan(0)
   })
   it('no chain escaping is unanswerable (422) with advice', () => {
     const r = simulate({ ...good, basin: { kind: 'interval', left: 1e6, right: 1e6 }, maxIterations: 20 })
