@@ -153,7 +153,14 @@ export async function convertTfjs(
   const x = Float32Array.from({ length: n * D }, (_, i) => Math.abs(Math.sin(i * 12.9898)) * 1.0)
   const y = new Float32Array(n * C)
   for (let i = 0; i < n; i++) y[i * C + (i % C)] = 1
-  const res = await session.run({ x: new ort.Tensor('float32', x, [n, D]), y: new ort.Tensor('float32', y, [n, C]) })
+  const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
+    x: new ort.Tensor('float32', x, [n, D]),
+    y: new ort.Tensor('float32', y, [n, C]),
+  }
+  // the Hessian-vector-product directions must be fed even though only probs are fetched
+  for (const e of mlpLayout(layers))
+    feeds[`v_${e.name}`] = new ort.Tensor('float32', new Float32Array(layoutSize([e])), e.shape)
+  const res = await session.run(feeds, ['probs'])
   const probs = res.probs.data as Float32Array
   const pred = model.predict(tf.tensor2d(x, [n, D])) as tf.Tensor
   let ref = await pred.data()

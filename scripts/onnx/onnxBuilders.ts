@@ -35,6 +35,11 @@ export function int64Init(name: string, values: readonly number[]): InstanceType
   return onnx.TensorProto.create({ name, dims: [values.length], dataType: INT64, int64Data: [...values] })
 }
 
+/** A 0-d int64 tensor (e.g. a Gather index that drops the axis). */
+export function int64Scalar(name: string, value: number): InstanceType<typeof onnx.TensorProto> {
+  return onnx.TensorProto.create({ name, dims: [], dataType: INT64, int64Data: [value] })
+}
+
 type Attr = number | number[] | { float: number }
 
 export function node(

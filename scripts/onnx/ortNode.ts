@@ -51,8 +51,43 @@ export async function runGrad(
     y: new ort.Tensor('float32', y, [n, classes]),
   }
   for (const e of layout) feeds[e.name] = new ort.Tensor('float32', new Float32Array(slice(theta, e)), e.shape)
-  const out = await s.run(feeds)
+  // graphs with Hessian-vector-product inputs want them fed even when only gradients are fetched
+  for (const e of layout)
+    if (s.inputNames.includes(`v_${e.name}`))
+      feeds[`v_${e.name}`] = new ort.Tensor('float32', new Float32Array(slice(theta, e).length), e.shape)
+  const out = await s.run(feeds, ['loss', 'probs', ...layout.map((e) => `grad_${e.name}`)])
   const grads: Record<string, Float32Array> = {}
   for (const e of layout) grads[e.name] = out[`grad_${e.name}`].data as Float32Array
   return { loss: out.loss.data as Float32Array, probs: out.probs.data as Float32Array, grads }
+}
+
+/** Runs grad.onnx's exact Hessian-vector product: the batch-mean H v at θ (flat, layout order) on n rows. */
+export async function runHvp(
+  s: ort.InferenceSession,
+  layout: readonly LayoutEntry[],
+  theta: Float32Array,
+  v: Float32Array,
+  x: Float32Array,
+  labels: ArrayLike<number>,
+  n: number,
+  inputDim: number,
+  classes: number,
+): Promise<Float32Array> {
+  const y = new Float32Array(n * classes)
+  for (let i = 0; i < n; i++) y[i * classes + labels[i]] = 1
+  const feeds: Record<string, ort.Tensor> = {
+    x: new ort.Tensor('float32', x, [n, inputDim]),
+    y: new ort.Tensor('float32', y, [n, classes]),
+  }
+  for (const e of layout) {
+    feeds[e.name] = new ort.Tensor('float32', new Float32Array(slice(theta, e)), e.shape)
+    feeds[`v_${e.name}`] = new ort.Tensor('float32', new Float32Array(slice(v, e)), e.shape)
+  }
+  const out = await s.run(
+    feeds,
+    layout.map((e) => `hvp_${e.name}`),
+  )
+  const hv = new Float32Array(theta.length)
+  for (const e of layout) hv.set(out[`hvp_${e.name}`].data as Float32Array, e.offset)
+  return hv
 }

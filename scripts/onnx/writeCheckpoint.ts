@@ -1,5 +1,6 @@
 /**
- * Writes a trained-model folder (trained-model contract): forward.onnx, grad.onnx (exportMlp.ts),
+ * Writes a trained-model folder (trained-model contract): forward.onnx, grad.onnx (exportMlp.ts, with
+ * the input standardisation of `meta.inputStandardisation` baked in),
  * params.bin (θ as float32 little-endian in layout order), eval.bin (uint8 inputs [n × inputDim]
  * row-major, then uint8 labels [n]) and record.json. Returns the record.
  */
@@ -55,12 +56,13 @@ export function writeCheckpoint(
     trainLoss,
     testLoss,
     inputScale,
+    inputStandardisation,
     dataChecksum,
     history,
     ...rest
   } = meta
   const version = pv ?? packageVersion()
-  const ex = exportMlp(layers, theta, version)
+  const ex = exportMlp(layers, theta, version, inputStandardisation)
   const inputDim = layers[0]
   const classes = layers[layers.length - 1]
   if (evalSet.x.length !== evalSet.n * inputDim || evalSet.y.length !== evalSet.n) {
@@ -86,6 +88,7 @@ export function writeCheckpoint(
     testLoss,
     evalSamples: evalSet.n,
     inputScale,
+    ...(inputStandardisation ? { inputStandardisation } : {}),
     dataChecksum,
     history,
     packageVersion: version,

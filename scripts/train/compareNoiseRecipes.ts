@@ -30,6 +30,7 @@ import { probeMinimum } from '../../src/probe/probeMinimum.ts'
 import { createRng } from '../../src/random/index.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
 import { readCheckpoint } from '../onnx/readCheckpoint.ts'
+import { standardise } from '../onnx/standardisation.ts'
 import { constrainedStableRows } from './constrainedStableRows.ts'
 import { forEachCommittedMinimum } from './forEachCommittedMinimum.ts'
 import { gradientNoiseRows, type NoiseEstimate, noiseTailIndex } from './gradientNoiseTailIndex.ts'
@@ -196,7 +197,12 @@ async function main(): Promise<void> {
     ]
     for (const d of sets) {
       const oracle = mlpOracle(layers, {
-        x: Float64Array.from(d.x, (u) => u * ck.record.inputScale),
+        x: Float64Array.from(
+          standardise(
+            Float32Array.from(d.x, (u) => u * ck.record.inputScale),
+            ck.record.inputStandardisation,
+          ),
+        ),
         labels: d.labels,
       })!
       const settings = {

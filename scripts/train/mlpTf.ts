@@ -7,6 +7,7 @@
  */
 import { createRng } from '../../src/random/index.ts'
 import { type LayoutEntry, layoutSize, mlpLayout } from '../onnx/mlpLayout.ts'
+import type { InputStandardisation } from '../onnx/standardisation.ts'
 import { tf } from './tfBackend.ts'
 
 export function glorotInit(layers: readonly number[], seed: number): Float32Array {
@@ -67,10 +68,37 @@ export function readTheta(m: TfMlp): Float32Array {
   return theta
 }
 
-/** Softmax probabilities for uint8 rows scaled by inputScale. */
-export function predictProbs(m: TfMlp, xU8: Uint8Array, n: number, inputScale: number): Float32Array {
+/**
+ * What the network's first layer sees for uint8 rows: x = pixel × inputScale, then (x − μ)/σ with float32
+ * constants when the model has an input standardisation (scripts/onnx/standardisation.ts).
+ */
+export function networkInput(
+  xU8: Uint8Array,
+  n: number,
+  inputDim: number,
+  inputScale: number,
+  standardisation?: Pick<InputStandardisation, 'mean' | 'std'>,
+): tf.Tensor2D {
   return tf.tidy(() => {
-    const x = tf.mul(tf.tensor2d(xU8, [n, m.layers[0]], 'float32'), inputScale) as tf.Tensor2D
+    const x = tf.mul(tf.tensor2d(xU8, [n, inputDim], 'float32'), inputScale) as tf.Tensor2D
+    if (!standardisation) return x
+    return tf.div(
+      tf.sub(x, tf.scalar(Math.fround(standardisation.mean))),
+      tf.scalar(Math.fround(standardisation.std)),
+    ) as tf.Tensor2D
+  })
+}
+
+/** Softmax probabilities for uint8 rows (scaled and, when given, standardised as in `networkInput`). */
+export function predictProbs(
+  m: TfMlp,
+  xU8: Uint8Array,
+  n: number,
+  inputScale: number,
+  standardisation?: Pick<InputStandardisation, 'mean' | 'std'>,
+): Float32Array {
+  return tf.tidy(() => {
+    const x = networkInput(xU8, n, m.layers[0], inputScale, standardisation)
     return tf.softmax(mlpLogits(m, x)).dataSync() as Float32Array
   })
 }

@@ -2,7 +2,8 @@
  * One training run end to end: load the data, train (trainMlp.ts), export the checkpoint folder
  * (scripts/onnx/writeCheckpoint.ts) to `<outDir>/<id>/`, reload it and verify it (ONNX vs tfjs,
  * gradients vs finite differences; scripts/onnx/verifyCheckpoint.ts), and store the verification in
- * record.json. Throws if the verification fails its tolerances (forward 1e-5, gradient 1e-4 relative).
+ * record.json. Throws if the verification fails its tolerances (forward 1e-5, gradient and exact
+ * Hessian-vector product 1e-4 relative).
  */
 
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { type Dataset, headSplit } from '../data/dataset.ts'
 import { loadDigits } from '../data/loadDigits.ts'
 import { loadFashion } from '../data/loadFashion.ts'
 import type { ModelRecord } from '../onnx/modelRecord.ts'
+import { trainingStandardisation } from '../onnx/standardisation.ts'
 import { verifyCheckpoint } from '../onnx/verifyCheckpoint.ts'
 import { writeCheckpoint } from '../onnx/writeCheckpoint.ts'
 import { disposeTfMlp, predictProbs } from './mlpTf.ts'
@@ -49,7 +51,9 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
   const data: Dataset = { ...base, train: headSplit(base.train, cfg.trainLimit, base.inputDim) }
   const id = `${o.dataset}-mlp-${o.optimizer}`
   const lr = cfg.lr[o.optimizer]
+  const standardisation = cfg.standardise ? trainingStandardisation(data.train.x, data.inputScale) : undefined
   const r = trainMlp(data, {
+    standardisation,
     layers: cfg.layers,
     optimizer: o.optimizer,
     lr,
@@ -62,7 +66,7 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
     label: id,
   })
   const ev = headSplit(data.test, cfg.evalSamples, data.inputDim)
-  const tfjsProbs = predictProbs(r.model, ev.x, ev.n, data.inputScale)
+  const tfjsProbs = predictProbs(r.model, ev.x, ev.n, data.inputScale, standardisation)
   disposeTfMlp(r.model)
   const last = r.noise[r.noise.length - 1]
   const dir = join(o.outDir, id)
@@ -83,6 +87,7 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
       trainLoss: r.final.trainLoss,
       testLoss: r.final.testLoss,
       inputScale: data.inputScale,
+      inputStandardisation: standardisation,
       dataChecksum: data.checksum,
       history: r.history,
       trainSamples: data.train.n,
@@ -117,6 +122,8 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
   if (!(v.forwardMaxAbsDiffFloat64 <= FORWARD_TOLERANCE))
     problems.push(`forward vs float64 ${v.forwardMaxAbsDiffFloat64}`)
   if (!(v.gradMaxRelErr <= GRADIENT_TOLERANCE)) problems.push(`gradient vs finite differences ${v.gradMaxRelErr}`)
+  if (!(v.hvpMaxRelErr <= GRADIENT_TOLERANCE))
+    problems.push(`Hessian-vector product vs finite differences ${v.hvpMaxRelErr}`)
   if (problems.length) throw new Error(`${dir}: verification failed: ${problems.join(', ')}`)
   const recPath = join(dir, 'record.json')
   const record = JSON.parse(readFileSync(recPath, 'utf8')) as ModelRecord
@@ -129,6 +136,7 @@ export async function runTraining(o: RunOptions): Promise<{ record: ModelRecord;
     gradMaxRelErr: v.gradMaxRelErr,
     gradSamples: v.gradSamples,
     gradEntriesChecked: v.gradEntriesChecked,
+    hvpMaxRelErr: v.hvpMaxRelErr,
   }
   writeFileSync(recPath, `${JSON.stringify(record, null, 2)}\n`)
   return { record, dir }

@@ -5,6 +5,7 @@
  * the tail index of the gradient noise at the current weights (gradientNoiseTailIndex.ts: the probes'
  * coordinate-wise estimate as `alpha`, the row-major docs/theory.md#pooled-estimator estimate as `alphaRowMajor`).
  *
+ * Inputs: x = pixel × inputScale, standardised to (x − μ)/σ when `standardisation` is given.
  * Randomness: θ₀ = glorotInit(layers, seed); epoch e's permutation from createRng(seed·1000 + 17)
  * (one stream for all epochs); the α batches from createRng(seed·1000 + 29). Loss = mean softmax
  * cross-entropy; plain SGD without momentum, or Adam (β1 0.9, β2 0.999, ε 1e-7, tfjs defaults).
@@ -12,8 +13,9 @@
 import { createRng } from '../../src/random/index.ts'
 import type { Dataset, Split } from '../data/dataset.ts'
 import type { HistoryEntry } from '../onnx/modelRecord.ts'
+import type { InputStandardisation } from '../onnx/standardisation.ts'
 import { gradientNoiseTailIndex, type NoiseMeasurement } from './gradientNoiseTailIndex.ts'
-import { createTfMlp, glorotInit, meanCrossEntropy, mlpLogits, readTheta, type TfMlp } from './mlpTf.ts'
+import { createTfMlp, glorotInit, meanCrossEntropy, mlpLogits, networkInput, readTheta, type TfMlp } from './mlpTf.ts'
 import { progressBar } from './progressBar.ts'
 import { shuffleInPlace } from './shuffleInPlace.ts'
 import { tf } from './tfBackend.ts'
@@ -31,6 +33,8 @@ export interface TrainOptions {
   alphaBatches: number
   progress?: boolean
   label?: string
+  /** Input standardisation (x − μ)/σ applied to every input (scripts/onnx/standardisation.ts); none when absent. */
+  standardisation?: InputStandardisation
 }
 
 /**
@@ -53,11 +57,13 @@ export interface TrainResult {
   model: TfMlp
 }
 
-function tensors(s: Split, inputDim: number, scale: number): { x: tf.Tensor2D; y: tf.Tensor1D } {
-  return tf.tidy(() => ({
-    x: tf.mul(tf.tensor2d(s.x, [s.n, inputDim], 'float32'), scale) as tf.Tensor2D,
-    y: tf.tensor1d(s.y, 'int32'),
-  }))
+function tensors(
+  s: Split,
+  inputDim: number,
+  scale: number,
+  standardisation?: InputStandardisation,
+): { x: tf.Tensor2D; y: tf.Tensor1D } {
+  return { x: networkInput(s.x, s.n, inputDim, scale, standardisation), y: tf.tensor1d(s.y, 'int32') }
 }
 
 /** Mean cross-entropy and accuracy on a whole split (chunks of 4096 rows). */
@@ -95,8 +101,8 @@ export function trainMlp(data: Dataset, o: TrainOptions): TrainResult {
     throw new Error(`layers must start with ${D} and end with ${C}`)
   const theta0 = glorotInit(o.layers, o.seed)
   const model = createTfMlp(o.layers, theta0)
-  const train = tensors(data.train, D, data.inputScale)
-  const test = tensors(data.test, D, data.inputScale)
+  const train = tensors(data.train, D, data.inputScale, o.standardisation)
+  const test = tensors(data.test, D, data.inputScale, o.standardisation)
   const opt = o.optimizer === 'sgd' ? tf.train.sgd(o.lr) : tf.train.adam(o.lr)
   const orderRng = createRng(o.seed * 1000 + 17)
   const noiseSeed = o.seed * 1000 + 29

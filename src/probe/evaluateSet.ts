@@ -43,7 +43,7 @@ export async function evaluateSet(
 }
 
 /** 0, 1, …, n − 1. */
-function rangeIndices(n: number): Int32Array {
+export function rangeIndices(n: number): Int32Array {
   const out = new Int32Array(Math.max(0, n))
   for (let i = 0; i < out.length; i++) out[i] = i
   return out

@@ -1,23 +1,36 @@
 /**
- * Hessian-vector products of the evaluation objective by central finite differences of the gradient:
+ * Hessian-vector products of the evaluation objective F(θ) = (1/n) Σ_i f(θ; x_i, y_i), two ways
+ * (docs/theory.md#exact-hessian-vector-products):
  *
- *   H v ≈ (∇F(θ + h u) − ∇F(θ − h u)) / (2h) · ‖v‖,   u = v/‖v‖,
+ * - "exact": the oracle's own `hessianVectorProduct` (Pearlmutter's R-operator in the model's graph),
+ *   summed over the evaluation set in chunks of `maxBatch` and recombined by chunk size. Its error is
+ *   the rounding of the oracle's arithmetic (≈ 1e-7 relative in float32).
+ * - "finite-difference": central differences of the gradient,
  *
- * with truncation error (h²/6)‖∇³F[u,u,·]‖·‖v‖ and rounding error ≈ u_r‖∇F‖/h (u_r the oracle's unit
- * roundoff). The step balances the two for a smooth objective and is taken relative to ‖θ‖:
+ *     H v ≈ (∇F(θ + h u) − ∇F(θ − h u)) / (2h) · ‖v‖,   u = v/‖v‖,
  *
- *   h = u_r^(1/3) · max(1, ‖θ‖)
+ *   with truncation error (h²/6)‖∇³F[u,u,·]‖·‖v‖ and rounding error ≈ u_r‖∇F‖/h (u_r the oracle's unit
+ *   roundoff). The step balances the two for a smooth objective and is taken relative to ‖θ‖:
  *
- * i.e. h ≈ 6.1e-6·‖θ‖ for a float64 oracle and 4.9e-3·‖θ‖ for a float32 (ONNX) oracle. Scaling with
- * ‖θ‖ keeps the perturbation representable relative to the parameters themselves (a float32 θ + h u
- * must differ from θ). Each product costs two full-gradient passes. For ReLU networks the objective is
- * piecewise smooth: the product is the Hessian of the ReLU pattern-averaged loss over ±h (accurate
- * where few units switch within h). Cf. Pearlmutter (1994) for the exact alternative.
+ *     h = u_r^(1/3) · max(1, ‖θ‖)
+ *
+ *   i.e. h ≈ 6.1e-6·‖θ‖ for a float64 oracle and 4.9e-3·‖θ‖ for a float32 (ONNX) oracle. Scaling with
+ *   ‖θ‖ keeps the perturbation representable relative to the parameters themselves (a float32 θ + h u
+ *   must differ from θ). Each product costs two full-gradient passes. For ReLU networks the objective is
+ *   piecewise smooth: the product is the Hessian of the ReLU pattern-averaged loss over ±h (accurate
+ *   where few units switch within h).
  */
 
-import { evaluateSet } from './evaluateSet.ts'
+import { evaluateSet, rangeIndices } from './evaluateSet.ts'
 import type { GradientOracle } from './oracle.ts'
 import { norm } from './vector.ts'
+
+export type CurvatureMethod = 'exact' | 'finite-difference'
+
+/** "exact" when the oracle computes Hessian-vector products itself, otherwise "finite-difference". */
+export function curvatureMethod(oracle: GradientOracle): CurvatureMethod {
+  return typeof oracle.hessianVectorProduct === 'function' ? 'exact' : 'finite-difference'
+}
 
 /** The finite-difference step h = u_r^(1/3) · max(1, ‖θ‖). */
 export function finiteDifferenceStep(theta: ArrayLike<number>, unitRoundoff: number): number {
@@ -25,7 +38,7 @@ export function finiteDifferenceStep(theta: ArrayLike<number>, unitRoundoff: num
 }
 
 /** H v by central differences with the step `step` (default `finiteDifferenceStep`). */
-export async function hessianVectorProduct(
+export async function finiteDifferenceHessianVectorProduct(
   oracle: GradientOracle,
   theta: Float64Array,
   v: ArrayLike<number>,
@@ -47,4 +60,42 @@ export async function hessianVectorProduct(
   const c = nv / (2 * step)
   for (let i = 0; i < P; i++) out[i] = (gp[i] - gm[i]) * c
   return out
+}
+
+/**
+ * H v over the whole evaluation set through the oracle's exact product, in chunks of at most
+ * `maxBatch` samples weighted by their sizes. NaN-filled when the oracle has no exact product.
+ */
+export async function exactHessianVectorProduct(
+  oracle: GradientOracle,
+  theta: Float64Array,
+  v: ArrayLike<number>,
+): Promise<Float64Array> {
+  const P = theta.length
+  const out = new Float64Array(P)
+  if (!oracle.hessianVectorProduct) return out.fill(NaN)
+  const dir = Float64Array.from(v)
+  const n = oracle.samples
+  const all = rangeIndices(n)
+  const chunk = Math.max(1, oracle.maxBatch)
+  for (let start = 0; start < n; start += chunk) {
+    const end = Math.min(n, start + chunk)
+    const hv = await oracle.hessianVectorProduct(theta, dir, all.subarray(start, end))
+    const w = (end - start) / n
+    for (let i = 0; i < P; i++) out[i] += w * hv[i]
+  }
+  return out
+}
+
+/** H v by `method` (default: exact when the oracle offers it, finite differences otherwise). */
+export function hessianVectorProduct(
+  oracle: GradientOracle,
+  theta: Float64Array,
+  v: ArrayLike<number>,
+  options: { method?: CurvatureMethod; step?: number } = {},
+): Promise<Float64Array> {
+  const method = options.method ?? curvatureMethod(oracle)
+  return method === 'exact' && oracle.hessianVectorProduct
+    ? exactHessianVectorProduct(oracle, theta, v)
+    : finiteDifferenceHessianVectorProduct(oracle, theta, v, options.step)
 }

@@ -6,6 +6,17 @@
  */
 import type { LayoutEntry } from './mlpLayout.ts'
 
+/**
+ * The standardisation the graphs apply to their input x = uint8 value × inputScale before the first
+ * layer: (x − mean)/std (scripts/onnx/standardisation.ts says how mean and std were computed).
+ */
+export interface InputStandardisation {
+  mean: number
+  std: number
+  /** What mean and std are, in words. */
+  statistic: string
+}
+
 /** One row of the training history. */
 export interface HistoryEntry {
   /** 0 = at initialisation, k = after k epochs. */
@@ -42,6 +53,8 @@ export interface ModelRecord {
   testLoss: number
   evalSamples: number
   inputScale: number
+  /** Applied inside forward.onnx and grad.onnx; consumers feed x = uint8 value × inputScale either way. */
+  inputStandardisation?: InputStandardisation
   dataChecksum: string
   history: HistoryEntry[]
   packageVersion: string

@@ -5,7 +5,8 @@
  * F(θ) = (1/n) Σ_i f(θ; x_i, y_i) (docs/theory.md#discrete-algorithms). An oracle evaluates f and ∇f at a parameter
  * vector θ (flat, in the model's layout order) on a batch of sample indices. Two implementations:
  * `mlpOracle` (float64 JavaScript, exact to rounding, for tests and small models) and the ONNX-backed
- * oracle in `workers/ort` (float32, through the model's `grad.onnx`).
+ * oracle in `workers/ort` (float32, through the model's `grad.onnx`, with exact Hessian-vector products
+ * when the graph has the `hvp_<name>` outputs).
  */
 
 /** The outcome of one oracle call on a batch. */
@@ -38,4 +39,10 @@ export interface GradientOracle {
   readonly maxBatch: number
   /** Evaluates the losses (and gradients) at θ on the samples `indices` (each in [0, samples)). */
   evaluate(theta: Float64Array, indices: ArrayLike<number>, options?: EvaluateOptions): Promise<BatchEvaluation>
+  /**
+   * Optional exact Hessian-vector product of the batch mean, (1/|B|) Σ_{i∈B} ∇²f(θ; x_i, y_i) v, on the
+   * samples `indices` (at most `maxBatch`); for example the `hvp_<name>` outputs of a gradient graph
+   * (docs/theory.md#exact-hessian-vector-products). Absent: the probe uses finite differences.
+   */
+  hessianVectorProduct?(theta: Float64Array, v: Float64Array, indices: ArrayLike<number>): Promise<Float64Array>
 }

@@ -2,7 +2,7 @@
  * The measurements of a probe at θ = θ* + radius·u (docs/api.md#trained-minima), through any
  * gradient oracle: loss and accuracy on the evaluation set (evaluateSet); gradient noise and its tail
  * index (gradientNoise, docs/theory.md#pooled-estimator, docs/theory.md#estimator-caveats); curvature (Lanczos with full reorthogonalisation
- * on finite-difference Hessian-vector products, Hutchinson trace); sharpness within a radius; the loss
+ * on exact or finite-difference Hessian-vector products, Hutchinson trace); sharpness within a radius; the loss
  * slice along the top eigenvector. The escape prediction built on these is `probeEscape`.
  *
  * Determinism: one generator seeded with `seed` hands out, in a fixed order, the seeds of the point
@@ -15,7 +15,12 @@ import { normal } from '../random/normal.ts'
 import { createRng } from '../random/rng.ts'
 import { evaluateSet } from './evaluateSet.ts'
 import { type GradientNoise, gradientNoise } from './gradientNoise.ts'
-import { finiteDifferenceStep, hessianVectorProduct } from './hessianVectorProduct.ts'
+import {
+  type CurvatureMethod,
+  curvatureMethod,
+  finiteDifferenceStep,
+  hessianVectorProduct,
+} from './hessianVectorProduct.ts'
 import { hutchinson, type TraceEstimate } from './hutchinson.ts'
 import { type LanczosResult, lanczos } from './lanczos.ts'
 import { lossSlice } from './lossSlice.ts'
@@ -55,7 +60,11 @@ export interface ProbeMeasurements {
     alpha: number
     interval: { lower: number; upper: number; confidence: number }
   }[]
-  curvature?: LanczosResult & { trace?: TraceEstimate; step: number; products: number }
+  /**
+   * Lanczos (and Hutchinson) on exact Hessian-vector products when the oracle has them, on
+   * finite differences of the gradient otherwise; `step` is the finite-difference step (absent for exact).
+   */
+  curvature?: LanczosResult & { trace?: TraceEstimate; method: CurvatureMethod; step?: number; products: number }
   sharpness?: { radius: number; value: number }
   slice?: { direction: 'top-eigenvector'; t: number[]; loss: number[] }
   warnings: string[]
@@ -141,8 +150,9 @@ export async function probeMinimum(
   }
 
   if (work.lanczos) {
-    const step = finiteDifferenceStep(theta, oracle.unitRoundoff)
-    const apply = (v: Float64Array) => hessianVectorProduct(oracle, theta, v, step)
+    const method = curvatureMethod(oracle)
+    const step = method === 'exact' ? undefined : finiteDifferenceStep(theta, oracle.unitRoundoff)
+    const apply = (v: Float64Array) => hessianVectorProduct(oracle, theta, v, { method, step })
     const lz = await lanczos(apply, P, { iterations: s.iterations, topK: s.topK, rng: createRng(seeds[2]) })
     let products = lz.products
     evaluations += 2 * lz.products * oracle.samples
@@ -152,7 +162,7 @@ export async function probeMinimum(
       products += trace.products
       evaluations += 2 * trace.products * oracle.samples
     }
-    out.curvature = { ...lz, step, products, ...(trace ? { trace } : {}) }
+    out.curvature = { ...lz, method, ...(step !== undefined ? { step } : {}), products, ...(trace ? { trace } : {}) }
     if (lz.eigenvalues.length < s.topK)
       warnings.push(`Only ${lz.eigenvalues.length} eigenvalues: the Krylov space closed after ${lz.products} steps.`)
     const loose = lz.residuals.filter((r, i) => r > 0.1 * Math.abs(lz.eigenvalues[i])).length

@@ -51,7 +51,7 @@ export const ProbeOptions = v.object({
     int(
       2,
       200,
-      'Lanczos steps, each one finite-difference Hessian-vector product (default 20; capped at the parameter count).',
+      'Lanczos steps, each one Hessian-vector product (exact when the model graph has hvp_<name> outputs, else finite differences; default 20; capped at the parameter count).',
     ),
     20,
   ),
@@ -179,8 +179,14 @@ export const ProbeResponse = v.object({
       lambdaMin: num('Smallest Ritz value: the most negative eigenvalue found (an upper bound of λ_min).'),
       trace: num('Hutchinson estimate of tr(H).'),
       traceStandardError: num('Its standard error.'),
-      hessianVectorProducts: num('Finite-difference Hessian-vector products made.'),
-      step: num('Finite-difference step h = u^(1/3)·max(1, ‖θ‖).'),
+      method: v.pipe(
+        v.picklist(['exact', 'finite-difference']),
+        v.description(
+          'How the Hessian-vector products were made: "exact" through the model graph\'s hvp_<name> outputs (R-operator), "finite-difference" from two gradients (models without those outputs). See /docs/theory#exact-hessian-vector-products.',
+        ),
+      ),
+      hessianVectorProducts: num('Hessian-vector products made.'),
+      step: v.optional(num('Finite-difference step h = u^(1/3)·max(1, ‖θ‖); only when method is "finite-difference".')),
     }),
   ),
   sharpness: v.optional(v.object({ radius: v.number(), value: num('Largest loss rise found within the radius.') })),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
 import { evaluateSet } from '../../src/probe/evaluateSet.ts'
+import { finiteDifferenceHessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
 import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { type ProbeSettings, probeMinimum } from '../../src/probe/probeMinimum.ts'
 import { randomTheta, syntheticData } from './helpers.ts'
@@ -56,6 +57,29 @@ describe('probeMinimum', () => {
     const moved = await probeMinimum(oracle, theta, { ...settings, radius: 0.3, measures: ['loss'] })
     expect(moved.loss!.value).not.toBe(full.loss)
     expect(moved.point).toEqual({ radius: 0.3, seed: 7 })
+  })
+
+  it("uses the oracle's own Hessian-vector products when it has them, and says which method it used", async () => {
+    const fd = await probeMinimum(oracle, theta, { ...settings, measures: ['curvature'] })
+    expect(fd.curvature!.method).toBe('finite-difference')
+    expect(fd.curvature!.step).toBeCloseTo(Math.cbrt(2 ** -53) * Math.max(1, Math.hypot(...theta)), 15)
+    // an oracle whose exact product is a float64 central difference with a 10× smaller step, counted
+    let calls = 0
+    const withHvp = {
+      ...oracle,
+      hessianVectorProduct: async (t: Float64Array, v: Float64Array, indices: ArrayLike<number>) => {
+        calls++
+        expect(indices.length).toBe(oracle.samples)
+        return finiteDifferenceHessianVectorProduct(oracle, t, v, 1e-6)
+      },
+    }
+    const ex = await probeMinimum(withHvp, theta, { ...settings, measures: ['curvature'] })
+    expect(ex.curvature!.method).toBe('exact')
+    expect(ex.curvature!.step).toBeUndefined()
+    expect(calls).toBe(ex.curvature!.products)
+    ex.curvature!.eigenvalues.forEach((l, i) =>
+      expect(Math.abs(l - fd.curvature!.eigenvalues[i])).toBeLessThan(1e-6 * fd.curvature!.eigenvalues[0]),
+    )
   })
 
   it('the evaluation count matches the a-priori cost estimate exactly', async () => {

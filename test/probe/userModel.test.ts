@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { userModelOnnx } from '../../scripts/convertTfjs.ts'
 import { onnx } from '../../scripts/onnx/onnxBuilders.ts'
 import { decodeEvalBin, decodeEvalJson } from '../../workers/models/evalData.ts'
 import { checkUserModel } from '../../workers/models/userModel.ts'
@@ -113,6 +114,61 @@ describe('checkUserModel', () => {
       expect(hit, JSON.stringify(r.issues)).toBeDefined()
       expect(hit!.message).toMatch(message)
       expect(r.detail).toMatch(/model contract/)
+    })
+  }
+
+  it('a graph without Hessian-vector-product inputs is finite-difference only; the converter adds them', () => {
+    const plain = checkUserModel(bytes)
+    expect(plain.ok && plain.value.exactHvp).toBe(false)
+    const withHvp = checkUserModel(userModelOnnx([64, 24, 12, 10], weights))
+    expect(withHvp.ok, JSON.stringify(!withHvp.ok && withHvp.issues)).toBe(true)
+    if (!withHvp.ok) return
+    expect(withHvp.value.exactHvp).toBe(true)
+    // the v_<name> directions are not parameters
+    expect(withHvp.value.layout.map((e) => e.name)).toEqual(['W1', 'b1', 'W2', 'b2', 'W3', 'b3'])
+    expect(withHvp.value.parameters).toBe(1990)
+  })
+
+  const hvpBytes = userModelOnnx([64, 24, 12, 10], weights)
+  const brokenHvp = (edit: (g: InstanceType<typeof onnx.GraphProto>) => void) => {
+    const m = onnx.ModelProto.decode(hvpBytes)
+    edit(m.graph as InstanceType<typeof onnx.GraphProto>)
+    return onnx.ModelProto.encode(m).finish()
+  }
+  const hvpCases: [string, (g: InstanceType<typeof onnx.GraphProto>) => void, string, RegExp][] = [
+    [
+      'a direction input without its product output',
+      (g) => {
+        g.output = g.output.filter((o) => o.name !== 'hvp_W2')
+      },
+      'model.outputs.hvp_W2',
+      /missing output "hvp_W2"/,
+    ],
+    [
+      'direction inputs for some parameters only',
+      (g) => {
+        g.input = g.input.filter((i) => i.name !== 'v_b3')
+      },
+      'model.inputs.v_b3',
+      /every parameter or for none/,
+    ],
+    [
+      'a direction of the wrong shape',
+      (g) => {
+        g.input.find((i) => i.name === 'v_W3')!.type!.tensorType!.shape!.dim![0] = { dimValue: 5 }
+      },
+      'model.inputs.v_W3',
+      /must be float32 \[12, 10\]/,
+    ],
+  ]
+  for (const [what, edit, path, message] of hvpCases) {
+    it(`refuses ${what}, naming it`, () => {
+      const r = checkUserModel(brokenHvp(edit))
+      expect(r.ok).toBe(false)
+      if (r.ok) return
+      const hit = r.issues.find((i) => i.path === path)
+      expect(hit, JSON.stringify(r.issues)).toBeDefined()
+      expect(hit!.message).toMatch(message)
     })
   }
 

@@ -4,6 +4,7 @@
  * probe stops there (no further oracle call).
  */
 import { describe, expect, it } from 'vitest'
+import { finiteDifferenceHessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
 import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import { type ProbeSettings, probeMinimum } from '../../src/probe/probeMinimum.ts'
 import { DeadlineExceeded, withDeadline } from '../../workers/models/withDeadline.ts'
@@ -63,5 +64,29 @@ describe('withDeadline', () => {
     const guarded = await probeMinimum(withDeadline(oracle, 1e9).oracle, theta, settings)
     const bytes = (m: unknown) => JSON.stringify(m, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v))
     expect(bytes(guarded)).toBe(bytes(plain))
+  })
+
+  it('keeps the exact Hessian-vector product of the oracle, guarded and counted like evaluate', async () => {
+    const { oracle, theta, settings } = tinyProblem()
+    let clock = 0
+    const withHvp = {
+      ...oracle,
+      hessianVectorProduct: (t: Float64Array, v: Float64Array, indices: ArrayLike<number>) => {
+        clock += 1000
+        return finiteDifferenceHessianVectorProduct(oracle, t, v).then((hv) => {
+          expect(indices.length).toBe(oracle.samples)
+          return hv
+        })
+      },
+    }
+    const g = withDeadline(withHvp, 1e9, () => clock)
+    expect(typeof g.oracle.hessianVectorProduct).toBe('function')
+    const m = await probeMinimum(g.oracle, theta, { ...settings, measures: ['curvature'] })
+    expect(m.curvature!.method).toBe('exact')
+    // the loss pass, then one exact product per Lanczos step and Hutchinson vector
+    expect(g.done().runs).toBe(1 + m.curvature!.products)
+    const late = withDeadline(withHvp, 0.5, () => clock)
+    clock += 1000
+    await expect(late.oracle.hessianVectorProduct!(theta, theta, [0])).rejects.toBeInstanceOf(DeadlineExceeded)
   })
 })

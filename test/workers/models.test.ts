@@ -137,6 +137,9 @@ describe('POST /v1/probe (a user model the repository did not train)', () => {
     expect(body.curvature.eigenvalues).toHaveLength(4)
     expect(body.curvature.eigenvalues[0]).toBeGreaterThanOrEqual(body.curvature.eigenvalues[3])
     expect(body.curvature.hessianVectorProducts).toBe(16)
+    // the converted fixture predates the hvp_<name> outputs: finite differences, with their step
+    expect(body.curvature.method).toBe('finite-difference')
+    expect(body.curvature.step).toBeGreaterThan(0)
     expect(body.slice.t).toHaveLength(9)
     expect(body.sharpness.radius).toBe(0.1)
     expect(body.escape.adam.lr).toBe(0.01)
@@ -304,6 +307,9 @@ describe('bundled models', () => {
     expect(body.noise.rowMajor.alpha).toBeGreaterThan(0)
     expect(body.noise.excludedParameters).toBeGreaterThan(0)
     expect(body.escape.sgd.lr).toBe(0.05)
+    // the bundled graphs carry the exact Hessian-vector products
+    expect(body.curvature.method).toBe('exact')
+    expect(body.curvature.step).toBeUndefined()
     const b = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -43,6 +43,8 @@ export function analyseUserModel(
       y: { shape: [n, model.classes], type: FLOAT },
     }
     for (const e of model.layout) shapes[e.name] = { shape: e.shape.slice(), type: FLOAT }
+    // the optional Hessian-vector-product directions have their parameter's shape
+    if (model.exactHvp) for (const e of model.layout) shapes[`v_${e.name}`] = { shape: e.shape.slice(), type: FLOAT }
     return shapes
   }
   const big = analyseGraph(model.info, inputs(batch), limits)

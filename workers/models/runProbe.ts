@@ -175,8 +175,9 @@ function shape(
       lambdaMin: c.lambdaMin,
       trace: c.trace?.trace ?? NaN,
       traceStandardError: c.trace?.standardError ?? NaN,
+      method: c.method,
       hessianVectorProducts: c.products,
-      step: c.step,
+      ...(c.step !== undefined ? { step: c.step } : {}),
     }
   }
   if (want.has('sharpness') && m.sharpness) out.sharpness = m.sharpness

@@ -4,7 +4,9 @@
  * x and y, in graph order) and θ* (the initializers named like those inputs). Every violation becomes
  * one issue with a dotted path (`model.inputs.x`, `model.outputs.grad_W1`, `model.nodes.3`, …) so the
  * 400 answer names what is wrong: a missing input or output, a wrong element type or shape, a parameter
- * without its trained value, or an operator outside the supported set.
+ * without its trained value, or an operator outside the supported set. Optional exact curvature: inputs
+ * `v_<name>` (same shape as parameter `<name>`) with outputs `hvp_<name>` (the batch-mean Hessian times
+ * v), for every parameter or for none; `exactHvp` says whether the model has them.
  */
 
 import { SUPPORTED_OPS } from '../../src/onnx/inferNode.ts'
@@ -25,6 +27,8 @@ export interface UserModel {
   ops: string[]
   /** The parsed graph, for the static analysis (workers/models/analyseUserModel.ts). */
   info: OnnxModelInfo
+  /** The graph has the optional `v_<name>` inputs and `hvp_<name>` outputs for every parameter. */
+  exactHvp: boolean
 }
 
 const FLOAT = 1
@@ -65,7 +69,11 @@ export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
     })
   } else classes = y.shape[1]
 
-  const params = info.inputs.filter((i) => i.name !== 'x' && i.name !== 'y')
+  const names = new Set(info.inputs.map((i) => i.name))
+  // v_<p> next to a parameter input <p> is a Hessian-vector-product direction, not a parameter
+  const isDirection = (name: string) => name.startsWith('v_') && names.has(name.slice(2))
+  const params = info.inputs.filter((i) => i.name !== 'x' && i.name !== 'y' && !isDirection(i.name))
+  const directions = info.inputs.filter((i) => isDirection(i.name))
   if (params.length === 0)
     issues.push({
       path: 'model.inputs',
@@ -130,6 +138,42 @@ export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
       })
     }
   }
+  if (directions.length > 0) {
+    for (const e of layout) {
+      const vIn = input(`v_${e.name}`)
+      const hOut = output(`hvp_${e.name}`)
+      const want = `[${e.shape.join(', ')}]`
+      if (!vIn)
+        issues.push({
+          path: `model.inputs.v_${e.name}`,
+          message: `missing input "v_${e.name}" (direction ${want}); Hessian-vector-product inputs come for every parameter or for none`,
+        })
+      else if (
+        vIn.elemType !== FLOAT ||
+        (vIn.shape &&
+          (vIn.shape.length !== e.shape.length || vIn.shape.some((d, k) => typeof d === 'number' && d !== e.shape[k])))
+      ) {
+        issues.push({
+          path: `model.inputs.v_${e.name}`,
+          message: `input "v_${e.name}" must be float32 ${want} like "${e.name}"; got type ${vIn.elemType}, shape ${shapeText(vIn.shape)}`,
+        })
+      }
+      if (!hOut)
+        issues.push({
+          path: `model.outputs.hvp_${e.name}`,
+          message: `missing output "hvp_${e.name}" (batch-mean Hessian-vector product ${want}) to go with input "v_${e.name}"`,
+        })
+      else if (
+        hOut.shape &&
+        (hOut.shape.length !== e.shape.length || hOut.shape.some((d, k) => typeof d === 'number' && d !== e.shape[k]))
+      ) {
+        issues.push({
+          path: `model.outputs.hvp_${e.name}`,
+          message: `output "hvp_${e.name}" must be ${want}; got ${shapeText(hOut.shape)}`,
+        })
+      }
+    }
+  }
   const loss = output('loss')
   if (!loss)
     issues.push({ path: 'model.outputs.loss', message: 'missing output "loss" (per-sample cross-entropy [N])' })
@@ -177,5 +221,6 @@ export function checkUserModel(bytes: Uint8Array): Result<UserModel> {
     theta,
     ops: [...new Set(info.ops.map((o) => o.opType))].sort(),
     info,
+    exactHvp: directions.length > 0,
   })
 }

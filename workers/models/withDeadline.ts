@@ -39,5 +39,17 @@ export function withDeadline(
       return r
     },
   }
+  const hvp = oracle.hessianVectorProduct?.bind(oracle)
+  if (hvp) {
+    // the exact Hessian-vector product, when the oracle has it, is guarded and counted the same way
+    wrapped.hessianVectorProduct = async (theta, v, indices) => {
+      const e = elapsed()
+      if (e > seconds) throw new DeadlineExceeded(e, evaluations, runs)
+      const r = await hvp(theta, v, indices)
+      evaluations += indices.length
+      runs++
+      return r
+    }
+  }
   return { oracle: wrapped, done: () => ({ evaluations, runs, seconds: elapsed() }) }
 }

@@ -5,6 +5,9 @@
  * The graph computes in float32 (unit roundoff 2^-24), which sets the finite-difference step of the
  * Hessian-vector products (src/probe/hessianVectorProduct.ts). Loss-only calls (`gradient: false`)
  * fetch just `loss` and `probs`, so ONNX Runtime runs only the forward part (about a third of the CPU).
+ * When the graph also has the optional inputs `v_<name>` and outputs `hvp_<name>` (`exactHvp`), the
+ * oracle offers exact Hessian-vector products: one run with v fed as `v_<name>`, fetching only the
+ * `hvp_<name>` outputs (the batch mean H v); other runs feed zeros there (ONNX Runtime wants every input).
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-web/wasm'
 import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
@@ -24,6 +27,8 @@ export interface OnnxOracleInput {
   labels: ArrayLike<number>
   /** Memory bound on per-sample gradients per run (float32 elements); default 2^21 (8 MiB). */
   maxGradientElements?: number
+  /** Use the graph's `v_<name>` inputs and `hvp_<name>` outputs (docs/model-contract.md); default: when it has them. */
+  exactHvp?: boolean
 }
 
 /** Default memory bound on the per-sample gradients of one run (float32 elements, 8 MiB). */
@@ -38,12 +43,11 @@ export function onnxOracle(input: OnnxOracleInput): GradientOracle {
   const samples = labels.length
   const maxBatch = maxOracleBatch(parameters, input.maxGradientElements)
   const sizes = layout.map((e) => e.shape.reduce((a, b) => a * b, 1))
+  const hasHvp = graphHasExactHvp(session, layout)
+  const exactHvp = hasHvp && input.exactHvp !== false
+  const zeros = hasHvp ? layout.map((_, k) => new Float32Array(sizes[k])) : []
 
-  async function evaluate(
-    theta: Float64Array,
-    indices: ArrayLike<number>,
-    options: EvaluateOptions = {},
-  ): Promise<BatchEvaluation> {
+  function batchFeeds(indices: ArrayLike<number>, theta: Float64Array, v?: Float64Array): Record<string, Tensor> {
     const m = indices.length
     const xb = new Float32Array(m * D)
     const yb = new Float32Array(m * C)
@@ -58,10 +62,43 @@ export function onnxOracle(input: OnnxOracleInput): GradientOracle {
     }
     layout.forEach((e, k) => {
       feeds[e.name] = new T('float32', Float32Array.from(theta.subarray(e.offset, e.offset + sizes[k])), e.shape)
+      if (hasHvp) {
+        const dir = v ? Float32Array.from(v.subarray(e.offset, e.offset + sizes[k])) : zeros[k]
+        feeds[`v_${e.name}`] = new T('float32', dir, e.shape)
+      }
     })
+    return feeds
+  }
+
+  async function hessianVectorProduct(
+    theta: Float64Array,
+    v: Float64Array,
+    indices: ArrayLike<number>,
+  ): Promise<Float64Array> {
+    const out = await session.run(
+      batchFeeds(indices, theta, v),
+      layout.map((e) => `hvp_${e.name}`),
+    )
+    const hv = new Float64Array(parameters)
+    layout.forEach((e) => hv.set(out[`hvp_${e.name}`].data as Float32Array, e.offset))
+    for (const t of Object.values(out)) (t as Tensor & { dispose?: () => void }).dispose?.()
+    return hv
+  }
+
+  async function evaluate(
+    theta: Float64Array,
+    indices: ArrayLike<number>,
+    options: EvaluateOptions = {},
+  ): Promise<BatchEvaluation> {
+    const m = indices.length
+    const feeds = batchFeeds(indices, theta)
     const wantMean = options.gradient !== false
     // loss-only passes fetch loss and probs only: ORT then skips the gradient nodes
-    const out = wantMean || options.perSample ? await session.run(feeds) : await session.run(feeds, ['loss', 'probs'])
+    const gradNames = layout.map((e) => `grad_${e.name}`)
+    const out = await session.run(
+      feeds,
+      wantMean || options.perSample ? ['loss', 'probs', ...gradNames] : ['loss', 'probs'],
+    )
     const loss = out.loss.data as Float32Array
     const probs = out.probs.data as Float32Array
     const losses = Float64Array.from(loss)
@@ -94,5 +131,17 @@ export function onnxOracle(input: OnnxOracleInput): GradientOracle {
     return result
   }
 
-  return { parameters, samples, unitRoundoff: 2 ** -24, maxBatch, evaluate }
+  const oracle: GradientOracle = { parameters, samples, unitRoundoff: 2 ** -24, maxBatch, evaluate }
+  if (exactHvp) oracle.hessianVectorProduct = hessianVectorProduct
+  return oracle
+}
+
+/** True when a session's graph has `v_<name>` inputs and `hvp_<name>` outputs for every parameter. */
+export function graphHasExactHvp(
+  session: Pick<InferenceSession, 'inputNames' | 'outputNames'>,
+  layout: readonly LayoutEntry[],
+): boolean {
+  return layout.every(
+    (e) => session.inputNames.includes(`v_${e.name}`) && session.outputNames.includes(`hvp_${e.name}`),
+  )
 }

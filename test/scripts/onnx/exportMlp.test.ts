@@ -9,6 +9,7 @@ import {
   mlpLoss,
   mlpLossFiniteDiff,
   readCheckpoint,
+  trainingStandardisation,
   verifyCheckpoint,
   writeCheckpoint,
 } from '../../../scripts/onnx/index.ts'
@@ -89,8 +90,35 @@ describe('exportMlp', () => {
         if (p.indexOf(Math.max(...p)) === y[i]) correct++
       }
       expect(v.evalAccuracy).toBe(correct / n)
+      expect(v.hvpMaxRelErr).toBeLessThan(GRAD_REL_TOL)
     })
   }
+
+  it('a standardised export: both graphs apply (x − μ)/σ; tfjs, float64 and finite differences agree', async () => {
+    const layers = [6, 5, 3]
+    const n = 10
+    const { theta, x, y } = randomModel(layers, n, 91)
+    const st = trainingStandardisation(x, 1 / 16)
+    // the global mean and population std of x, recomputed directly
+    const xs = Array.from(x, (u) => u / 16)
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length
+    expect(st.mean).toBeCloseTo(mean, 14)
+    expect(st.std).toBeCloseTo(Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length), 14)
+    const dir = mkdtempSync(join(tmpdir(), 'export-std-'))
+    const rec = writeCheckpoint(dir, { ...meta(layers), inputStandardisation: st }, theta, { x, y, n })
+    expect(rec.inputStandardisation).toEqual(st)
+    const m = createTfMlp(layers, theta)
+    const tfProbs = predictProbs(m, x, n, 1 / 16, st)
+    const tfPlain = predictProbs(m, x, n, 1 / 16)
+    disposeTfMlp(m)
+    const v = await verifyCheckpoint(dir, { tfjsProbs: tfProbs, gradSamples: 5 })
+    expect(v.forwardMaxAbsDiffTfjs).toBeLessThan(FORWARD_TOL)
+    expect(v.forwardMaxAbsDiffFloat64).toBeLessThan(FORWARD_TOL)
+    expect(v.gradMaxRelErr).toBeLessThan(GRAD_REL_TOL)
+    expect(v.hvpMaxRelErr).toBeLessThan(GRAD_REL_TOL)
+    // the standardisation matters: without it tfjs gives other probabilities
+    expect(Math.max(...tfPlain.map((p, i) => Math.abs(p - tfProbs[i])))).toBeGreaterThan(1e-2)
+  })
 
   it('writes graphs with the contract names, IR 8 and opset 13, and files that reload', async () => {
     const layers = [5, 7, 4]
@@ -102,13 +130,20 @@ describe('exportMlp', () => {
       expect(model.opsetImport.map((o) => [o.domain, Number(o.version)])).toEqual([['', 13]])
     }
     const g = onnx.ModelProto.decode(ex.grad).graph!
-    expect(g.input!.map((i) => i.name)).toEqual(['x', 'y', 'W1', 'b1', 'W2', 'b2'])
-    expect(g.output!.map((o) => o.name)).toEqual(['loss', 'probs', 'grad_W1', 'grad_b1', 'grad_W2', 'grad_b2'])
+    const params = ['W1', 'b1', 'W2', 'b2']
+    const inputs = ['x', 'y', ...params, ...params.map((p) => `v_${p}`)]
+    expect(g.input!.map((i) => i.name)).toEqual(inputs)
+    expect(g.output!.map((o) => o.name)).toEqual([
+      'loss',
+      'probs',
+      ...params.map((p) => `grad_${p}`),
+      ...params.map((p) => `hvp_${p}`),
+    ])
     const f = onnx.ModelProto.decode(ex.forward).graph!
     expect(f.input!.map((i) => i.name)).toEqual(['x'])
     expect(f.output!.map((o) => o.name)).toEqual(['probs'])
     const s = await session(ex.grad)
-    expect(s.inputNames).toEqual(['x', 'y', 'W1', 'b1', 'W2', 'b2'])
+    expect(s.inputNames).toEqual(inputs)
     const dir = mkdtempSync(join(tmpdir(), 'export-'))
     writeCheckpoint(dir, meta(layers), theta, { x, y, n: 3 })
     const ck = readCheckpoint(dir)

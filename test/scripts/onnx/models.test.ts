@@ -3,9 +3,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Dataset, headSplit, loadDigits, loadFashion } from '../../../scripts/data/index.ts'
-import { layoutSize, mlpLayout, readCheckpoint, verifyCheckpoint } from '../../../scripts/onnx/index.ts'
+import {
+  layoutSize,
+  mlpLayout,
+  readCheckpoint,
+  trainingStandardisation,
+  verifyCheckpoint,
+} from '../../../scripts/onnx/index.ts'
 import { createTfMlp, disposeTfMlp, predictProbs } from '../../../scripts/train/mlpTf.ts'
 import { useBackend } from '../../../scripts/train/tfBackend.ts'
+import { TRAIN_CONFIGS } from '../../../scripts/train/trainConfigs.ts'
 
 // The four committed checkpoints (trained-model contract). Oracles: the data loaders (checksums and
 // the eval subset's bytes), tfjs with the stored parameters (forward), float64 central differences
@@ -19,8 +26,9 @@ describe('committed checkpoints', () => {
   beforeAll(async () => {
     await useBackend('cpu')
     digits = loadDigits()
-    fashion = loadFashion({ trainLimit: 0, testLimit: 1000 })
+    fashion = loadFashion({ trainLimit: TRAIN_CONFIGS.fashion.trainLimit, testLimit: 1000 })
   })
+  const trainHead = (d: Dataset) => headSplit(d.train, TRAIN_CONFIGS.fashion.trainLimit, d.inputDim)
 
   for (const id of IDS) {
     it(`${id}: files, record, eval subset, ONNX vs tfjs and finite differences`, async () => {
@@ -55,12 +63,16 @@ describe('committed checkpoints', () => {
       expect(Buffer.compare(Buffer.from(ck.evalY), Buffer.from(ev.y))).toBe(0)
 
       const m = createTfMlp(r.architecture.layers, ck.theta)
-      const tfProbs = predictProbs(m, ck.evalX, r.evalSamples, r.inputScale)
+      // inputs standardised with the training set's global mean and std, recomputed from the data
+      const train = dataset === 'digits' ? digits.train : trainHead(fashion)
+      expect(r.inputStandardisation).toEqual(trainingStandardisation(train.x, data.inputScale))
+      const tfProbs = predictProbs(m, ck.evalX, r.evalSamples, r.inputScale, r.inputStandardisation)
       disposeTfMlp(m)
       const v = await verifyCheckpoint(dir, { tfjsProbs: tfProbs, gradSamples: 3, maxEntries: 3000 })
       expect(v.forwardMaxAbsDiffTfjs).toBeLessThan(1e-5)
       expect(v.forwardMaxAbsDiffFloat64).toBeLessThan(1e-5)
       expect(v.gradMaxRelErr).toBeLessThan(1e-4)
+      expect(v.hvpMaxRelErr).toBeLessThan(1e-4)
       expect(v.evalAccuracy).toBe(r.evalAccuracy)
       if (dataset === 'digits') expect(v.evalAccuracy).toBeCloseTo(r.testAccuracy, 12) // eval.bin = the whole test split
     })

@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readCheckpoint } from '../../../scripts/onnx/index.ts'
+import { readCheckpoint, trainingStandardisation } from '../../../scripts/onnx/index.ts'
 import { runForward, session } from '../../../scripts/onnx/ortNode.ts'
 import { gradientNoiseRows, type NoiseMeasurement } from '../../../scripts/train/gradientNoiseTailIndex.ts'
-import { createTfMlp, disposeTfMlp, glorotInit } from '../../../scripts/train/mlpTf.ts'
+import { createTfMlp, disposeTfMlp, glorotInit, networkInput } from '../../../scripts/train/mlpTf.ts'
 import { FORWARD_TOLERANCE, GRADIENT_TOLERANCE, loadDataset, runTraining } from '../../../scripts/train/runTraining.ts'
 import { tf, useBackend } from '../../../scripts/train/tfBackend.ts'
 import type { TrainHistoryEntry } from '../../../scripts/train/trainMlp.ts'
@@ -57,6 +57,7 @@ describe('training pipeline (digits subset)', () => {
       expect(r.verification!.forwardMaxAbsDiffTfjs).toBeLessThan(FORWARD_TOLERANCE)
       expect(r.verification!.gradMaxRelErr).toBeLessThan(GRADIENT_TOLERANCE)
       expect(r.verification!.gradEntriesChecked).toBe(r.parameters)
+      expect(r.verification!.hvpMaxRelErr).toBeLessThan(GRADIENT_TOLERANCE)
       const total = readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0)
       expect(total).toBeLessThan(2 * 1024 * 1024)
       // the reloaded forward graph reproduces the recorded eval accuracy
@@ -76,7 +77,10 @@ describe('training pipeline (digits subset)', () => {
     await useBackend('wasm')
     const data = loadDataset('digits', overrides.trainLimit)
     const m = createTfMlp([64, 32, 10], glorotInit([64, 32, 10], 4))
-    const x = tf.mul(tf.tensor2d(data.train.x, [data.train.n, 64], 'float32'), data.inputScale) as tf.Tensor2D
+    // the inputs are standardised with the (limited) training set's global mean and std, as in training
+    const st = trainingStandardisation(data.train.x, data.inputScale)
+    expect(sgd.record.inputStandardisation).toEqual(st)
+    const x = networkInput(data.train.x, data.train.n, 64, data.inputScale, st)
     const y = tf.tensor1d(data.train.y, 'int32')
     const rows = gradientNoiseRows(m, x, y, 10, { batches: overrides.alphaBatches, batchSize: 32, seed: 4029 })
     x.dispose()
