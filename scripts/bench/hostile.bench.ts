@@ -57,10 +57,10 @@ function usage(): { cpuMs: number; rssMiB: number } {
   return { cpuMs: ticks * TICK_MS, rssMiB: rssKiB / 1024 }
 }
 
-const valid = readFileSync('test/fixtures/userModel/model.onnx')
-const data = readFileSync('test/fixtures/userModel/data.bin')
+const valid = new Uint8Array(readFileSync('test/fixtures/userModel/model.onnx'))
+const data = new Uint8Array(readFileSync('test/fixtures/userModel/data.bin'))
 
-async function probe(base: string, model: Buffer) {
+async function probe(base: string, model: Uint8Array<ArrayBuffer>) {
   const f = new FormData()
   f.append('model', new Blob([model]), 'model.onnx')
   f.append('data', new Blob([data]), 'data.bin')
@@ -104,7 +104,7 @@ try {
     `valid probe: ${warm.status}, CPU ${warm.cpuMs.toFixed(0)} ms, RSS ${warm.rssBefore.toFixed(0)} → ${warm.rssAfter.toFixed(0)} MiB`,
   )
   for (const m of manifest.models) {
-    const r = await probe(dev.baseUrl, readFileSync(`${DIR}/${m.name}.onnx`))
+    const r = await probe(dev.baseUrl, new Uint8Array(readFileSync(`${DIR}/${m.name}.onnx`)))
     const next = await probe(dev.baseUrl, valid)
     rows.push({
       name: m.name,
