@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { EXAMPLE_REQUESTS, exampleKey, exampleUrl } from '../../workers/docs/exampleRequests.ts'
+import { EXAMPLE_REQUESTS, exampleHeaders, exampleKey, exampleUrl } from '../../workers/docs/exampleRequests.ts'
 import { startDev } from '../devServer.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -20,9 +20,7 @@ try {
   for (const e of EXAMPLE_REQUESTS) {
     const res = await fetch(`${dev.baseUrl}${exampleUrl(e)}`, {
       method: e.method.toUpperCase(),
-      ...(e.body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(e.body) }),
+      ...(e.body === undefined ? {} : { headers: exampleHeaders(e), body: JSON.stringify(e.body) }),
     })
     const text = await res.text()
     if (res.status !== 200) throw new Error(`${exampleKey(e)} answered ${res.status}: ${text}`)

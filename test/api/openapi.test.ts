@@ -6,6 +6,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../workers/app.ts'
+import { pagesRoutes } from '../../workers/pages/pagesRoutes.ts'
 
 /** The docs/api.md endpoints served by the calculator (the model routes are checked by their own tests). */
 const API_ENDPOINTS: ['get' | 'post', string][] = [
@@ -27,8 +28,8 @@ const API_ENDPOINTS: ['get' | 'post', string][] = [
   ['post', '/v1/simulate'],
 ]
 
-/** Browser pages and scripts, not API operations. */
-const PAGES = ['/', '/embed', '/widget.js', '/embed.js', '/widget-compare.js', '/favicon.ico']
+/** Browser pages and scripts (workers/pages, the script of /docs), not API operations. */
+const PAGES = [...new Set(pagesRoutes.routes.map((r) => r.path)), '/docs/docs.js']
 
 const doc = async () => (await (await app.request('/openapi.json')).json()) as Record<string, any>
 
@@ -97,7 +98,11 @@ describe('/docs', () => {
     const res = await app.request('/docs')
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
     const html = await res.text()
-    expect(html).not.toMatch(/<script|<link[^>]+href="http|src="http/)
+    expect(html).not.toMatch(/<link[^>]+href="http|src="http/)
+    // One script, from this origin: the filter and the try-it forms.
+    expect([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script type="module" src="/docs/docs.js">',
+    ])
     const d = await doc()
     for (const path of Object.keys(d.paths)) expect(html).toContain(`<code>${path}</code>`)
     for (const slug of [

@@ -5,7 +5,7 @@
  */
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { EXAMPLE_REQUESTS, exampleKey, exampleUrl } from '../../workers/docs/exampleRequests.ts'
+import { EXAMPLE_REQUESTS, exampleHeaders, exampleKey, exampleUrl } from '../../workers/docs/exampleRequests.ts'
 import recorded from '../../workers/docs/generated/examples.json'
 
 const BASE = 'https://levy-escape.test'
@@ -17,8 +17,9 @@ describe('OpenAPI examples', () => {
     const missing: string[] = []
     for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<Record<string, any>>(item)) {
-        // The pages of the service are HTML; the upload probe takes a multipart ONNX file.
-        if (['/openapi.json', '/docs', '/docs/theory', '/v1/probe'].includes(path)) continue
+        // JSON operations only (the pages are HTML or text); the upload probe takes a multipart ONNX file.
+        if (!op.responses['200']?.content?.['application/json'] || path === '/openapi.json' || path === '/v1/probe')
+          continue
         const response = op.responses['200']?.content?.['application/json']?.example
         if (response === undefined) missing.push(`${method} ${path}: response`)
         const hasInput = op.requestBody || (op.parameters ?? []).length > 0
@@ -35,9 +36,7 @@ describe('OpenAPI examples', () => {
     it(`${exampleKey(e)}: the Worker answers the recorded example`, async () => {
       const res = await SELF.fetch(`${BASE}${exampleUrl(e)}`, {
         method: e.method.toUpperCase(),
-        ...(e.body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(e.body) }),
+        ...(e.body === undefined ? {} : { headers: exampleHeaders(e), body: JSON.stringify(e.body) }),
       })
       const text = await res.text()
       expect(res.status, text).toBe(200)

@@ -73,7 +73,26 @@ export const EXAMPLE_REQUESTS: ExampleRequest[] = [
     path: '/v1/compare',
     body: { models: ['digits-mlp-sgd', 'digits-mlp-adam'], measures: ['loss'] },
   },
+  {
+    method: 'post',
+    path: '/mcp',
+    body: {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: 'stable_pdf', arguments: { alpha: 1.5, x: [0, 1] } },
+    },
+  },
 ]
+
+/** Headers of an example request (MCP's Streamable HTTP wants both answer types accepted). */
+export function exampleHeaders(e: ExampleRequest): Record<string, string> {
+  if (e.body === undefined) return {}
+  return {
+    'content-type': 'application/json',
+    ...(e.path === '/mcp' ? { accept: 'application/json, text/event-stream' } : {}),
+  }
+}
 
 /** The model id the `{id}` examples use. */
 export const EXAMPLE_MODEL_ID = 'digits-mlp-sgd'

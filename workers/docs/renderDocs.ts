@@ -1,7 +1,9 @@
 /**
- * The `/docs` page: a self-contained HTML reference generated from the OpenAPI document (no CDN, no
- * script): every operation with its parameters, request and response schemas, a curl example, and the
- * problem types the API answers with (the `type` URIs of problem bodies point here).
+ * The `/docs` page: a self-contained HTML reference generated from the OpenAPI document (no CDN): every
+ * operation with its parameters, request and response schemas, its example as a curl command with real values
+ * and the answer the Worker gave it, a try-it form (sent to this origin by `/docs/docs.js`), a filter over the
+ * operations, and the problem types the API answers with (the `type` URIs of problem bodies point here).
+ * Readable without the script; laid out for screens down to 360 px.
  */
 import { PROBLEM_TYPES } from '../problem.ts'
 
@@ -66,13 +68,13 @@ function renderObject(s: Json, components: Json, depth: number): string {
 
 function renderSchemaBlock(schema: Json | undefined, components: Json): string {
   if (!schema) return '<p><em>No schema.</em></p>'
-  return `<div class="schema-block">${typeText(schema, components, 0)}</div>`
+  return `<div class="schema-block" tabindex="0">${typeText(schema, components, 0)}</div>`
 }
 
 const slug = (method: string, path: string): string =>
   `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '')
 
-function renderOperation(path: string, method: string, op: Json, components: Json): string {
+function renderOperation(path: string, method: string, op: Json, components: Json, origin: string): string {
   const id = slug(method, path)
   const params = (op.parameters ?? []) as Json[]
   const paramRows = params
@@ -83,25 +85,85 @@ function renderOperation(path: string, method: string, op: Json, components: Jso
     .join('')
   const body = op.requestBody?.content?.['application/json']?.schema
   const responses = Object.entries((op.responses ?? {}) as Json)
-    .map(([code, r]) => {
+    .map(([code, ref]) => {
+      const r = typeof ref.$ref === 'string' ? (components.responses?.[ref.$ref.split('/').pop()] ?? {}) : ref
       const content = r.content ?? {}
       const [type, media] = (Object.entries(content)[0] ?? []) as [string | undefined, Json | undefined]
       const schema = code === '200' && media?.schema ? renderSchemaBlock(media.schema, components) : ''
       return `<li><strong>${esc(code)}</strong>${type ? ` <code>${esc(type)}</code>` : ''}: ${prose(r.description ?? '')}${schema}</li>`
     })
     .join('')
-  const curl =
-    method === 'post'
-      ? `curl -X POST "$BASE${path}" -H 'Content-Type: application/json' -d '{...}'`
-      : `curl "$BASE${path}${params.some((p) => p.in === 'query') ? '?…' : ''}"`
-  return `<section class="op" id="${id}">
+  const example = exampleOf(path, method, op)
+  const search = [method, path, op.summary ?? '', ...(op.tags ?? [])].join(' ').toLowerCase()
+  return `<section class="op" id="${id}" data-search="${esc(search)}">
 <h3><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p class="summary">${prose(op.summary ?? '')}</p><p>${prose(op.description ?? '')}</p>
-${paramRows ? `<h4>Query parameters</h4><table class="params"><thead><tr><th>name</th><th>in</th><th>meaning</th></tr></thead><tbody>${paramRows}</tbody></table>` : ''}
+${paramRows ? `<h4>Query parameters</h4><div class="scroll" tabindex="0"><table class="params"><thead><tr><th>name</th><th>in</th><th>meaning</th></tr></thead><tbody>${paramRows}</tbody></table></div>` : ''}
 ${body ? `<h4>Request body (<code>application/json</code>)</h4>${renderSchemaBlock(body, components)}` : ''}
 <h4>Responses</h4><ul class="responses">${responses}</ul>
-<pre>${esc(curl)}</pre>
+${renderExample(example, origin)}
+${renderTry(id, path, method, op, example)}
 </section>`
+}
+
+interface Example {
+  /** Path with the example model id filled in. */
+  path: string
+  query: string
+  body: unknown
+  answer: unknown
+}
+
+/** The example request and answer of an operation, from the OpenAPI document. */
+function exampleOf(path: string, method: string, op: Json): Example | undefined {
+  const answer = op.responses?.['200']?.content?.['application/json']?.example
+  if (answer === undefined) return undefined
+  const params = (op.parameters ?? []) as Json[]
+  let filled = path
+  for (const p of params.filter((p) => p.in === 'path')) filled = filled.replace(`{${p.name}}`, String(p.example))
+  const query = params
+    .filter((p) => p.in === 'query' && p.example !== undefined)
+    .map((p) => `${p.name}=${Array.isArray(p.example) ? p.example.join(',') : String(p.example)}`)
+    .join('&')
+  return {
+    path: filled,
+    query,
+    body: method === 'post' ? op.requestBody?.content?.['application/json']?.example : undefined,
+    answer,
+  }
+}
+
+/** Longest answer shown in full on the page; longer ones are cut (the whole one is in /openapi.json). */
+const ANSWER_CHARS = 2400
+
+function renderExample(e: Example | undefined, origin: string): string {
+  if (!e) return ''
+  const url = `${origin}${e.path}${e.query ? `?${e.query}` : ''}`
+  const curl =
+    e.body !== undefined
+      ? `curl -X POST '${url}' \\\n  -H 'Content-Type: application/json' \\\n  -d '${JSON.stringify(e.body)}'`
+      : `curl '${url}'`
+  let answer = JSON.stringify(e.answer, null, 2)
+  if (answer.length > ANSWER_CHARS)
+    answer = `${answer.slice(0, ANSWER_CHARS)}\n… (${answer.length - ANSWER_CHARS} more characters: the whole answer is the example in /openapi.json)`
+  return `<h4>Example</h4><pre class="curl" tabindex="0">${esc(curl)}</pre><p class="note">The answer:</p><pre class="answer" tabindex="0">${esc(answer)}</pre>`
+}
+
+function renderTry(id: string, path: string, method: string, op: Json, e: Example | undefined): string {
+  if (op.requestBody && !op.requestBody.content?.['application/json'])
+    return '<p class="note">Try it: this operation takes a multipart upload; send it with curl or a script.</p>'
+  const hasPath = path.includes('{')
+  const pathField = hasPath
+    ? `<label for="${id}-path">Path</label><input id="${id}-path" name="path" value="${esc(e?.path ?? path)}" spellcheck="false">`
+    : ''
+  const queryParams = ((op.parameters ?? []) as Json[]).some((p) => p.in === 'query')
+  const field =
+    method === 'post'
+      ? `<label for="${id}-body">JSON body</label><textarea id="${id}-body" name="body" rows="6" spellcheck="false">${esc(JSON.stringify(e?.body ?? {}, null, 2))}</textarea>`
+      : queryParams
+        ? `<label for="${id}-query">Query string</label><textarea id="${id}-query" name="query" rows="2" spellcheck="false">${esc(e?.query ?? '')}</textarea>`
+        : ''
+  return `<form class="try" data-method="${esc(method)}" data-path="${esc(path)}"><h4>Try it</h4>${pathField}${field}<button type="submit">Send ${esc(method.toUpperCase())} request</button><pre class="answer" tabindex="0"><output aria-live="polite">Sent to this server; the answer appears here.</output></pre></form>`
 }
 
 const PROBLEM_TEXT: Record<number, string> = {
@@ -114,14 +176,40 @@ const PROBLEM_TEXT: Record<number, string> = {
   500: 'Must never happen. The body carries no stack trace; please report the request.',
 }
 
-export function renderDocs(doc: Json): string {
+/** The inline stylesheet of /docs (its hash is in the page's CSP). */
+export const docsStyles = `
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#fbfbfd}
+header{padding:1.2rem 2rem;background:#1d2330;color:#fff}header a{color:#9cc3ff}
+.wrap{display:flex;gap:2rem;padding:0 2rem}nav{position:sticky;top:0;align-self:flex-start;max-height:100vh;overflow:auto;min-width:17rem;padding-top:1rem}
+nav ul{list-style:none;padding:0;margin:0}nav li{margin:.2rem 0}nav a{text-decoration:none;color:#1d2330;font-size:.9rem}
+main{flex:1;min-width:0;padding-bottom:4rem}.op{border-top:1px solid #dde;padding:.6rem 0}
+.m{display:inline-block;min-width:3.2rem;text-align:center;border-radius:4px;font-size:.75rem;font-weight:700;color:#fff;padding:0 .3rem}
+.m-get{background:#2f7d32}.m-post{background:#1f5fbf}.m-put,.m-delete,.m-patch{background:#8a4b00}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}pre{background:#eef0f5;padding:.6rem;overflow:auto}
+table{border-collapse:collapse;margin:.3rem 0}td,th{border:1px solid #dde;padding:.2rem .5rem;vertical-align:top;text-align:left}
+.schema table{font-size:.92em}.c{color:#667}.opt{color:#a33;margin-left:.1rem}.summary{font-weight:600}
+nav.site{position:static;max-height:none;min-width:0;padding:0 0 .6rem;overflow:visible}header nav.site a{color:#9cc3ff}
+.filter{position:sticky;top:0;background:#fbfbfd;padding:.6rem 0}.filter input{width:100%;font:inherit;padding:.3rem .4rem}
+.filter span{display:block;font-size:.8rem;color:#555c66}
+form.try{background:#f3f5f9;border:1px solid #dde;border-radius:6px;padding:.4rem .8rem .8rem;margin:.6rem 0}
+form.try label{display:block;font-size:.85rem;font-weight:600;margin:.4rem 0 .2rem}form.try textarea,form.try input{width:100%;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:.3rem}
+form.try button{margin:.5rem 0;font:inherit;padding:.3rem .9rem;background:#1f5fbf;color:#fff;border:0;border-radius:4px;cursor:pointer}
+pre.answer{max-height:24rem}pre{max-width:100%}p code,li code{overflow-wrap:anywhere}.schema-block,.responses li{overflow-x:auto}.note{color:#555c66;font-size:.9rem;margin:.3rem 0}.scroll{overflow-x:auto}
+h1 small{font-size:.6em;font-weight:400}
+@media (max-width:800px){.wrap{display:block;padding:0 1rem}header{padding:1rem}nav.ops{position:static;max-height:none;min-width:0}nav.ops ul{columns:2 12rem}
+.schema-block,.responses{overflow-x:auto}}
+`
+const docsStyleTag = `<style>${docsStyles}</style>`
+
+export function renderDocs(doc: Json, origin: string): string {
   const components = doc.components ?? {}
   const ops: string[] = []
   const nav: string[] = []
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Json)) {
     for (const [method, op] of Object.entries(item as Json)) {
       if (!op || typeof op !== 'object') continue
-      ops.push(renderOperation(path, method, op as Json, components))
+      ops.push(renderOperation(path, method, op as Json, components, origin))
       nav.push(
         `<li><a href="#${slug(method, path)}"><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> ${esc(path)}</a></li>`,
       )
@@ -136,25 +224,14 @@ export function renderDocs(doc: Json): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(doc.info?.title ?? 'API')} ${esc(doc.info?.version ?? '')}: API reference</title>
-<style>
-body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#fbfbfd}
-header{padding:1.2rem 2rem;background:#1d2330;color:#fff}header a{color:#9cc3ff}
-.wrap{display:flex;gap:2rem;padding:0 2rem}nav{position:sticky;top:0;align-self:flex-start;max-height:100vh;overflow:auto;min-width:17rem;padding-top:1rem}
-nav.site{position:static;max-height:none;min-width:0;padding:.8rem 0 0}nav ul{list-style:none;padding:0;margin:0}nav li{margin:.2rem 0}nav a{text-decoration:none;color:#1d2330;font-size:.9rem}
-main{flex:1;min-width:0;padding-bottom:4rem}.op{border-top:1px solid #dde;padding:.6rem 0}
-.m{display:inline-block;min-width:3.2rem;text-align:center;border-radius:4px;font-size:.75rem;font-weight:700;color:#fff;padding:0 .3rem}
-.m-get{background:#2f7d32}.m-post{background:#1f5fbf}.m-put,.m-delete,.m-patch{background:#8a4b00}
-code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}pre{background:#eef0f5;padding:.6rem;overflow:auto}
-table{border-collapse:collapse;margin:.3rem 0}td,th{border:1px solid #dde;padding:.2rem .5rem;vertical-align:top;text-align:left}
-.schema table{font-size:.92em}.c{color:#667}.opt{color:#a33;margin-left:.1rem}.summary{font-weight:600}
-</style></head><body>
+${docsStyleTag}</head><body>
 <header><nav aria-label="Site" class="site"><a href="/">Calculator</a> · <a href="/docs/theory">Theory reference</a> · <a href="/openapi.json">OpenAPI</a></nav><h1>${esc(doc.info?.title ?? 'API')} <small>${esc(doc.info?.version ?? '')}</small></h1>
 <p>${prose(doc.info?.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI ${esc(doc.openapi ?? '3.1')}). Fields marked <span class="opt">?</span> are optional. The mathematics behind every field and warning: <a href="/docs/theory">theory reference</a>; conventions (errors, GET forms, caching, CORS, versioning): <code>docs/api.md</code> in the repository.</p></header>
-<div class="wrap"><nav><ul>${nav.join('')}<li><a href="#problems">Problems (errors)</a></li></ul></nav>
+<div class="wrap"><nav class="ops" aria-label="Operations"><div class="filter"><label for="filter">Filter operations</label><input id="filter" type="search" placeholder="e.g. escape get" autocomplete="off"><span id="filter-count" aria-live="polite"></span></div><ul>${nav.join('')}<li><a href="#problems">Problems (errors)</a></li></ul></nav>
 <main>
 <section><h2>Conventions</h2><p>JSON in and out, UTF-8; every number in a response is finite. Endpoints marked GET also take the POST body flattened into the query string with dotted keys and comma-separated arrays, e.g. <code>/v1/escape-time?basin.kind=interval&amp;basin.left=1&amp;basin.right=2&amp;noise.scale=1&amp;optimizers.sgd.alpha=1.5&amp;optimizers.sgd.lr=0.01</code>; their answers carry <code>Cache-Control: public, max-age=86400</code> and a strong <code>ETag</code> (a matching <code>If-None-Match</code> gets <code>304</code>). CORS is open (or an allowlist). The same request always gives the same bytes; stochastic endpoints echo their <code>seed</code>.</p></section>
 ${ops.join('\n')}
 <section id="problems"><h2>Problems (errors)</h2><p>Errors are RFC 9457 problem details, <code>application/problem+json</code>: <code>{"type", "title", "status", "detail", "errors": [{"path", "message"}]}</code>.</p><ul>${problems}</ul></section>
-</main></div></body></html>
+</main></div><script type="module" src="/docs/docs.js"></script></body></html>
 `
 }

@@ -31,6 +31,7 @@ table { display: block; overflow-x: auto; border-collapse: collapse; font-size: 
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
 th { background: var(--panel); }
 math { font-family: "Cambria Math", "STIX Two Math", "Latin Modern Math", "Noto Sans Math", math; font-size: 1.05em; }
+math:not(.tml-display) { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
 math.tml-display { display: block math; margin: 12px 0; overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 2px 0; }
 .tml-sml-pad { padding-left: 0.05em; } .tml-med-pad { padding-left: 0.16667em; } .tml-lrg-pad { padding-left: 0.27778em; }
 #contents + ol { columns: 2 16rem; background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 8px 16px 8px 2.4em; }

@@ -1,6 +1,6 @@
 /**
  * For operations that take no query parameters (`/healthz`, `/openapi.json`, `/docs`, `/docs/theory`,
- * `/v1/models`, `/v1/models/{id}`): a query key is refused with a 400 problem naming it, rather than silently
+ * `/llms.txt`, `/v1/models`, `/v1/models/{id}`): a query key is refused with a 400 problem naming it, rather than silently
  * ignored (docs/api.md#errors), so a misspelt or misplaced parameter is noticed.
  */
 import type { MiddlewareHandler } from 'hono'

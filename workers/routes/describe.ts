@@ -7,6 +7,7 @@
  */
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
+import { docsScript } from '../docs/docsScript.ts'
 import { openApiDocument } from '../docs/openApiDocument.ts'
 import { renderDocs } from '../docs/renderDocs.ts'
 import { theoryArticle, theoryPage, theoryStyles } from '../docs/theoryPage.ts'
@@ -47,7 +48,7 @@ export function describeRoutes(app: Hono<any, any, any>) {
       async (c) => {
         let page = docsHtml.get(app)
         if (!page) {
-          const html = renderDocs(await openApiDocument(app, c))
+          const html = renderDocs(await openApiDocument(app, c), new URL(c.req.url).origin)
           // the same security headers as the other pages: the CSP allows exactly the page's inline stylesheets
           const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
           const {
@@ -65,6 +66,13 @@ export function describeRoutes(app: Hono<any, any, any>) {
         for (const [k, v] of Object.entries(page.headers)) res.headers.set(k, v)
         return res
       },
+    )
+    .get('/docs/docs.js', describeRoute({ hide: true }), (c) =>
+      c.body(docsScript, 200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'public, max-age=300',
+      }),
     )
     .get(
       '/docs/theory',

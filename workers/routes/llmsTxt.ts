@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { API_DESCRIPTION, openApiDocument } from '../docs/openApiDocument.ts'
 import type { AppEnv } from '../env.ts'
+import { noQuery } from '../http/noQuery.ts'
 import { sendBytes } from '../http/respond.ts'
 
 /** The llms.txt text of an OpenAPI document `doc`, for clients reaching `origin`. */
@@ -68,6 +69,7 @@ export function llmsTxtRoutes(app: Hono<any, any, any>) {
       tags: ['service'],
       responses: { 200: { description: 'Markdown text.', content: { 'text/markdown': {} } } },
     }),
+    noQuery,
     async (c) =>
       sendBytes(
         c,
