@@ -85,6 +85,13 @@ describe('/openapi.json', () => {
     )
   })
 
+  it('writes the two-id tuple of /v1/compare with prefixItems (JSON Schema 2020-12)', async () => {
+    const models = (await doc()).components.schemas.CompareRequest.properties.models
+    expect(models.prefixItems).toHaveLength(2)
+    expect(models.items).toBe(false)
+    expect(models.additionalItems).toBeUndefined()
+  })
+
   it('is served with an ETag and identical bytes on every request', async () => {
     const a = await app.request('/openapi.json')
     const b = await app.request('/openapi.json')

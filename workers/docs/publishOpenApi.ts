@@ -1,7 +1,8 @@
 /**
  * Completes the OpenAPI document that hono-openapi generates into the published contract:
  * - `servers` (this Worker's origin, relative) and `security: []` (no operation needs credentials);
- * - JSON Schema 2020-12 tuples: a draft-04 `items: [a, b]` becomes `prefixItems: [a, b]` with `items: false`;
+ * - JSON Schema 2020-12 tuples: a draft-04/07 `items: [a, b]` (+ `additionalItems`) becomes `prefixItems: [a, b]`
+ *   with `items` = the former `additionalItems` (false when absent);
  * - a named component schema for every request and response body (`EscapeTimeRequest`,
  *   `EscapeTimeResponse`, …), shared by the GET and POST forms of an operation, and one per problem type
  *   (`InvalidInputProblem`, `NotFoundProblem`, …) with reusable responses (`#/components/responses/…`);
@@ -61,7 +62,9 @@ function tuplesToPrefixItems(node: unknown): void {
   const o = node as Json
   if (Array.isArray(o.items)) {
     o.prefixItems = o.items
-    o.items = false
+    // draft-07 `additionalItems` (false: nothing after the tuple) is 2020-12 `items`
+    o.items = o.additionalItems ?? false
+    delete o.additionalItems
     o.minItems ??= o.prefixItems.length
     o.maxItems ??= o.prefixItems.length
   }
