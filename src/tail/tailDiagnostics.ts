@@ -128,8 +128,8 @@ export function tailDiagnostics(
   // the sub-pool for the other estimators
   const sub = subPool(input, options.maxValues ?? DEFAULT_MAX_VALUES)
   const n = sub.values.length
-  const sorted = sub.values.slice().sort()
-  const rowOfSorted = rowsOfSorted(sub, sorted)
+  const { sorted, rowOfSorted } = sortWithRows(sub)
+  const checkpoints = rowCheckpoints(rowOfSorted, sub.rows)
   const fit = mccullochFromSorted(sorted)
   const cf = cfOnSubPool(sub, fit.scale)
   const descending = new Float64Array(n)
@@ -146,7 +146,7 @@ export function tailDiagnostics(
   for (let b = 0; b < B; b++) {
     weights.fill(0)
     for (let j = 0; j < sub.rows; j++) weights[Math.floor(rng.uniform() * sub.rows)]++
-    mc.push(weightedMcCulloch(sorted, rowOfSorted, weights, n))
+    mc.push(weightedMcCulloch(sorted, rowOfSorted, weights, n, checkpoints))
     cfr.push(weightedCf(cf.rowCos, cf.rowSin, weights, n))
     hr.push(weightedHill(tail, weights))
   }
@@ -268,15 +268,53 @@ function subPool(input: DiagnosticsInput, max: number): SubPool {
   return { values: out, row, rows, columns: cols }
 }
 
+const ROW_BITS_MAX = 16
+const sortWord = new Float64Array(1)
+const sortHalves = new Uint32Array(sortWord.buffer)
+const LOW = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 0 : 1
+
 /**
- * The row of each sorted value, through a map from value to row (values tied across rows share the
- * row of the last one: a negligible approximation for continuous data, whose ties a verdict flags).
+ * The sub-pool sorted, with the row of each sorted value: the row index is written into the lowest
+ * ⌈log2 rows⌉ (≤ 16) mantissa bits of each value, the doubles are sorted natively and the row read back;
+ * the sorted values keep those bits cleared, so they differ from the data by at most 2^−36 relatively, far
+ * below anything the estimators resolve, and equal values stay equal.
  */
-function rowsOfSorted(sub: SubPool, sorted: Float64Array): Uint32Array {
-  const rowOf = new Map<number, number>()
-  for (let i = 0; i < sub.values.length; i++) rowOf.set(sub.values[i], sub.row[i])
-  const out = new Uint32Array(sorted.length)
-  for (let i = 0; i < sorted.length; i++) out[i] = rowOf.get(sorted[i]) ?? 0
+function sortWithRows(sub: SubPool): { sorted: Float64Array; rowOfSorted: Uint32Array } {
+  const n = sub.values.length
+  let bits = 0
+  while (1 << bits < sub.rows) bits++
+  const mask = (1 << Math.min(bits, ROW_BITS_MAX)) - 1
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    sortWord[0] = sub.values[i]
+    sortHalves[LOW] = (sortHalves[LOW] & ~mask) | sub.row[i]
+    keys[i] = sortWord[0]
+  }
+  keys.sort()
+  const rowOfSorted = new Uint32Array(n)
+  for (let i = 0; i < n; i++) {
+    sortWord[0] = keys[i]
+    rowOfSorted[i] = sortHalves[LOW] & mask
+    sortHalves[LOW] &= ~mask
+    keys[i] = sortWord[0]
+  }
+  return { sorted: keys, rowOfSorted }
+}
+
+const CHECKPOINT = 256
+
+/**
+ * Per-row counts of the sorted values before every CHECKPOINT-th position (for up to 1024 rows; null
+ * above), so a replicate's cumulative weight at a checkpoint is one dot product with its row weights.
+ */
+function rowCheckpoints(rowOf: Uint32Array, rows: number): Float64Array[] | null {
+  if (rows > 1024) return null
+  const out: Float64Array[] = []
+  const counts = new Float64Array(rows)
+  for (let i = 0; i < rowOf.length; i++) {
+    if (i % CHECKPOINT === 0) out.push(counts.slice())
+    counts[rowOf[i]]++
+  }
   return out
 }
 
@@ -321,27 +359,51 @@ function weightedCf(rowCos: Float64Array, rowSin: Float64Array, w: Float64Array,
   return cfRegressionFromMoments(c, s)
 }
 
-/** McCulloch on the replicate that repeats row r w[r] times: type-7 quantiles by one weighted scan. */
-function weightedMcCulloch(sorted: Float64Array, rowOf: Uint32Array, w: Float64Array, n: number): number {
+/**
+ * McCulloch on the replicate that repeats row r w[r] times: type-7 quantiles of the expanded sample, found
+ * by a weighted scan from the checkpoint just before each rank (or from the start without checkpoints).
+ */
+function weightedMcCulloch(
+  sorted: Float64Array,
+  rowOf: Uint32Array,
+  w: Float64Array,
+  n: number,
+  checkpoints: Float64Array[] | null,
+): number {
   const ps = [0.05, 0.25, 0.75, 0.95]
-  const ranks: number[] = []
+  const quant: number[] = []
+  let c = 0
+  let i = 0
+  let cum = 0
   for (const p of ps) {
     const h = (n - 1) * p
-    ranks.push(Math.floor(h), Math.floor(h) + 1)
+    const r0 = Math.floor(h)
+    // jump to the last checkpoint at or after i whose cumulative weight is ≤ r0
+    if (checkpoints) {
+      while (c + 1 < checkpoints.length) {
+        const next = dotWeights(checkpoints[c + 1], w)
+        if (next > r0) break
+        c++
+        if (c * CHECKPOINT > i) {
+          i = c * CHECKPOINT
+          cum = next
+        }
+      }
+    }
+    const at: number[] = []
+    for (const rank of [r0, r0 + 1]) {
+      while (i < sorted.length && cum + w[rowOf[i]] <= rank) cum += w[rowOf[i++]]
+      at.push(sorted[Math.min(i, sorted.length - 1)])
+    }
+    quant.push(at[0] + (h - r0) * (at[1] - at[0]))
   }
-  const at = new Float64Array(ranks.length)
-  let cum = 0
-  let q = 0
-  for (let i = 0; i < sorted.length && q < ranks.length; i++) {
-    cum += w[rowOf[i]]
-    while (q < ranks.length && ranks[q] < cum) at[q++] = sorted[i]
-  }
-  while (q < ranks.length) at[q++] = sorted[sorted.length - 1]
-  const quant = ps.map((p, k) => {
-    const h = (n - 1) * p
-    return at[2 * k] + (h - Math.floor(h)) * (at[2 * k + 1] - at[2 * k])
-  })
   return mccullochFromQuantiles(quant[0], quant[1], quant[2], quant[3]).alpha
+}
+
+function dotWeights(counts: Float64Array, w: Float64Array): number {
+  let s = 0
+  for (let r = 0; r < counts.length; r++) s += counts[r] * w[r]
+  return s
 }
 
 /** The values above the Hill threshold: their rows and ln(|x|/u). */

@@ -171,6 +171,16 @@ describe('tailDiagnostics', () => {
     expect(d.blockSizes[d.blockSizes.length - 1].alpha).toBeGreaterThan(d.blockSizes[0].alpha + 0.1)
   })
 
+  it('odd P: the ±1 that every column holds after division by its median |x| keeps its own row in the bootstrap', () => {
+    // with P' = 49 each column's median |x| is one of its values, so the pool holds ±1 once per column;
+    // labelling sorted values through a value → row map gave them all one row and a McCulloch interval
+    // four times too wide ([1.07, 1.30] around 1.21)
+    const d = diagnose(rowsOf(49, 800, createRng(49), (n, r) => sample(1.2, 1, n, r)))
+    const mc = d.estimators[1]
+    expect(mc.interval.upper - mc.interval.lower).toBeLessThan(0.08)
+    expect(d.estimators[2].interval.upper - d.estimators[2].interval.lower).toBeLessThan(0.08)
+  })
+
   it('is deterministic for a seed', () => {
     const rows = rowsOf(32, 400, createRng(23), (n, r) => sample(1.7, 1, n, r))
     expect(JSON.stringify(diagnose(rows, 5))).toBe(JSON.stringify(diagnose(rows, 5)))
