@@ -73,7 +73,7 @@ export function escapeRequest(
   const consistent = m.noise.diagnostics?.goodnessOfFit.consistent ?? true
   if (!consistent)
     warnings.push(
-      `The gradient noise is not α-stable-like (see noise.diagnostics), so this escape prediction, which uses the log-moment α = ${alpha.toFixed(3)}, is an extrapolation of the α-stable model rather than a measurement (/docs/theory#tail-index-diagnostics).`,
+      `The gradient noise is not α-stable-like (${m.noise.diagnostics?.goodnessOfFit.reasons.length} checks failed; the reasons are in noise.diagnostics when "noise" is measured), so this escape prediction, which uses the log-moment α = ${alpha.toFixed(3)}, is an extrapolation of the α-stable model rather than a measurement (/docs/theory#tail-index-diagnostics).`,
     )
   const noiseAlpha: NoiseAlpha = { method: 'log-moment', measured, used: alpha, consistent }
   const mAlpha = medianConstant(alpha)
