@@ -221,7 +221,8 @@ export type ProbeOutput = v.InferOutput<typeof ProbeResponse>
 export const CompareRequest = v.object({
   ...ProbeOptions.entries,
   models: v.pipe(
-    v.strictTuple([v.string(), v.string()]),
+    v.array(v.string()),
+    v.length(2, 'give exactly two model ids: one trained with SGD and one with Adam'),
     v.description('Two model ids: one trained with SGD and one with Adam.'),
   ),
 })
