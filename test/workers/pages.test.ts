@@ -66,7 +66,7 @@ describe('GET /embed', () => {
     const res = await SELF.fetch(`${BASE}/embed?basin.kind=interval&basin.left=1&basin.right=2&theme=dark`)
     expect(res.status).toBe(200)
     const html = await res.text()
-    expect(html).toContain('<escape-time-calculator sync-url theme="dark">')
+    expect(html).toContain('<escape-time-calculator sync-url resize-parent theme="dark">')
     expect(html.match(/<escape-time-calculator/g)?.length).toBe(1)
     const csp = directives(res.headers.get('content-security-policy') ?? '')
     expect(csp.has('frame-ancestors')).toBe(false) // any parent, including about: and file: pages
@@ -78,7 +78,7 @@ describe('GET /embed', () => {
   })
   it('ignores an unknown theme', async () => {
     const html = await (await SELF.fetch(`${BASE}/embed?theme=<script>`)).text()
-    expect(html).toContain('<escape-time-calculator sync-url>')
+    expect(html).toContain('<escape-time-calculator sync-url resize-parent>')
   })
 })
 
@@ -134,7 +134,10 @@ describe('GET /docs security headers', () => {
     expect(csp).toContain("default-src 'none'")
     expect(csp).toContain(`style-src 'self' 'sha256-${hash}'`)
     expect(csp).toContain("frame-ancestors 'none'")
-    expect(html).not.toMatch(/<script/)
+    // one same-origin module (the try-it forms and the filter), no inline script (script-src 'self' would block it)
+    expect([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script type="module" src="/docs/docs.js">',
+    ])
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
