@@ -1,3 +1,14 @@
+export {
+  type CensoredMean,
+  censoredExponentialMean,
+  chiSquareEvenQuantile,
+  gammaUpperTail,
+} from './censoredExponentialMean.ts'
+export {
+  type ResampledChainSetup,
+  type ResampledChainStats,
+  resampledNoiseChains,
+} from './resampledNoiseChains.ts'
 export { type ChainSetup, type ChainStats, runChains } from './runChains.ts'
 export { MAX_HESSIAN_MULTIPLY_ADDS, MAX_NOISE_DRAWS, type SimulateLimits, simulate } from './simulate.ts'
 export { INSIDE, Walk } from './walk.ts'

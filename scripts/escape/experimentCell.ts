@@ -1,0 +1,78 @@
+/**
+ * One cell of the escape experiment (docs/escape-experiment.md#setup): the measured runs of one optimizer at one
+ * learning rate from θ* (runEscapes), summarised by the censoring-aware estimator (src/simulate
+ * censoredExponentialMean), beside the four predictions of predictCell; two rows, one per exit definition.
+ */
+import type { EscapeExperimentRowOutput } from '../../src/schemas/escapeExperiment.ts'
+import { censoredExponentialMean } from '../../src/simulate/censoredExponentialMean.ts'
+import type { EscapeSystem } from './escapeSystem.ts'
+import type { MinimumMeasurement } from './measureSystem.ts'
+import { type CellPrediction, predictCell, type QuadraticModel, type SimulationSettings } from './predictCell.ts'
+import { type AdamSettings, type CellMeasurement, runEscapes } from './runEscapes.ts'
+
+export interface CellSpec {
+  optimizer: 'sgd' | 'adam'
+  lr: number
+  runs: number
+  cap: number
+  lossCap: number
+  lossEvery: number
+  seed: number
+  adam: AdamSettings
+  simulation: SimulationSettings
+}
+
+export interface CellResult {
+  rows: EscapeExperimentRowOutput[]
+  measured: CellMeasurement
+  prediction: CellPrediction
+  /** CPU seconds of the measured runs and of the predictions (process.cpuUsage). */
+  cpu: { runs: number; predictions: number }
+}
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1e6
+}
+
+export async function experimentCell(
+  model: string,
+  system: EscapeSystem,
+  m: MinimumMeasurement,
+  quad: QuadraticModel,
+  q: number[] | undefined,
+  spec: CellSpec,
+  onRun?: (done: number) => void,
+): Promise<CellResult> {
+  const t0 = process.cpuUsage()
+  const measured = await runEscapes(
+    system,
+    { eigenvalues: quad.curvatures, eigenvectors: m.eigenvectors },
+    m.baseLoss,
+    { gradient: m.gradient, secondMoment: m.secondMoment },
+    { ...spec, height: quad.height },
+    onRun,
+  )
+  const runs = cpuSeconds(t0)
+  const t1 = process.cpuUsage()
+  const prediction = predictCell(quad, spec.optimizer, spec.lr, q, spec.simulation)
+  const predictions = cpuSeconds(t1)
+  const rows = (['subspace', 'loss'] as const).map((exit): EscapeExperimentRowOutput => {
+    const e = censoredExponentialMean(measured.total[exit], measured.escaped[exit])
+    return {
+      model,
+      optimizer: spec.optimizer,
+      lr: spec.lr,
+      runs: spec.runs,
+      censored: spec.runs - measured.escaped[exit],
+      exit,
+      measuredMeanIterations: Number.isFinite(e.mean) ? e.mean : null,
+      measuredInterval: { lower: e.lower, upper: Number.isFinite(e.upper) ? e.upper : null },
+      predictedLevy: prediction.predictedLevy,
+      simulatedLevy: prediction.simulatedLevy,
+      simulatedGaussian: prediction.simulatedGaussian,
+      simulatedEmpirical: prediction.simulatedEmpirical,
+    }
+  })
+  return { rows, measured, prediction, cpu: { runs, predictions } }
+}
