@@ -3,8 +3,8 @@
  * pixel times the record's `inputScale`, then, when the record carries per-feature standardisation
  * (`inputMean`, `inputStd`), (x − mean)/std. Float64, row-major samples × inputDim.
  */
-import type { Split } from '../data/Dataset.ts'
-import type { ModelRecord } from '../onnx/ModelRecord.ts'
+import type { Split } from '../data/dataset.ts'
+import type { ModelRecord } from '../onnx/modelRecord.ts'
 
 export function networkInputs(record: ModelRecord, split: Split): Float64Array {
   const d = record.inputDim

@@ -1,5 +1,5 @@
-// censoredExponentialMean: χ² quantiles and Garwood intervals against scipy (test/fixtures/censored_exponential.json,
-// made by scripts/fixtures/censored_exponential.py), and the estimator on censored exponential draws of known mean.
+// censoredExponentialMean: χ² quantiles and Garwood intervals against scipy (test/fixtures/censoredExponential.json,
+// made by scripts/fixtures/censoredExponential.py), and the estimator on censored exponential draws of known mean.
 
 import { describe, expect, it } from 'vitest'
 import { exponential } from '../../src/random/exponential.ts'
@@ -9,7 +9,7 @@ import {
   chiSquareEvenQuantile,
   gammaUpperTail,
 } from '../../src/simulate/censoredExponentialMean.ts'
-import fixture from '../fixtures/censored_exponential.json' with { type: 'json' }
+import fixture from '../fixtures/censoredExponential.json' with { type: 'json' }
 
 describe('chiSquareEvenQuantile', () => {
   it.each(fixture.chiSquare)('χ²_$p(2·$n) matches scipy to 1e-10 relative', ({ n, p, quantile }) => {
