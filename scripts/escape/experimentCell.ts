@@ -59,20 +59,23 @@ export async function experimentCell(
   const predictions = cpuSeconds(t1)
   const rows = (['subspace', 'loss'] as const).map((exit): EscapeExperimentRowOutput => {
     const e = censoredExponentialMean(measured.total[exit], measured.escaped[exit])
-    return {
+    const row: EscapeExperimentRowOutput = {
       model,
       optimizer: spec.optimizer,
       lr: spec.lr,
       runs: spec.runs,
       censored: spec.runs - measured.escaped[exit],
       exit,
-      measuredMeanIterations: Number.isFinite(e.mean) ? e.mean : null,
-      measuredInterval: { lower: e.lower, upper: Number.isFinite(e.upper) ? e.upper : null },
-      predictedLevy: prediction.predictedLevy,
-      simulatedLevy: prediction.simulatedLevy,
-      simulatedGaussian: prediction.simulatedGaussian,
-      simulatedEmpirical: prediction.simulatedEmpirical,
+      measuredInterval: { lower: e.lower },
     }
+    // absent rather than null: no run left (mean, upper end), or no prediction
+    if (Number.isFinite(e.mean)) row.measuredMeanIterations = e.mean
+    if (Number.isFinite(e.upper)) row.measuredInterval.upper = e.upper
+    for (const p of ['predictedLevy', 'simulatedLevy', 'simulatedGaussian', 'simulatedEmpirical'] as const) {
+      const x = prediction[p]
+      if (x !== null) row[p] = x
+    }
+    return row
   })
   return { rows, measured, prediction, cpu: { runs, predictions } }
 }

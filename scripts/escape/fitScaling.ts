@@ -30,9 +30,9 @@ function line(x: number[], y: number[]): { a: number; b: number; residuals: numb
 
 const rms = (r: number[]) => Math.sqrt(r.reduce((s, v) => s + v * v, 0) / r.length)
 
-export function fitScaling(cells: { lr: number; mean: number | null }[]): ScalingFit {
+export function fitScaling(cells: { lr: number; mean?: number | null }[]): ScalingFit {
   const points = cells
-    .filter((c): c is { lr: number; mean: number } => c.mean !== null && c.mean > 0 && c.lr > 0)
+    .filter((c): c is { lr: number; mean: number } => typeof c.mean === 'number' && c.mean > 0 && c.lr > 0)
     .map((c) => [c.lr, c.mean] as [number, number])
   if (points.length < 3) return { points, powerLaw: null, exponential: null }
   const y = points.map((p) => Math.log(p[1]))

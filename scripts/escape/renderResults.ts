@@ -23,8 +23,8 @@ export interface ExperimentOutput {
 
 export const PREDICTIONS = ['predictedLevy', 'simulatedLevy', 'simulatedGaussian', 'simulatedEmpirical'] as const
 
-const n3 = (x: number | null | undefined) =>
-  x === null || x === undefined || !Number.isFinite(x)
+const n3 = (x: number | undefined) =>
+  x === undefined || !Number.isFinite(x)
     ? '—'
     : Math.abs(x) >= 1e5 || Math.abs(x) < 1e-2
       ? x.toExponential(2)
@@ -32,15 +32,15 @@ const n3 = (x: number | null | undefined) =>
 
 function measuredCell(r: EscapeExperimentRowOutput): string {
   const i = r.measuredInterval
-  if (r.measuredMeanIterations === null) return `> ${n3(i.lower)} (no exit)`
+  if (r.measuredMeanIterations === undefined) return `> ${n3(i.lower)} (no exit)`
   return `${n3(r.measuredMeanIterations)} [${n3(i.lower)}, ${n3(i.upper)}]`
 }
 
 /** Whether a prediction is consistent with the measurement: inside the 95% interval (above its lower end when unbounded). */
 export function agrees(r: EscapeExperimentRowOutput, p: (typeof PREDICTIONS)[number]): boolean {
   const x = r[p]
-  if (x === null) return r.measuredMeanIterations === null
-  return x >= r.measuredInterval.lower && (r.measuredInterval.upper === null || x <= r.measuredInterval.upper)
+  if (x === undefined) return r.measuredMeanIterations === undefined
+  return x >= r.measuredInterval.lower && (r.measuredInterval.upper === undefined || x <= r.measuredInterval.upper)
 }
 
 function rowsTable(rows: EscapeExperimentRowOutput[]): string[] {
@@ -61,8 +61,8 @@ function plot(rows: EscapeExperimentRowOutput[], title: string): string {
   const lg = Math.log10
   const sub = rows.filter((r) => r.exit === 'subspace')
   const loss = rows.filter((r) => r.exit === 'loss')
-  const pts = (rs: EscapeExperimentRowOutput[], f: (r: EscapeExperimentRowOutput) => number | null) =>
-    rs.map((r) => [lg(r.lr), f(r) === null ? NaN : lg(f(r)!)] as [number, number])
+  const pts = (rs: EscapeExperimentRowOutput[], f: (r: EscapeExperimentRowOutput) => number | undefined) =>
+    rs.map((r) => [lg(r.lr), f(r) === undefined ? NaN : lg(f(r)!)] as [number, number])
   const series: Series[] = [
     {
       name: 'measured (subspace)',
@@ -71,7 +71,7 @@ function plot(rows: EscapeExperimentRowOutput[], title: string): string {
       band: sub.map((r) => [
         lg(r.lr),
         lg(r.measuredInterval.lower),
-        r.measuredInterval.upper === null ? NaN : lg(r.measuredInterval.upper),
+        r.measuredInterval.upper === undefined ? NaN : lg(r.measuredInterval.upper),
       ]),
     },
     {
@@ -79,7 +79,7 @@ function plot(rows: EscapeExperimentRowOutput[], title: string): string {
       color: '#777777',
       dashed: true,
       points: pts(
-        sub.filter((r) => r.measuredMeanIterations === null),
+        sub.filter((r) => r.measuredMeanIterations === undefined),
         (r) => r.measuredInterval.lower,
       ),
     },

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot'
 
-const iterations = (text: string) => v.pipe(v.nullable(v.pipe(v.number(), v.gtValue(0))), v.description(text))
+const iterations = (text: string) => v.optional(v.pipe(v.number(), v.gtValue(0), v.description(text)))
 
 export const EscapeExperimentRow = v.object({
   model: v.pipe(v.string(), v.description('Id of the committed minimum the runs started from.')),
@@ -27,27 +27,30 @@ export const EscapeExperimentRow = v.object({
     ),
   ),
   measuredMeanIterations: iterations(
-    'Censoring-aware maximum-likelihood mean exit iteration (iterations run / exits); null when no run left.',
+    'Censoring-aware maximum-likelihood mean exit iteration (iterations run / exits); absent when no run left.',
   ),
   measuredInterval: v.pipe(
     v.object({
       lower: v.pipe(v.number(), v.gtValue(0), v.description('Lower end of the exact 95% interval.')),
-      upper: v.pipe(
-        v.nullable(v.pipe(v.number(), v.gtValue(0))),
-        v.description('Upper end of the exact 95% interval; null (unbounded) when no run left.'),
+      upper: v.optional(
+        v.pipe(
+          v.number(),
+          v.gtValue(0),
+          v.description('Upper end of the exact 95% interval; absent (unbounded) when no run left.'),
+        ),
       ),
     }),
     v.description('Exact (Garwood) 95% interval of the mean exit iteration under exponential exit times.'),
   ),
-  predictedLevy: iterations('Leading-order escape time of the calculator, η^(−α)/ν_L(W); null when it has none.'),
+  predictedLevy: iterations('Leading-order escape time of the calculator, η^(−α)/ν_L(W); absent when it has none.'),
   simulatedLevy: iterations(
-    'Simulator on the quadratic model with SαS noise of the measured α and scales; null when no chain left.',
+    'Simulator on the quadratic model with SαS noise of the measured α and scales; absent when no chain left.',
   ),
   simulatedGaussian: iterations(
-    'The same simulation with Gaussian noise of the measured variances; null when no chain left within the cap.',
+    'The same simulation with Gaussian noise of the measured variances; absent when no chain left within the cap.',
   ),
   simulatedEmpirical: iterations(
-    'The same quadratic model driven by the measured minibatch-noise vectors, resampled; null when no chain left.',
+    'The same quadratic model driven by the measured minibatch-noise vectors, resampled; absent when no chain left.',
   ),
 })
 

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import { LearningRate, Seed, Warnings } from './common.ts'
+import { EscapeExperimentRows } from './escapeExperiment.ts'
 import { EscapeTimeResponse } from './escapeTime.ts'
 import { TailDiagnosticsSchema } from './tailIndex.ts'
 
@@ -113,7 +114,11 @@ export const ModelHistoryEntry = v.object({
   ),
 })
 
-export const ModelDetail = v.object({ ...ModelSummary.entries, history: v.array(ModelHistoryEntry) })
+export const ModelDetail = v.object({
+  ...ModelSummary.entries,
+  history: v.array(ModelHistoryEntry),
+  escapeExperiment: EscapeExperimentRows,
+})
 
 export const ModelList = v.object({ models: v.array(ModelSummary) })
 

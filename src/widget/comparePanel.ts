@@ -2,11 +2,13 @@
  * The "trained minima" panel, bundled as its own module (widget-compare.js) and imported only when a
  * reader opens it. It lists the Worker's bundled models (`GET /v1/models`), pairs the SGD- and
  * Adam-trained network of each dataset, and shows the table of `POST /v1/compare` (docs/api.md
- * "Trained minima"): the predicted escape of both optimizers' dynamics from both minima. A missing
- * endpoint (404) or a failed call gives a plain message, never an exception.
+ * "Trained minima"): the predicted escape of both optimizers' dynamics from both minima, then, from
+ * `GET /v1/models/{id}`, the measured escapes from each minimum beside the predictions (measuredEscapeTable). A
+ * missing endpoint (404) or a failed call gives a plain message, never an exception.
  */
 import { escapeXml } from './escapeXml.ts'
 import { formatNumber } from './formatNumber.ts'
+import { type MeasuredEscapeRow, measuredEscapeTable } from './measuredEscapeTable.ts'
 
 interface ModelSummary {
   id: string
@@ -114,6 +116,15 @@ export async function renderComparePanel(container: HTMLElement, apiBase: string
         return
       }
       result.innerHTML = compareTable(r.body.table as CompareRow[])
+      const measured = await Promise.all(
+        [p.sgd, p.adam].map(async (id) => {
+          const d = await getJson(`${apiBase}/v1/models/${encodeURIComponent(id)}`)
+          const rows = d.status === 200 && Array.isArray(d.body?.escapeExperiment) ? d.body.escapeExperiment : []
+          return measuredEscapeTable(id, rows as MeasuredEscapeRow[])
+        }),
+      )
+      if (mine !== seq) return
+      result.insertAdjacentHTML('beforeend', measured.join(''))
     } catch (err) {
       if (mine === seq)
         result.innerHTML = `<p class="status" role="status">${escapeXml(`Could not reach ${apiBase} (${String(err)}).`)}</p>`

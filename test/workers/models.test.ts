@@ -6,8 +6,10 @@
  * (scripts/fixtures/userModel.ts), contract violations, budget refusals, and determinism.
  */
 import { SELF } from 'cloudflare:test'
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { mlpOracle } from '../../src/probe/mlpOracle.ts'
+import { EscapeExperimentRows } from '../../src/schemas/escapeExperiment.ts'
 import { initOrt, ortInitialised } from '../../workers/ort/ortWorkerd.ts'
 import { stripInitializers } from '../../workers/ort/stripInitializers.ts'
 import dataBin from '../fixtures/userModel/data.bin'
@@ -284,6 +286,24 @@ describe('bundled models', () => {
     const missing = await SELF.fetch(`${BASE}/v1/models/nope`)
     expect(missing.status).toBe(404)
     expect(((await missing.json()) as { detail: string }).detail).toMatch(/digits-mlp-sgd/)
+  })
+
+  it('GET /v1/models/{id} serves the rows of the measured escape experiment from that minimum, schema-valid', async () => {
+    const experiment = (await import('../../docs/img/escape-experiment.json')).default as {
+      rows: { model: string; optimizer: string; lr: number; exit: string }[]
+    }
+    const r = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd`)
+    const body = (await r.json()) as { escapeExperiment: unknown[] }
+    const expected = experiment.rows.filter((x) => x.model === 'digits-mlp-sgd')
+    // 2 optimizers × ≥ 5 learning rates × 2 exit definitions
+    expect(expected.length).toBeGreaterThanOrEqual(20)
+    expect(body.escapeExperiment).toEqual(expected)
+    expect(v.safeParse(EscapeExperimentRows, body.escapeExperiment).success).toBe(true)
+    expect(new Set(expected.map((x) => x.optimizer))).toEqual(new Set(['sgd', 'adam']))
+    const fashion = (await (await SELF.fetch(`${BASE}/v1/models/fashion-mlp-sgd`)).json()) as {
+      escapeExperiment: unknown[]
+    }
+    expect(fashion.escapeExperiment).toEqual([])
   })
 
   it('a default probe of the digits SGD minimum: loss equals forward.onnx on eval.bin (record), deterministic bytes', async () => {

@@ -15,6 +15,7 @@ import { noQuery } from '../http/noQuery.ts'
 import { respond, respondJson } from '../http/respond.ts'
 import { PROBE_BUDGET_SECONDS } from '../models/budget.ts'
 import { bundledModels, bundledTarget } from '../models/bundledModels.ts'
+import { escapeExperimentRows } from '../models/escapeExperiment.ts'
 import { type BundledModel, modelDetail, modelSummary } from '../models/modelRecord.ts'
 import { runProbe } from '../models/runProbe.ts'
 import { withoutMeasurements } from '../models/withoutMeasurements.ts'
@@ -46,11 +47,12 @@ export const modelsRoutes = new Hono<AppEnv>()
   .get(
     '/v1/models/:id',
     describeRoute({
-      summary: 'One bundled model, with its training history',
+      summary: 'One bundled model, with its training history and its measured escapes',
       tags: ['models'],
       responses: {
         200: {
-          description: 'The record and the α of the gradient noise measured during training.',
+          description:
+            'The record, the α of the gradient noise measured during training, and the measured escape experiment from this minimum (docs/escape-experiment.md).',
           content: { 'application/json': { schema: resolver(ModelDetail) } },
         },
         404: { description: 'Unknown model id.', content: problemContent() },
@@ -60,7 +62,9 @@ export const modelsRoutes = new Hono<AppEnv>()
     async (c) => {
       const byId = await bundledModels()
       const m = byId.get(c.req.param('id'))
-      return m ? respondJson(c, modelDetail(m.record)) : unknownModel(c, c.req.param('id'), byId)
+      return m
+        ? respondJson(c, { ...modelDetail(m.record), escapeExperiment: escapeExperimentRows(m.record.id) })
+        : unknownModel(c, c.req.param('id'), byId)
     },
   )
   .post(
