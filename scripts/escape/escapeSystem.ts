@@ -13,7 +13,7 @@ import { evaluateSet } from '../../src/probe/evaluateSet.ts'
 import { mlpOracle } from '../../src/probe/mlpOracle.ts'
 import type { GradientOracle } from '../../src/probe/oracle.ts'
 import type { Rng } from '../../src/random/rng.ts'
-import { StableSource } from '../../src/simulate/stableSource.ts'
+import { StableSource } from '../../src/stable/stableSource.ts'
 
 export interface EscapeSystem {
   /** Short name used in progress lines. */

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path'
 import { coordinatewiseTailIndex } from '../../src/probe/gradientNoise.ts'
-import { finiteDifferenceStep, hessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
+import { finiteDifferenceHessianVectorProduct, finiteDifferenceStep } from '../../src/probe/hessianVectorProduct.ts'
 import type { EscapeExperimentRowOutput } from '../../src/schemas/escapeExperiment.ts'
 import { readCheckpoint } from '../onnx/readCheckpoint.ts'
 import { loadDataset } from '../train/runTraining.ts'
@@ -65,7 +65,7 @@ export async function modelTask(
     ck.theta,
     { x: networkInputs(record, data.train), labels: data.train.y },
     record.batchSize,
-    (o, th, v) => hessianVectorProduct(o, th, v, finiteDifferenceStep(th, o.unitRoundoff)),
+    (o, th, v) => finiteDifferenceHessianVectorProduct(o, th, v, finiteDifferenceStep(th, o.unitRoundoff)),
   )
   const m = await measureSystem(system, { ...s.measure, topK: s.topK, seed: seed * 1000 + 1 })
   const quad = quadraticModel(m, plan.height)
