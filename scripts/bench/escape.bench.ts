@@ -9,6 +9,8 @@
  * Run: npx tsx scripts/bench/escape.bench.ts
  */
 import { escapeTime } from '../../src/escape/escapeTime.ts'
+import { parseInput } from '../../src/parse/parseInput.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
 import { python, timeIt, writeSection } from './harness.ts'
 
 /**
@@ -148,7 +150,9 @@ const py = python<PyRow[]>(
   PY.replace('CASES', JSON.stringify(cases.map(({ name, d, kind, model }) => ({ name, d, kind, model })))),
 )
 const rows = cases.map((c, i) => {
-  const req = request(c)
+  const parsed = parseInput(EscapeTimeRequest, request(c))
+  if (!parsed.ok) throw new Error(`${c.name}: ${parsed.detail}`)
+  const req = parsed.value
   const r = escapeTime(req)
   if (!r.ok) throw new Error(`${c.name}: ${r.detail}`)
   const inner = c.d === 256 && c.kind === 'full' ? 3 : c.d >= 64 ? 20 : 200

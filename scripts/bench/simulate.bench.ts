@@ -10,6 +10,8 @@
  * Target: ratio JS/numpy ≥ 1.
  */
 
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { SimulateRequest } from '../../src/schemas/simulate.ts'
 import { simulate } from '../../src/simulate/simulate.ts'
 import { python, writeSection } from './harness.ts'
 
@@ -125,7 +127,7 @@ function jsRun(c: Case): Run {
   const input = { optimizer: 'sgd', alpha: c.alpha, lr: c.eta, basin, noise, chains: c.chains, seed: 1 }
   const t0 = process.hrtime.bigint()
   const c0 = process.cpuUsage()
-  const r = simulate(input)
+  const r = parseAndCompute(SimulateRequest, simulate)(input)
   const cpu = process.cpuUsage(c0)
   const wall = Number(process.hrtime.bigint() - t0) / 1e9
   if (!r.ok) throw new Error(r.detail)

@@ -12,32 +12,30 @@
  * - with both optimizers, the iteration ratio and its three mechanism factors (docs/theory.md#sgd-vs-adam, docs/api.md), whose
  *   product equals the ratio.
  *
- * Monte-Carlo is never used: the isotropic mass is computed exactly in every dimension, so `samples`
- * and `seed` are accepted and ignored (a warning says so) and `standardError` is never present.
+ * - per optimizer, `regime`: "single-step" when the mean escape is under one iteration or one noise step
+ *   leaves with probability ≥ ½ (docs/theory.md#single-step), "asymptotic" otherwise.
  *
- * Total: invalid input → `invalid` Failure naming each dotted field path; a result that would not be a
- * finite number → `unanswerable` Failure saying what to change. Never throws.
+ * Monte-Carlo is never used: the isotropic mass is computed exactly in every dimension.
+ *
+ * Input: the request as parsed by its schema (`parseInput(EscapeTimeRequest, body)`, src/parse); this
+ * function checks what depends on the data together (lengths against the dimension, a symmetric
+ * positive-definite Hessian). Total: such problems → `invalid` Failure naming each dotted field path; a
+ * result that would not be a finite number → `unanswerable` Failure saying what to change. Never throws.
  */
-import * as v from 'valibot'
 import { isPositiveDefinite } from '../linalg/isPositiveDefinite.ts'
 import { symmetricEigenvalues } from '../linalg/symmetricEigenvalues.ts'
+import { findNonFinite } from '../parse/findNonFinite.ts'
 import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
-import {
-  type EscapeTimeOutput,
-  type EscapeTimeParsed,
-  EscapeTimeRequest,
-  type OptimizerEscapeOutput,
-} from '../schemas/escapeTime.ts'
+import type { EscapeTimeOutput, EscapeTimeParsed, OptimizerEscapeOutput } from '../schemas/escapeTime.ts'
+import type { WarningOutput } from '../schemas/warning.ts'
 import { levyConstant } from '../stable/levyMeasure.ts'
 import { autoPreconditioner } from './autoPreconditioner.ts'
 import { axisRadonMeasure } from './axisRadonMeasure.ts'
-import { fieldIssues } from './fieldIssues.ts'
 import { intervalRadonMeasure } from './intervalRadonMeasure.ts'
 import { isotropicRadonMeasure } from './isotropicRadonMeasure.ts'
 import { leadingOrder } from './leadingOrder.ts'
-import { nonFiniteIssues } from './nonFiniteIssues.ts'
 import { oneJumpProbability } from './oneJumpProbability.ts'
-import { regimeWarnings } from './regimeWarnings.ts'
+import { isSingleStep, regimeWarnings } from './regimeWarnings.ts'
 
 type Basin = EscapeTimeParsed['basin']
 type OptimizerName = 'sgd' | 'adam'
@@ -186,15 +184,8 @@ function exitMeasure(
 
 const isIssue = (x: object): x is FieldIssue => 'path' in x && 'message' in x
 
-export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
-  const parsed = v.safeParse(EscapeTimeRequest, input)
-  if (!parsed.success) return invalid('The escape-time request is not valid.', fieldIssues(parsed.issues))
-  const req = parsed.output
-  const issues: FieldIssue[] = nonFiniteIssues(req)
-  if (!req.optimizers.sgd && !req.optimizers.adam) {
-    issues.push({ path: 'optimizers', message: 'give at least one of "sgd" and "adam"' })
-  }
-  if (issues.length > 0) return invalid('The escape-time request is not valid.', issues)
+export function escapeTime(req: EscapeTimeParsed): Result<EscapeTimeOutput> {
+  const issues: FieldIssue[] = []
   const basin = checkBasin(req.basin, req.noise.model, issues)
   if (!basin) return invalid('The basin is not valid.', issues)
   const d = basin.d
@@ -214,7 +205,7 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
   const sigma: number[] = Array.isArray(scale) ? scale : Array.from({ length: d }, () => scale as number)
   const model = req.noise.model
   const normalization = req.normalization
-  const warnings: string[] = []
+  const warnings: WarningOutput[] = []
   const eigenCache = new Map<string, Float64Array>()
 
   const effectiveNoise: Partial<Record<OptimizerName, { g: number[]; q: number[] }>> = {}
@@ -236,14 +227,22 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
     radon[name] = m.radonMeasure
     const c = levyConstant(opt.alpha, normalization)
     const lo = leadingOrder(opt.alpha, opt.lr, m.radonMeasure, c)
-    const result: OptimizerEscapeOutput & { preconditioner?: number[] } = { alpha: opt.alpha, lr: opt.lr, ...lo }
-    if (m.exitProbabilities) result.exitProbabilities = m.exitProbabilities
     let oneStep = 1 / lo.meanEscapeIterations
+    let oneJumpIterations: number | undefined
     if (basin.interval) {
       const p = oneJumpProbability(basin.interval.left, basin.interval.right, noise.g[0], opt.lr, opt.alpha, c)
-      result.oneJumpIterations = 1 / p
+      oneJumpIterations = 1 / p
       oneStep = p
     }
+    const regime = isSingleStep(lo.meanEscapeIterations, oneStep) ? 'single-step' : 'asymptotic'
+    const result: OptimizerEscapeOutput & { preconditioner?: number[] } = {
+      alpha: opt.alpha,
+      lr: opt.lr,
+      ...lo,
+      regime,
+    }
+    if (m.exitProbabilities) result.exitProbabilities = m.exitProbabilities
+    if (oneJumpIterations !== undefined) result.oneJumpIterations = oneJumpIterations
     if (name === 'adam') result.preconditioner = noise.q
     out[name] = result
     let axes: { curvature: number[]; noise: number[]; halfWidth: number[] } | undefined
@@ -257,13 +256,15 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
       }
     }
     warnings.push(
-      ...regimeWarnings({ name, alpha: opt.alpha, lr: opt.lr, epsilon: lo.epsilon, oneStepProbability: oneStep, axes }),
-    )
-  }
-  if (req.samples !== undefined || req.seed !== undefined) {
-    warnings.push(
-      'samples/seed were ignored: the isotropic Lévy mass is computed by the exact one-dimensional sphere integral ' +
-        '(/docs/theory#exit-mass) in every dimension, so no Monte-Carlo is run and the result is deterministic.',
+      ...regimeWarnings({
+        name,
+        alpha: opt.alpha,
+        lr: opt.lr,
+        epsilon: lo.epsilon,
+        meanEscapeIterations: lo.meanEscapeIterations,
+        oneStepProbability: oneStep,
+        axes,
+      }),
     )
   }
 
@@ -295,12 +296,12 @@ export function escapeTime(input: unknown): Result<EscapeTimeOutput> {
     ...(comparison ? { comparison } : {}),
     warnings,
   }
-  const bad = nonFiniteIssues(response)
-  if (bad.length > 0) {
+  const bad = findNonFinite(response)
+  if (bad) {
     return unanswerable(
-      `The leading-order result is not a finite number (${bad[0].path}): the exit set's Lévy mass under- or overflows. ` +
+      `The leading-order result is not a finite number (${bad.path}): the exit set's Lévy mass under- or overflows. ` +
         'Bring the basin size (left/right, height, curvatures) and the noise scale closer to each other, or use a learning rate nearer to 1e-3…1e-1.',
-      bad.map((b) => ({ path: b.path, message: 'would not be a finite number' })),
+      [{ path: bad.path, message: 'would not be a finite number' }],
     )
   }
   return success(response)

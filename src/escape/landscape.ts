@@ -11,26 +11,22 @@
  * mean residence 1/Σ_j q_ij iterations, and stationary weights π with πQ = 0 (GTH state reduction).
  * Barrier heights play no role at leading order; the chain prefers basins with small exit mass (wide
  * basins). Closed forms (band masses keep full relative accuracy via expm1) and a subtraction-free
- * stationary solve: relative accuracy ~1e-13 for n ≤ 64. Invalid input → `invalid` Failure with the
- * dotted field path; a non-finite result → `unanswerable`. Never throws.
+ * stationary solve: relative accuracy ~1e-13 for n ≤ 64.
+ * Input: the request as parsed by its schema (src/parse); this function checks what depends on the data
+ * together (walls increasing, one minimum per basin, inside it) → `invalid` Failure with the dotted field
+ * path; a non-finite result → `unanswerable`. Never throws.
  */
-import * as v from 'valibot'
+
+import { findNonFinite } from '../parse/findNonFinite.ts'
 import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
-import { type LandscapeOutput, LandscapeRequest } from '../schemas/landscape.ts'
+import type { LandscapeOutput, LandscapeParsed } from '../schemas/landscape.ts'
+import type { WarningOutput } from '../schemas/warning.ts'
 import { bandMass, levyConstant } from '../stable/levyMeasure.ts'
-import { fieldIssues } from './fieldIssues.ts'
-import { nonFiniteIssues } from './nonFiniteIssues.ts'
 import { regimeWarnings } from './regimeWarnings.ts'
 import { stationaryDistribution } from './stationaryDistribution.ts'
 
-export function landscape(input: unknown): Result<LandscapeOutput> {
-  const parsed = v.safeParse(LandscapeRequest, input)
-  if (!parsed.success) return invalid('The landscape request is not valid.', fieldIssues(parsed.issues))
-  const req = parsed.output
-  const issues: FieldIssue[] = nonFiniteIssues(req)
-  if (!req.optimizers.sgd && !req.optimizers.adam) {
-    issues.push({ path: 'optimizers', message: 'give at least one of "sgd" and "adam"' })
-  }
+export function landscape(req: LandscapeParsed): Result<LandscapeOutput> {
+  const issues: FieldIssue[] = []
   const { walls, minima } = req
   const n = walls.length + 1
   if (minima.length !== n) {
@@ -51,7 +47,7 @@ export function landscape(input: unknown): Result<LandscapeOutput> {
   if (issues.length > 0) return invalid('Every minimum must lie strictly inside its basin.', issues)
 
   const sigma = req.noise.scale
-  const warnings: string[] = []
+  const warnings: WarningOutput[] = []
   const chains: Partial<Record<'sgd' | 'adam', NonNullable<LandscapeOutput['sgd']>>> = {}
   for (const name of ['sgd', 'adam'] as const) {
     const opt = req.optimizers[name]
@@ -81,17 +77,25 @@ export function landscape(input: unknown): Result<LandscapeOutput> {
     }
     chains[name] = { rates, meanResidenceIterations: exitRates.map((q) => 1 / q), stationary }
     const epsilon = opt.lr ** ((opt.alpha - 1) / opt.alpha)
+    const fastest = Math.max(...exitRates)
     warnings.push(
-      ...regimeWarnings({ name, alpha: opt.alpha, lr: opt.lr, epsilon, oneStepProbability: Math.max(...exitRates) }),
+      ...regimeWarnings({
+        name,
+        alpha: opt.alpha,
+        lr: opt.lr,
+        epsilon,
+        meanEscapeIterations: 1 / fastest,
+        oneStepProbability: fastest,
+      }),
     )
   }
   const response: LandscapeOutput = { ...chains, normalization: req.normalization, warnings }
-  const bad = nonFiniteIssues(response)
-  if (bad.length > 0) {
+  const bad = findNonFinite(response)
+  if (bad) {
     return unanswerable(
-      `The result is not a finite number (${bad[0].path}): a transition rate under- or overflows. ` +
+      `The result is not a finite number (${bad.path}): a transition rate under- or overflows. ` +
         'Bring the noise scale and the distances between minima and walls closer to each other.',
-      bad.map((b) => ({ path: b.path, message: 'would not be a finite number' })),
+      [{ path: bad.path, message: 'would not be a finite number' }],
     )
   }
   return success(response)

@@ -15,9 +15,11 @@
  */
 
 import { escapeTime } from '../escape/escapeTime.ts'
+import { parseAndCompute } from '../parse/parseInput.ts'
 import type { Result } from '../result.ts'
 import { success, unanswerable } from '../result.ts'
-import type { EscapeTimeOutput } from '../schemas/escapeTime.ts'
+import { type EscapeTimeOutput, EscapeTimeRequest } from '../schemas/escapeTime.ts'
+import { type WarningOutput, warning } from '../schemas/warning.ts'
 import { medianConstant } from '../stable/medianConstant.ts'
 import { medianAbs } from '../tail/medianAbs.ts'
 import type { ProbeMeasurements } from './probeMinimum.ts'
@@ -53,8 +55,8 @@ export function escapeRequest(
   m: ProbeMeasurements,
   optimizers: EscapeOptimizers,
   height?: number,
-): Result<{ request: EscapeRequestBody; warnings: string[]; noiseAlpha: NoiseAlpha }> {
-  const warnings: string[] = []
+): Result<{ request: EscapeRequestBody; warnings: WarningOutput[]; noiseAlpha: NoiseAlpha }> {
+  const warnings: WarningOutput[] = []
   if (!m.noise || !m.curvature)
     return unanswerable('The escape prediction needs the noise and curvature measurements.', [
       { path: 'measures', message: 'include "noise" and "curvature"' },
@@ -68,12 +70,18 @@ export function escapeRequest(
   const alpha = Math.min(ESCAPE_ALPHA_RANGE[1], Math.max(ESCAPE_ALPHA_RANGE[0], measured))
   if (alpha !== measured)
     warnings.push(
-      `The measured α = ${measured.toFixed(3)} is outside the escape theory's (1, 2); the escape prediction uses α = ${alpha}.`,
+      warning(
+        'alpha-moved',
+        `The measured α = ${measured.toFixed(3)} is outside the escape theory's (1, 2); the escape prediction uses α = ${alpha}.`,
+      ),
     )
   const consistent = m.noise.diagnostics?.goodnessOfFit.consistent ?? true
   if (!consistent)
     warnings.push(
-      `The gradient noise is not α-stable-like (${m.noise.diagnostics?.goodnessOfFit.reasons.length} checks failed; the reasons are in noise.diagnostics when "noise" is measured), so this escape prediction, which uses the log-moment α = ${alpha.toFixed(3)}, is an extrapolation of the α-stable model rather than a measurement (/docs/theory#tail-index-diagnostics).`,
+      warning(
+        'not-stable-like',
+        `The gradient noise is not α-stable-like (${m.noise.diagnostics?.goodnessOfFit.reasons.length} checks failed; the reasons are in noise.diagnostics when "noise" is measured), so this escape prediction, which uses the log-moment α = ${alpha.toFixed(3)}, is an extrapolation of the α-stable model rather than a measurement.`,
+      ),
     )
   const noiseAlpha: NoiseAlpha = { method: 'log-moment', measured, used: alpha, consistent }
   const mAlpha = medianConstant(alpha)
@@ -83,7 +91,10 @@ export function escapeRequest(
   m.curvature.eigenvalues.forEach((lambda, i) => {
     if (!(lambda > 0)) {
       warnings.push(
-        `Eigenvalue ${i + 1} (${lambda.toPrecision(3)}) is not positive and was left out of the quadratic basin.`,
+        warning(
+          'direction-dropped',
+          `Eigenvalue ${i + 1} (${lambda.toPrecision(3)}) is not positive and was left out of the quadratic basin.`,
+        ),
       )
       return
     }
@@ -91,7 +102,12 @@ export function escapeRequest(
     m.noise!.rows.forEach((u, j) => (column[j] = dot(u, v)))
     const sigma = medianAbs(column) / mAlpha
     if (!(sigma > 0) || !Number.isFinite(sigma)) {
-      warnings.push(`The gradient noise has no spread along eigenvector ${i + 1}; that direction was left out.`)
+      warnings.push(
+        warning(
+          'direction-dropped',
+          `The gradient noise has no spread along eigenvector ${i + 1}; that direction was left out.`,
+        ),
+      )
       return
     }
     curvatures.push(lambda)
@@ -139,7 +155,8 @@ export function probeEscape(
 ): Result<ProbeEscapeOutput> {
   const built = escapeRequest(m, optimizers, height)
   if (!built.ok) return built
-  const r = escapeTime(built.value.request)
+  // The measured numbers cross the same parse step as a request (a non-finite measurement is refused there).
+  const r = parseAndCompute(EscapeTimeRequest, escapeTime)(built.value.request)
   if (!r.ok) return { ...r, issues: r.issues.map((i) => ({ ...i, path: `escape.${i.path}` })) }
   return success({
     ...r.value,

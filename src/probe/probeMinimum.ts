@@ -13,6 +13,7 @@
 
 import { normal } from '../random/normal.ts'
 import { createRng } from '../random/rng.ts'
+import { type WarningOutput, warning } from '../schemas/warning.ts'
 import { evaluateSet } from './evaluateSet.ts'
 import { type GradientNoise, gradientNoise } from './gradientNoise.ts'
 import {
@@ -67,7 +68,7 @@ export interface ProbeMeasurements {
   curvature?: LanczosResult & { trace?: TraceEstimate; method: CurvatureMethod; step?: number; products: number }
   sharpness?: { radius: number; value: number }
   slice?: { direction: 'top-eigenvector'; t: number[]; loss: number[] }
-  warnings: string[]
+  warnings: WarningOutput[]
   /** Sample-gradient evaluations spent in all. */
   evaluations: number
 }
@@ -93,7 +94,7 @@ export async function probeMinimum(
   const master = createRng(s.seed)
   const seeds = Array.from({ length: 6 }, () => master.nextUint32())
   const work = plannedWork(s.measures, s.height)
-  const warnings: string[] = []
+  const warnings: WarningOutput[] = []
   const P = oracle.parameters
   let theta = thetaStar
   if (s.radius > 0) {
@@ -120,11 +121,14 @@ export async function probeMinimum(
     })
     evaluations += out.noise.evaluations
     const atoms = out.noise.estimate.atoms
-    if (atoms.parameters > 0) warnings.push(atoms.reason)
-    if (out.noise.diagnosticsNote) warnings.push(out.noise.diagnosticsNote)
+    if (atoms.parameters > 0) warnings.push(warning('dead-parameters', atoms.reason))
+    if (out.noise.diagnosticsNote) warnings.push(warning('diagnostics-skipped', out.noise.diagnosticsNote))
     if (out.noise.diagnostics && !out.noise.diagnostics.goodnessOfFit.consistent)
       warnings.push(
-        `The gradient noise is not α-stable-like: ${out.noise.diagnostics.goodnessOfFit.reasons.join(' ')} α̂ describes how its sums grow at this batch and block size, not an α-stable law (/docs/theory#tail-index-diagnostics).`,
+        warning(
+          'not-stable-like',
+          `The gradient noise is not α-stable-like: ${out.noise.diagnostics.goodnessOfFit.reasons.join(' ')} α̂ describes how its sums grow at this batch and block size, not an α-stable law.`,
+        ),
       )
     if (s.noiseBatchSizes && s.noiseBatchSizes.length > 0) {
       const rng = createRng(seeds[5])
@@ -140,7 +144,10 @@ export async function probeMinimum(
         const e = r.estimate
         if (![e.alpha, e.interval.lower, e.interval.upper].every(Number.isFinite)) {
           warnings.push(
-            `The tail index at batch size ${r.batchSize} could not be estimated (too few noise values); it is left out of batchSizeCurve.`,
+            warning(
+              'batch-size-skipped',
+              `The tail index at batch size ${r.batchSize} could not be estimated (too few noise values); it is left out of batchSizeCurve.`,
+            ),
           )
           continue
         }
@@ -164,15 +171,26 @@ export async function probeMinimum(
     }
     out.curvature = { ...lz, method, ...(step !== undefined ? { step } : {}), products, ...(trace ? { trace } : {}) }
     if (lz.eigenvalues.length < s.topK)
-      warnings.push(`Only ${lz.eigenvalues.length} eigenvalues: the Krylov space closed after ${lz.products} steps.`)
+      warnings.push(
+        warning(
+          'few-eigenvalues',
+          `Only ${lz.eigenvalues.length} eigenvalues: the Krylov space closed after ${lz.products} steps.`,
+        ),
+      )
     const loose = lz.residuals.filter((r, i) => r > 0.1 * Math.abs(lz.eigenvalues[i])).length
     if (loose > 0)
       warnings.push(
-        `${loose} of the top ${lz.eigenvalues.length} Ritz pairs have residuals above 10% of their eigenvalue; raise iterations.`,
+        warning(
+          'unconverged-eigenpairs',
+          `${loose} of the top ${lz.eigenvalues.length} Ritz pairs have residuals above 10% of their eigenvalue; raise iterations.`,
+        ),
       )
     if (lz.lambdaMin < -1e-3 * Math.abs(lz.eigenvalues[0])) {
       warnings.push(
-        `The Hessian has a negative eigenvalue (${lz.lambdaMin.toPrecision(3)}): the point is not a strict local minimum.`,
+        warning(
+          'not-a-minimum',
+          `The Hessian has a negative eigenvalue (${lz.lambdaMin.toPrecision(3)}): the point is not a strict local minimum.`,
+        ),
       )
     }
   }

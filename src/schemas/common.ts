@@ -75,7 +75,7 @@ export const NoiseScale = v.union(
 )
 
 /** Noise of the escape-time and simulate requests: Σ* = diag(σ) and the multivariate model. */
-export const Noise = v.object({
+export const Noise = v.strictObject({
   scale: v.pipe(
     NoiseScale,
     v.description('SαS scale σ of the gradient noise (SαS(1) units): one number, or one per coordinate.'),
@@ -96,7 +96,7 @@ export const Preconditioner = v.pipe(
 )
 
 /** Interval basin (θ* − left, θ* + right), d = 1 (docs/theory.md#interval-exit-mass). */
-export const IntervalBasin = v.object({
+export const IntervalBasin = v.strictObject({
   kind: v.literal('interval'),
   left: v.pipe(v.number(), v.gtValue(0), v.description('Distance a > 0 from the minimum to the left wall.')),
   right: v.pipe(v.number(), v.gtValue(0), v.description('Distance b > 0 from the minimum to the right wall.')),
@@ -111,7 +111,7 @@ const Height = v.pipe(
 )
 
 /** Quadratic basin with H = diag(curvatures). */
-export const QuadraticDiagonalBasin = v.object({
+export const QuadraticDiagonalBasin = v.strictObject({
   kind: v.literal('quadratic'),
   curvatures: v.pipe(
     v.array(v.pipe(v.number(), v.gtValue(0))),
@@ -123,7 +123,7 @@ export const QuadraticDiagonalBasin = v.object({
 })
 
 /** Quadratic basin with a full symmetric positive-definite Hessian. */
-export const QuadraticHessianBasin = v.object({
+export const QuadraticHessianBasin = v.strictObject({
   kind: v.literal('quadratic'),
   hessian: v.pipe(
     v.array(v.pipe(v.array(v.number()), v.minLength(1), v.maxLength(MAX_DIMENSION))),
@@ -145,9 +145,3 @@ export const ExitProbability = v.object({
   ),
   probability: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
 })
-
-/** Regime warnings: problems that do not make the answer wrong enough to refuse. */
-export const Warnings = v.pipe(
-  v.array(v.string()),
-  v.description('Regime warnings (for example ε not small); possibly empty.'),
-)

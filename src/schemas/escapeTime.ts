@@ -14,48 +14,32 @@ import {
   NoiseModel,
   Normalization,
   Preconditioner,
-  Seed,
-  Warnings,
 } from './common.ts'
+import { Warnings } from './warning.ts'
 
-/** Largest number of Monte-Carlo sphere directions a request may ask for. */
-export const MAX_SPHERE_SAMPLES = 1_000_000
-
-export const SgdOptimizer = v.object({
+export const SgdOptimizer = v.strictObject({
   alpha: EscapeAlpha,
   lr: LearningRate,
 })
 
-export const AdamOptimizer = v.object({
+export const AdamOptimizer = v.strictObject({
   alpha: EscapeAlpha,
   lr: LearningRate,
   preconditioner: v.optional(Preconditioner, 'auto'),
 })
 
-export const EscapeTimeRequest = v.object({
+export const EscapeTimeRequest = v.strictObject({
   basin: Basin,
   noise: Noise,
   normalization: v.optional(Normalization, 'stable'),
   optimizers: v.pipe(
-    v.object({
+    v.strictObject({
       sgd: v.optional(SgdOptimizer),
       adam: v.optional(AdamOptimizer),
     }),
+    v.minEntries(1, 'give at least one of "sgd" and "adam"'),
     v.description('At least one of "sgd" and "adam".'),
   ),
-  samples: v.optional(
-    v.pipe(
-      v.number(),
-      v.integer(),
-      v.minValue(1),
-      v.maxValue(MAX_SPHERE_SAMPLES),
-      v.description(
-        'Accepted for compatibility; not used: the isotropic Lévy mass is computed by the exact one-dimensional ' +
-          'sphere integral of /docs/theory#sphere-average in every dimension, so no Monte-Carlo is run (a warning says so).',
-      ),
-    ),
-  ),
-  seed: v.optional(Seed),
 })
 
 const finite = (text: string) => v.pipe(v.number(), v.description(text))
@@ -78,13 +62,18 @@ export const OptimizerEscape = v.object({
       ),
     ),
   ),
+  regime: v.pipe(
+    v.picklist(['asymptotic', 'single-step']),
+    v.description(
+      '"single-step" when the mean escape is under one iteration or one noise step leaves the basin with ' +
+        'probability ≥ ½: the basin is left within one step and meanEscapeIterations only says "immediately" ' +
+        '(/docs/theory#single-step); "asymptotic" otherwise.',
+    ),
+  ),
   oneJumpIterations: v.optional(
     finite(
       'Interval only: 1/P(one step ησζ leaves the interval), with the exact SαS tails (/docs/theory#one-jump-proxy).',
     ),
-  ),
-  standardError: v.optional(
-    finite('Standard error of levyMass when it was computed by Monte-Carlo (never, at present).'),
   ),
 })
 

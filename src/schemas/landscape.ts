@@ -4,14 +4,15 @@
  * n = walls.length + 1 minima, minima[i] strictly inside basin i, at least one optimizer.
  */
 import * as v from 'valibot'
-import { EscapeAlpha, LearningRate, Normalization, PositiveNumber, Warnings } from './common.ts'
+import { EscapeAlpha, LearningRate, Normalization, PositiveNumber } from './common.ts'
+import { Warnings } from './warning.ts'
 
 /** Most basins a landscape may have. */
 export const MAX_BASINS = 64
 
-const LandscapeOptimizer = v.object({ alpha: EscapeAlpha, lr: LearningRate })
+const LandscapeOptimizer = v.strictObject({ alpha: EscapeAlpha, lr: LearningRate })
 
-export const LandscapeRequest = v.object({
+export const LandscapeRequest = v.strictObject({
   walls: v.pipe(
     v.array(v.number()),
     v.minLength(1),
@@ -26,12 +27,13 @@ export const LandscapeRequest = v.object({
     v.maxLength(MAX_BASINS),
     v.description('n positions, minima[i] strictly inside basin i.'),
   ),
-  noise: v.object({
+  noise: v.strictObject({
     scale: v.pipe(PositiveNumber, v.description('SαS scale σ > 0 of the gradient noise.')),
   }),
   normalization: v.optional(Normalization, 'stable'),
   optimizers: v.pipe(
-    v.object({ sgd: v.optional(LandscapeOptimizer), adam: v.optional(LandscapeOptimizer) }),
+    v.strictObject({ sgd: v.optional(LandscapeOptimizer), adam: v.optional(LandscapeOptimizer) }),
+    v.minEntries(1, 'give at least one of "sgd" and "adam"'),
     v.description('At least one of "sgd" and "adam".'),
   ),
 })

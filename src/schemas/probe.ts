@@ -5,10 +5,11 @@
  * descriptions; those that depend on the model (batchSize) are applied by the route.
  */
 import * as v from 'valibot'
-import { LearningRate, Seed, Warnings } from './common.ts'
+import { LearningRate, Seed } from './common.ts'
 import { EscapeExperimentRows } from './escapeExperiment.ts'
 import { EscapeTimeResponse } from './escapeTime.ts'
 import { TailDiagnosticsSchema } from './tailIndex.ts'
+import { Warnings } from './warning.ts'
 
 export const MEASURES = ['loss', 'noise', 'curvature', 'sharpness', 'slice', 'escape'] as const
 
@@ -16,7 +17,7 @@ const int = (min: number, max: number, text: string) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max), v.description(text))
 const positive = (text: string) => v.pipe(v.number(), v.gtValue(0), v.maxValue(1e6), v.description(text))
 
-export const ProbeOptions = v.object({
+export const ProbeOptions = v.strictObject({
   measures: v.optional(
     v.pipe(
       v.array(v.picklist(MEASURES)),
@@ -74,7 +75,7 @@ export const ProbeOptions = v.object({
 export type ProbeOptionsInput = v.InferInput<typeof ProbeOptions>
 
 /** The `options` part of `POST /v1/probe` (a user's model has no record: its dynamics and data scale come here). */
-export const UserProbeOptions = v.object({
+export const UserProbeOptions = v.strictObject({
   ...ProbeOptions.entries,
   optimizer: v.optional(
     v.pipe(v.picklist(['sgd', 'adam']), v.description('Optimizer whose escape is predicted (default "sgd").')),
@@ -223,7 +224,7 @@ export const ProbeResponse = v.object({
 
 export type ProbeOutput = v.InferOutput<typeof ProbeResponse>
 
-export const CompareRequest = v.object({
+export const CompareRequest = v.strictObject({
   ...ProbeOptions.entries,
   models: v.pipe(
     v.array(v.string()),
@@ -239,6 +240,10 @@ export const CompareRow = v.object({
   lr: v.number(),
   radonMeasure: v.number(),
   meanEscapeIterations: v.number(),
+  regime: v.pipe(
+    v.picklist(['asymptotic', 'single-step']),
+    v.description('"single-step": this optimizer leaves this minimum within one step (/docs/theory#single-step).'),
+  ),
 })
 
 export const CompareResponse = v.object({

@@ -17,8 +17,8 @@ import {
   QuadraticHessianBasin,
   Seed,
   StableAlpha,
-  Warnings,
 } from './common.ts'
+import { Warnings } from './warning.ts'
 
 /** Largest number of chains per request. */
 export const MAX_CHAINS = 10_000
@@ -32,7 +32,7 @@ export const MAX_ITERATIONS_LIMIT = 100_000_000
 export const DEFAULT_SEED = 1
 
 /** Interval basin of the simulator: the escape-time interval plus the drift curvature κ (drift −κθ). */
-export const SimulateIntervalBasin = v.object({
+export const SimulateIntervalBasin = v.strictObject({
   ...IntervalBasin.entries,
   curvature: v.optional(
     v.pipe(
@@ -47,7 +47,7 @@ export const SimulateIntervalBasin = v.object({
 /** A basin of the simulator (docs/api.md#simulation). */
 export const SimulateBasin = v.variant('kind', [SimulateIntervalBasin, QuadraticDiagonalBasin, QuadraticHessianBasin])
 
-export const SimulateRequest = v.object({
+export const SimulateRequest = v.strictObject({
   optimizer: v.pipe(v.picklist(['sgd', 'adam']), v.description('Which discrete dynamics to simulate.')),
   alpha: v.pipe(
     StableAlpha,

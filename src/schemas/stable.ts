@@ -1,9 +1,11 @@
 /**
- * Schemas of the symmetric α-stable endpoints (docs/api.md#stable-law,
- * docs/theory.md#sas-law): SαS(σ) with characteristic function exp(−|σu|^α), β = 0.
+ * Schemas of the symmetric α-stable endpoints (docs/theory.md#sas-law, docs/theory.md#scipy-mapping): μ + X
+ * with X ~ SαS(σ), characteristic function exp(iμu − |σu|^α), β = 0 — scipy's `levy_stable(alpha, 0, loc, scale)`.
+ * Unknown keys are refused; `beta` is accepted only as 0.
  */
 import * as v from 'valibot'
 import { Seed } from './common.ts'
+import { Warnings } from './warning.ts'
 
 /** Largest `x` / `p` array accepted by pdf, cdf and quantile (docs/api.md: 1..1000). */
 export const MAX_POINTS = 1000
@@ -33,9 +35,33 @@ export const StableScale = v.optional(
   1,
 )
 
-export const StablePointsRequest = v.object({
-  alpha: StableAlpha,
-  scale: StableScale,
+/** Location μ: the law of μ + X (default 0), as scipy's `loc`. */
+export const StableLoc = v.optional(
+  v.pipe(
+    v.number(),
+    v.finite(),
+    v.minValue(-1e300, 'loc must be at least -1e300'),
+    v.maxValue(1e300, 'loc must be at most 1e300'),
+    v.description("Location μ (default 0): the law of μ + X, as scipy's `loc`."),
+  ),
+  0,
+)
+
+/**
+ * Skewness β: only the symmetric law is served, so the one accepted value is 0 (scipy's second shape
+ * parameter); any other value is refused rather than ignored.
+ */
+export const StableBeta = v.optional(
+  v.pipe(
+    v.literal(0, 'only the symmetric law (β = 0) is supported; leave `beta` out or send 0'),
+    v.description('Skewness β: only 0 (the symmetric law) is supported; may be left out.'),
+  ),
+)
+
+const lawEntries = { alpha: StableAlpha, beta: StableBeta, loc: StableLoc, scale: StableScale }
+
+export const StablePointsRequest = v.strictObject({
+  ...lawEntries,
   x: v.pipe(
     v.array(finite),
     v.minLength(1, 'x needs at least one point'),
@@ -43,9 +69,8 @@ export const StablePointsRequest = v.object({
   ),
 })
 
-export const StableQuantileRequest = v.object({
-  alpha: StableAlpha,
-  scale: StableScale,
+export const StableQuantileRequest = v.strictObject({
+  ...lawEntries,
   p: v.pipe(
     v.array(v.pipe(v.number(), v.gtValue(0, 'p must be in (0, 1)'), v.ltValue(1, 'p must be in (0, 1)'))),
     v.minLength(1, 'p needs at least one probability'),
@@ -53,9 +78,8 @@ export const StableQuantileRequest = v.object({
   ),
 })
 
-export const StableSampleRequest = v.object({
-  alpha: StableAlpha,
-  scale: StableScale,
+export const StableSampleRequest = v.strictObject({
+  ...lawEntries,
   n: v.pipe(
     v.number(),
     v.integer('n must be an integer'),
@@ -65,12 +89,15 @@ export const StableSampleRequest = v.object({
   seed: v.optional(Seed, DEFAULT_SEED),
 })
 
-const header = { alpha: finite, scale: finite }
+const header = { alpha: finite, loc: finite, scale: finite }
+const tail = { warnings: Warnings }
 
-export const StablePdfResponse = v.object({ ...header, x: v.array(finite), pdf: v.array(finite) })
-export const StableCdfResponse = v.object({ ...header, x: v.array(finite), cdf: v.array(finite) })
-export const StableQuantileResponse = v.object({ ...header, p: v.array(finite), quantile: v.array(finite) })
-export const StableSampleResponse = v.object({ ...header, seed: v.number(), samples: v.array(finite) })
+export const StablePdfResponse = v.object({ ...header, x: v.array(finite), pdf: v.array(finite), ...tail })
+export const StableLogPdfResponse = v.object({ ...header, x: v.array(finite), logpdf: v.array(finite), ...tail })
+export const StableCdfResponse = v.object({ ...header, x: v.array(finite), cdf: v.array(finite), ...tail })
+export const StableSfResponse = v.object({ ...header, x: v.array(finite), sf: v.array(finite), ...tail })
+export const StableQuantileResponse = v.object({ ...header, p: v.array(finite), quantile: v.array(finite), ...tail })
+export const StableSampleResponse = v.object({ ...header, seed: v.number(), samples: v.array(finite), ...tail })
 
 export type StablePointsInput = v.InferOutput<typeof StablePointsRequest>
 export type StableQuantileInput = v.InferOutput<typeof StableQuantileRequest>

@@ -1,8 +1,10 @@
 /**
- * Schemas of `POST /v1/tail-index` (docs/api.md#tail-index, docs/theory.md#tail-index): 1-D samples or a
- * minibatch × coordinate matrix; at most 250,000 numbers in all. Defaults are applied by the estimator.
+ * Schemas of `POST /v1/tail-index` (docs/theory.md#tail-index): 1-D samples or a minibatch × coordinate
+ * matrix; at most 250,000 numbers in all. Every shape and range is checked here; what depends on the data
+ * (enough samples for two blocks, blockSize against their number) by validateTailIndexInput (src/tail).
  */
 import * as v from 'valibot'
+import { Warnings } from './warning.ts'
 
 /** Most numbers accepted in `samples` (docs/api.md: at most 250,000 in all). */
 export const MAX_TAIL_NUMBERS = 250_000
@@ -15,15 +17,22 @@ const Samples1d = v.pipe(
 )
 
 const Samples2d = v.pipe(
-  v.array(v.array(finite)),
-  v.check((rows) => rows.every((r) => r.length === rows[0].length), 'every row of samples must have the same length'),
+  v.array(v.pipe(v.array(finite), v.minLength(1, 'a row must not be empty'))),
+  v.check(
+    (rows) => rows.every((r) => r.length === rows[0].length),
+    (issue) => {
+      const rows = issue.input as number[][]
+      const i = rows.findIndex((r) => r.length !== rows[0].length)
+      return `every row must have the same length: row ${i} has ${rows[i]?.length} numbers, row 0 has ${rows[0]?.length}`
+    },
+  ),
   v.check(
     (rows) => rows.reduce((s, r) => s + r.length, 0) <= MAX_TAIL_NUMBERS,
     `samples holds at most ${MAX_TAIL_NUMBERS} numbers in all`,
   ),
 )
 
-export const TailIndexRequest = v.object({
+export const TailIndexRequest = v.strictObject({
   samples: v.pipe(
     v.union([Samples1d, Samples2d], 'samples must be an array of numbers or an array of equal-length rows of numbers'),
     v.description('1-D samples, or rows = minibatches × columns = coordinates.'),
@@ -134,7 +143,8 @@ export const TailIndexResponse = v.object({
   heavyTailed: v.boolean(),
   scale: v.optional(finiteOut),
   diagnostics: v.optional(TailDiagnosticsSchema),
-  warnings: v.array(v.string()),
+  warnings: Warnings,
 })
 
-export type TailIndexInput = v.InferOutput<typeof TailIndexRequest>
+export type TailIndexInput = v.InferInput<typeof TailIndexRequest>
+export type TailIndexParsed = v.InferOutput<typeof TailIndexRequest>

@@ -15,18 +15,14 @@
  * The leading-order theory value (`theory`, `ratioToTheory`) comes from `escapeTime` (src/escape) for the
  * same basin, noise, optimizer and preconditioner, with c = c_α; it exists for α ∈ (1, 2) only.
  *
- * Total: bad input gives an `invalid` Failure naming the field; a run in which no chain escapes gives an
- * `unanswerable` Failure with advice. Same input (and seed) → identical output.
+ * Input: the request as parsed by its schema (src/parse). Total: data that do not fit together (lengths,
+ * a Hessian that is not symmetric positive definite) give an `invalid` Failure naming the field; a run in
+ * which no chain escapes gives an `unanswerable` Failure with advice. Same input (and seed) → identical output.
  */
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix'
-import * as v from 'valibot'
 import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
-import {
-  type SimulatedExitOutput,
-  type SimulateOutput,
-  type SimulateParsed,
-  SimulateRequest,
-} from '../schemas/simulate.ts'
+import type { SimulatedExitOutput, SimulateOutput, SimulateParsed } from '../schemas/simulate.ts'
+import { type WarningOutput, warning } from '../schemas/warning.ts'
 import { type ChainSetup, runChains } from './runChains.ts'
 import { simulationTheory } from './simulationTheory.ts'
 
@@ -43,40 +39,20 @@ export interface SimulateLimits {
   maxHessianMultiplyAdds?: number
 }
 
-/** Dotted paths of every non-finite number in a parsed value. */
-function nonFinitePaths(value: unknown, path: string, out: FieldIssue[]): void {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) out.push({ path, message: 'must be a finite number' })
-  } else if (Array.isArray(value)) {
-    value.forEach((x, i) => nonFinitePaths(x, path ? `${path}.${i}` : String(i), out))
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, x] of Object.entries(value)) nonFinitePaths(x, path ? `${path}.${k}` : k, out)
-  }
-}
-
 interface Prepared {
   setup: ChainSetup
   dimension: number
   q?: number[]
-  warnings: string[]
+  warnings: WarningOutput[]
   /** Set when the work caps lowered the per-chain limit below maxIterations. */
   capNote?: string
 }
 
 /** Cross-field checks and the chain setup; a Failure names the offending field. */
-function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: number): Result<Prepared> {
+function prepare(req: SimulateParsed, maxDraws: number, maxMadds: number): Result<Prepared> {
   const issues: FieldIssue[] = []
-  const warnings: string[] = []
-  nonFinitePaths(req, '', issues)
-  if (issues.length) return invalid('Every number in the request must be finite.', issues)
-
+  const warnings: WarningOutput[] = []
   const basin = req.basin
-  const rawBasin = (raw as { basin?: Record<string, unknown> }).basin
-  if (basin.kind === 'quadratic' && rawBasin && 'curvatures' in rawBasin && 'hessian' in rawBasin) {
-    return invalid('A quadratic basin takes either "curvatures" or "hessian", not both.', [
-      { path: 'basin', message: 'give either curvatures (diagonal H) or hessian (full H), not both' },
-    ])
-  }
   const d = basin.kind === 'interval' ? 1 : 'curvatures' in basin ? basin.curvatures.length : basin.hessian.length
   const sigma = typeof req.noise.scale === 'number' ? new Array<number>(d).fill(req.noise.scale) : req.noise.scale
   if (sigma.length !== d) {
@@ -134,7 +110,7 @@ function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: 
       issues.push({ path: 'preconditioner', message: `must have one entry per coordinate (${d}), got ${pre.length}` })
     } else q = pre.slice()
   } else if (req.preconditioner !== undefined) {
-    warnings.push('preconditioner is ignored for SGD (G_d = I, G = Σ).')
+    warnings.push(warning('preconditioner-ignored', 'preconditioner is ignored for SGD (G_d = I, G = Σ).', 'sgd'))
   }
   if (issues.length) return invalid('The simulate request is inconsistent.', issues)
 
@@ -158,13 +134,20 @@ function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: 
   } else for (let i = 0; i < d; i++) lambdaMax = Math.max(lambdaMax, driftGain[i] * diagonal[i])
   if (lambdaMax >= 2) {
     warnings.push(
-      `η·λ_max(G_d H) = ${lambdaMax.toPrecision(3)} ≥ 2: the deterministic iteration diverges, so chains leave by ` +
-        'instability rather than by noise; lower lr.',
+      warning(
+        'unstable-iteration',
+        `η·λ_max(G_d H) = ${lambdaMax.toPrecision(3)} ≥ 2: the deterministic iteration diverges, so chains leave by ` +
+          'instability rather than by noise; lower lr.',
+        req.optimizer,
+      ),
     )
   } else if (lambdaMax > 0.5) {
     warnings.push(
-      `η·λ_max(G_d H) = ${lambdaMax.toPrecision(3)} is not small: the discrete dynamics are far from the SDE of ` +
-        '/docs/theory#sgd-sde.',
+      warning(
+        'coarse-step',
+        `η·λ_max(G_d H) = ${lambdaMax.toPrecision(3)} is not small: the discrete dynamics are far from their SDE.`,
+        req.optimizer,
+      ),
     )
   }
 
@@ -202,28 +185,20 @@ function prepare(req: SimulateParsed, raw: unknown, maxDraws: number, maxMadds: 
  */
 export const EXPECTED_ESCAPES_FLOOR = 0.05
 
-/** Runs the simulation described by a /v1/simulate request body (defaults applied here). */
-export function simulate(input: unknown, limits: SimulateLimits = {}): Result<SimulateOutput> {
+/** Runs the simulation described by a parsed /v1/simulate request (defaults applied by its schema). */
+export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Result<SimulateOutput> {
   const maxDraws = limits.maxNoiseDraws && limits.maxNoiseDraws > 0 ? limits.maxNoiseDraws : MAX_NOISE_DRAWS
   const maxMadds =
     limits.maxHessianMultiplyAdds && limits.maxHessianMultiplyAdds > 0
       ? limits.maxHessianMultiplyAdds
       : MAX_HESSIAN_MULTIPLY_ADDS
-  const parsed = v.safeParse(SimulateRequest, input)
-  if (!parsed.success) {
-    return invalid(
-      'The simulate request is invalid.',
-      parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })),
-    )
-  }
-  const req = parsed.output
-  const prepared = prepare(req, input, maxDraws, maxMadds)
+  const prepared = prepare(req, maxDraws, maxMadds)
   if (!prepared.ok) return prepared
   const { setup, dimension, q } = prepared.value
   const warnings = [...prepared.value.warnings]
 
   const theory = simulationTheory(req, q)
-  if (!theory.ok) warnings.push(theory.reason)
+  if (!theory.ok) warnings.push(warning('no-theory', theory.reason, req.optimizer))
 
   const { chains, cap } = setup
   // Refused before the work when the theory predicts (almost) no escape within the caps: the expected number of
@@ -271,17 +246,25 @@ export function simulate(input: unknown, limits: SimulateLimits = {}): Result<Si
   const censored = chains - stats.escaped
   const { capNote } = prepared.value
   if (censored > 0 && capNote)
-    warnings.push(`${capNote[0].toUpperCase()}${capNote.slice(1)}; ${censored} chains were censored there.`)
+    warnings.push(
+      warning('work-cap', `${capNote[0].toUpperCase()}${capNote.slice(1)}; ${censored} chains were censored there.`),
+    )
   if (censored > 0.1 * chains) {
     warnings.push(
-      `${censored} of ${chains} chains (${((100 * censored) / chains).toFixed(0)}%) did not escape within ${cap} ` +
-        'iterations and are right-censored; the mean is the exponential maximum-likelihood estimate, which relies ' +
-        'on memoryless (exponential) escape times.',
+      warning(
+        'censored-chains',
+        `${censored} of ${chains} chains (${((100 * censored) / chains).toFixed(0)}%) did not escape within ${cap} ` +
+          'iterations and are right-censored; the mean is the exponential maximum-likelihood estimate, which relies ' +
+          'on memoryless (exponential) escape times.',
+      ),
     )
   }
   if (stats.escaped < 30) {
     warnings.push(
-      `Only ${stats.escaped} chains escaped: the standard error (mean/√escaped) is rough; add chains or iterations.`,
+      warning(
+        'few-escapes',
+        `Only ${stats.escaped} chains escaped: the standard error (mean/√escaped) is rough; add chains or iterations.`,
+      ),
     )
   }
 

@@ -8,10 +8,13 @@
  */
 import { escapeTime } from '../escape/escapeTime.ts'
 import type { SimulateOutput, SimulateParsed } from '../schemas/simulate.ts'
+import type { WarningOutput } from '../schemas/warning.ts'
 
 export type TheoryValue = NonNullable<SimulateOutput['theory']>
 
-export type SimulationTheory = { ok: true; value: TheoryValue; warnings: string[] } | { ok: false; reason: string }
+export type SimulationTheory =
+  | { ok: true; value: TheoryValue; warnings: WarningOutput[] }
+  | { ok: false; reason: string }
 
 export function simulationTheory(req: SimulateParsed, q: number[] | undefined): SimulationTheory {
   if (req.alpha === 2) {
@@ -49,5 +52,9 @@ export function simulationTheory(req: SimulateParsed, q: number[] | undefined): 
   const value: TheoryValue = { meanEscapeIterations: o.meanEscapeIterations }
   if (o.oneJumpIterations !== undefined) value.oneJumpIterations = o.oneJumpIterations
   if (o.exitProbabilities) value.exitProbabilities = o.exitProbabilities
-  return { ok: true, value, warnings: result.value.warnings.map((w) => `theory: ${w}`) }
+  return {
+    ok: true,
+    value,
+    warnings: result.value.warnings.map((w) => ({ ...w, message: `theory: ${w.message}` })),
+  }
 }

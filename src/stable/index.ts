@@ -1,6 +1,7 @@
 export { cdf } from './cdf.ts'
 export { characteristicFunction } from './characteristicFunction.ts'
 export { densityAtZero, isotropicConstant, levyDensityConstant, sphereArea, tailConstant } from './constants.ts'
+export { logpdf } from './logpdf.ts'
 export { medianConstant } from './medianConstant.ts'
 export { pdf } from './pdf.ts'
 export { quantile } from './quantile.ts'

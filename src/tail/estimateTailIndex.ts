@@ -1,6 +1,6 @@
 /**
- * `POST /v1/tail-index` as a pure function (docs/api.md#tail-index; docs/theory.md#tail-index): validates the
- * body, applies the defaults, estimates α with the log-moment estimator and its measured-coverage interval,
+ * `POST /v1/tail-index` as a pure function (docs/theory.md#tail-index), on the request parsed by its
+ * schema (src/parse): checks what depends on the data and applies the defaults (validateTailIndexInput), estimates α with the log-moment estimator and its measured-coverage interval,
  * the SαS scale at the estimated α, and explains regime problems in `warnings`.
  *
  * - 1-D `samples` (method "scalar"): logMomentEstimate on the samples (centred first with `center`).
@@ -21,6 +21,8 @@
  * or a number overflows. Never throws.
  */
 import { type Result, success, unanswerable } from '../result.ts'
+import type { TailIndexParsed } from '../schemas/tailIndex.ts'
+import { type WarningOutput, warning } from '../schemas/warning.ts'
 import { medianConstant } from '../stable/medianConstant.ts'
 import { columnMeans } from './columnMeans.ts'
 import { coordinatewiseTailIndex } from './coordinatewiseTailIndex.ts'
@@ -39,8 +41,6 @@ import {
 import { validateTailIndexInput } from './validateTailIndexInput.ts'
 import { vectorLogMomentEstimate } from './vectorLogMomentEstimate.ts'
 
-export type { TailIndexRequestBody } from './validateTailIndexInput.ts'
-
 export interface TailIndexOutput {
   alpha: number
   inverseAlpha: number
@@ -53,14 +53,14 @@ export interface TailIndexOutput {
   heavyTailed: boolean
   scale: number
   diagnostics?: TailDiagnostics
-  warnings: string[]
+  warnings: WarningOutput[]
 }
 
 /** Fewer blocks than this get a warning: the t interval rests on few block statistics. */
 const FEW_BLOCKS = 10
 
-export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
-  const checked = validateTailIndexInput(input)
+export function estimateTailIndex(req: TailIndexParsed): Result<TailIndexOutput> {
+  const checked = validateTailIndexInput(req)
   if (!checked.ok) return checked
   const q = checked.value
   // No spread, no tail: all the given numbers equal (before centring, which would make them zeros), or every
@@ -78,7 +78,7 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
       [{ path: 'samples', message: `no spread: ${what}` }],
     )
   }
-  const warnings: string[] = []
+  const warnings: WarningOutput[] = []
   let estimate: LogMomentEstimate
   let entries: Float64Array // every number given (after centring): the scale is estimated from them
   let estimated: Float64Array // the numbers the log-moments are taken of (zeros and sign diagnostics)
@@ -126,7 +126,10 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
         let k = 0
         for (let r = 0; r < rows.length; r++) for (const c of kept) entries[k++] = flat[r * width + c]
         warnings.push(
-          `${pooled.excludedColumns} of ${width} columns have median |x| = 0 (constant or mostly-zero coordinates) and were left out of the standardised pool.`,
+          warning(
+            'columns-excluded',
+            `${pooled.excludedColumns} of ${width} columns have median |x| = 0 (constant or mostly-zero coordinates) and were left out of the standardised pool.`,
+          ),
         )
       }
       if (!(estimate.blockSize >= 2)) {
@@ -173,21 +176,33 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
 
   if (estimate.dropped > 0) {
     warnings.push(
-      `The ${estimate.dropped} trailing ${unit} were left out so that all ${estimate.blocks} blocks of ${estimate.blockSize} are complete (${estimate.used} of ${total} used).`,
+      warning(
+        'samples-dropped',
+        `The ${estimate.dropped} trailing ${unit} were left out so that all ${estimate.blocks} blocks of ${estimate.blockSize} are complete (${estimate.used} of ${total} used).`,
+      ),
     )
   }
   if (estimate.rawAlpha > 2) {
     warnings.push(
-      `The raw estimate 1/inverseAlpha = ${estimate.rawAlpha.toFixed(3)} exceeds 2, the Gaussian limit; alpha is reported as 2.`,
+      warning(
+        'alpha-capped',
+        `The raw estimate 1/inverseAlpha = ${estimate.rawAlpha.toFixed(3)} exceeds 2, the Gaussian limit; alpha is reported as 2.`,
+      ),
     )
   } else if (estimate.inverseInterval.lower <= 0) {
     warnings.push(
-      'The data do not bound alpha from above (the interval for 1/alpha reaches 0): the interval is cut at 2.',
+      warning(
+        'alpha-unbounded',
+        'The data do not bound alpha from above (the interval for 1/alpha reaches 0): the interval is cut at 2.',
+      ),
     )
   }
   if (estimate.blocks < FEW_BLOCKS) {
     warnings.push(
-      `Only ${estimate.blocks} blocks: the interval rests on few block statistics and is wide; send more ${unit}.`,
+      warning(
+        'few-blocks',
+        `Only ${estimate.blocks} blocks: the interval rests on few block statistics and is wide; send more ${unit}.`,
+      ),
     )
   }
   let zeros = 0
@@ -198,26 +213,38 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
   }
   if (zeros > 0 && q.method !== 'vector') {
     warnings.push(
-      `${zeros} numbers are exactly 0; each contributes ln(ε) ≈ −36 to the log-moments and pulls alpha down. Remove structural zeros (for example dead coordinates) first.`,
+      warning(
+        'exact-zeros',
+        `${zeros} numbers are exactly 0; each contributes ln(ε) ≈ −36 to the log-moments and pulls alpha down. Remove structural zeros (for example dead coordinates) first.`,
+      ),
     )
   }
   // Sign test of symmetry about 0: for centred symmetric data the count of positives is Binomial(n, ½).
   const nonzero = estimated.length - zeros
   if (nonzero >= 20 && Math.abs(positive - nonzero / 2) > 4 * Math.sqrt(nonzero / 4)) {
     warnings.push(
-      `The numbers are not symmetric about 0 (${positive} of ${nonzero} nonzero ones are positive; sign test beyond 4 standard deviations): the estimator assumes centred symmetric noise${q.center ? '' : ', set center to true if it has a mean'}.`,
+      warning(
+        'asymmetric-samples',
+        `The numbers are not symmetric about 0 (${positive} of ${nonzero} nonzero ones are positive; sign test beyond 4 standard deviations): the estimator assumes centred symmetric noise${q.center ? '' : ', set center to true if it has a mean'}.`,
+      ),
     )
   }
   if (estimatedTypical < 1e3 * MACHINE_EPSILON) {
     warnings.push(
-      'The typical |x| is below 1e-13, where the machine epsilon added inside the logarithms is no longer negligible: multiply the samples by a large constant first.',
+      warning(
+        'tiny-values',
+        'The typical |x| is below 1e-13, where the machine epsilon added inside the logarithms is no longer negligible: multiply the samples by a large constant first.',
+      ),
     )
   }
   for (const field of q.ignored) {
     warnings.push(
-      field === 'method'
-        ? 'method applies to 2-D samples only and was ignored.'
-        : 'standardize applies to the pooled 2-D method only and was ignored.',
+      warning(
+        'option-not-applicable',
+        field === 'method'
+          ? 'method applies to 2-D samples only and was ignored.'
+          : 'standardize applies to the pooled 2-D method only and was ignored.',
+      ),
     )
   }
 
@@ -235,7 +262,7 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
       }
     } else {
       const cw = coordinatewiseTailIndex(q.rows!, { center: q.center, confidence: q.confidence })
-      if (cw.atoms.parameters > 0) warnings.push(`diagnostics: ${cw.atoms.reason}`)
+      if (cw.atoms.parameters > 0) warnings.push(warning('columns-excluded', `diagnostics: ${cw.atoms.reason}`))
       input = {
         values: cw.pool,
         rows: cw.rowsUsed,
@@ -255,7 +282,12 @@ export function estimateTailIndex(input: unknown): Result<TailIndexOutput> {
     if (!finite) return few()
     diagnostics = finite.diagnostics
     if (finite.omitted.length > 0)
-      warnings.push(`diagnostics: too few values for ${finite.omitted.join(', ')}; they are left out.`)
+      warnings.push(
+        warning(
+          'diagnostics-skipped',
+          `diagnostics: too few values for ${finite.omitted.join(', ')}; they are left out.`,
+        ),
+      )
   }
 
   return success({

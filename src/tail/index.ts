@@ -7,7 +7,7 @@ export {
   coordinatewiseTailIndex,
   type PointMasses,
 } from './coordinatewiseTailIndex.ts'
-export { estimateTailIndex, type TailIndexOutput, type TailIndexRequestBody } from './estimateTailIndex.ts'
+export { estimateTailIndex, type TailIndexOutput } from './estimateTailIndex.ts'
 export { type HillEstimate, hillEstimate, hillFromDescending } from './hillEstimate.ts'
 export { ksDistanceToStable } from './ksDistanceToStable.ts'
 export { type BlockSizeEstimate, logMomentByBlockSize } from './logMomentByBlockSize.ts'
@@ -24,5 +24,5 @@ export {
   type TailDiagnostics,
   tailDiagnostics,
 } from './tailDiagnostics.ts'
-export { MAX_TAIL_INDEX_NUMBERS, type ValidTailIndexInput, validateTailIndexInput } from './validateTailIndexInput.ts'
+export { type ValidTailIndexInput, validateTailIndexInput } from './validateTailIndexInput.ts'
 export { type VectorOptions, vectorLogMomentEstimate } from './vectorLogMomentEstimate.ts'

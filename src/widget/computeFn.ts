@@ -1,5 +1,5 @@
-/** A synchronous escape-time computation: the core `escapeTime` (src/escape) or a stand-in with its signature. */
+/** A synchronous escape-time computation from a request body: parse + `escapeTime` (src/parse, src/escape) or a stand-in. */
 import type { Result } from '../result.ts'
-import type { EscapeTimeInput, EscapeTimeOutput } from '../schemas/escapeTime.ts'
+import type { EscapeTimeOutput } from '../schemas/escapeTime.ts'
 
-export type ComputeFn = (input: EscapeTimeInput) => Result<EscapeTimeOutput>
+export type ComputeFn = (input: unknown) => Result<EscapeTimeOutput>

@@ -490,7 +490,17 @@ export class EscapeTimeCalculator extends HTMLElement {
 
     const warn = this.#el('warnings')
     const warnings = out?.warnings ?? []
-    this.#setHtml('warnings', warnings.map((w) => `<li>${escapeXml(w)}</li>`).join(''))
+    const label = (w: (typeof warnings)[number]) =>
+      w.optimizer === 'adam' ? 'Adam: ' : w.optimizer === 'sgd' ? 'SGD: ' : ''
+    this.#setHtml(
+      'warnings',
+      warnings
+        .map(
+          (w) =>
+            `<li data-code="${escapeXml(w.code)}" data-severity="${w.severity}">${escapeXml(label(w) + w.message)}</li>`,
+        )
+        .join(''),
+    )
     warn.hidden = warnings.length === 0
 
     if (this.#el<HTMLDetailsElement>('more').open) this.#renderMore()

@@ -6,12 +6,14 @@ import { LandscapeRequest, LandscapeResponse } from '../../src/schemas/landscape
 import { SimulateRequest, SimulateResponse } from '../../src/schemas/simulate.ts'
 import {
   StableCdfResponse,
+  StableLogPdfResponse,
   StablePdfResponse,
   StablePointsRequest,
   StableQuantileRequest,
   StableQuantileResponse,
   StableSampleRequest,
   StableSampleResponse,
+  StableSfResponse,
 } from '../../src/schemas/stable.ts'
 import { TailIndexRequest, TailIndexResponse } from '../../src/schemas/tailIndex.ts'
 
@@ -106,7 +108,6 @@ const escapeBody = fc.integer({ min: 1, max: 4 }).chain((d) =>
         },
         { requiredKeys: [] },
       ),
-      seed: fc.nat(),
     },
     { requiredKeys: ['basin', 'noise', 'optimizers'] },
   ),
@@ -249,6 +250,22 @@ export const ENDPOINTS: FuzzEndpoint[] = [
     get: true,
     request: StablePointsRequest,
     response: StableCdfResponse,
+    valid: points,
+    minOk: 0.3,
+  },
+  {
+    path: '/v1/stable/sf',
+    get: true,
+    request: StablePointsRequest,
+    response: StableSfResponse,
+    valid: points,
+    minOk: 0.3,
+  },
+  {
+    path: '/v1/stable/logpdf',
+    get: true,
+    request: StablePointsRequest,
+    response: StableLogPdfResponse,
     valid: points,
     minOk: 0.3,
   },

@@ -11,9 +11,9 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
 import { expect } from 'vitest'
+import { findNonFinite } from '../../src/parse/findNonFinite.ts'
+import type { SchemaNode as Node } from '../../src/parse/schemaNode.ts'
 import { Problem } from '../../src/schemas/problem.ts'
-import { findNonFinite } from '../../workers/http/findNonFinite.ts'
-import type { SchemaNode as Node } from '../../workers/http/schemaNode.ts'
 
 const MAX_LEN = 12
 

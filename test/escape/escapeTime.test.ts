@@ -1,12 +1,16 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { escapeTime } from '../../src/escape/escapeTime.ts'
+import { escapeTime as escapeTimeCore } from '../../src/escape/escapeTime.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
 import { createRng, normal } from '../../src/random/index.ts'
-import { type EscapeTimeOutput, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
+import { type EscapeTimeOutput, EscapeTimeRequest, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
 import { isotropicConstant, levyDensityConstant, sphereArea } from '../../src/stable/constants.ts'
 import fixture from '../fixtures/escapeVectors.json' with { type: 'json' }
 import { nonFinitePaths, numericLeaves } from '../helpers/numericLeaves.ts'
+
+/** Parse + compute, as the HTTP routes do. */
+const escapeTime = parseAndCompute(EscapeTimeRequest, escapeTimeCore)
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 const ok = (input: unknown): EscapeTimeOutput => {
@@ -485,31 +489,34 @@ describe('escapeTime: refusals and warnings', () => {
     expect(small.warnings).toEqual([])
     const eps = ok(good)
     expect(eps.warnings.length).toBe(1)
-    expect(eps.warnings[0]).toMatch(/^sgd: ε = .* 0\.215 is not small/)
+    expect(eps.warnings[0]).toMatchObject({ code: 'epsilon-not-small', optimizer: 'sgd', severity: 'caution' })
+    expect(eps.warnings[0].message).toMatch(/^ε = .* 0\.215 is not small/)
     expect(
-      ok({ ...good, optimizers: { sgd: { alpha: 1.05, lr: 1e-4 } } }).warnings.some((w) => /close to 1/.test(w)),
+      ok({ ...good, optimizers: { sgd: { alpha: 1.05, lr: 1e-4 } } }).warnings.some((w) => w.code === 'alpha-near-one'),
     ).toBe(true)
     expect(
-      ok({ ...good, optimizers: { sgd: { alpha: 1.95, lr: 1e-4 } } }).warnings.some((w) => /close to 2/.test(w)),
+      ok({ ...good, optimizers: { sgd: { alpha: 1.95, lr: 1e-4 } } }).warnings.some((w) => w.code === 'alpha-near-two'),
     ).toBe(true)
     const cross = ok({ ...good, noise: { scale: 300 }, optimizers: { sgd: { alpha: 1.8, lr: 1e-3 } } })
-    expect(cross.warnings.some((w) => /single noise step leaves the basin/.test(w))).toBe(true)
+    expect(cross.warnings.some((w) => w.code === 'one-step-escape')).toBe(true)
     // T5 last row geometry as a quadratic basin: half-width 0.5 with curvature 1, σ = 1, η = 0.01, α = 1.5.
     const narrow = ok({
       basin: { kind: 'quadratic', curvatures: [1], height: 0.125 },
       noise: { scale: 1 },
       optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
     })
-    expect(narrow.warnings.some((w) => /narrower than 4 stationary fluctuation scales along axis 0/.test(w))).toBe(true)
+    expect(narrow.warnings.some((w) => w.code === 'narrow-basin' && / axis 0;/.test(w.message))).toBe(true)
     const unstable = ok({
       basin: { kind: 'quadratic', curvatures: [1, 300], height: 1 },
       noise: { scale: 1e-3 },
       optimizers: { sgd: { alpha: 1.8, lr: 0.01 } },
     })
-    expect(unstable.warnings.some((w) => /unstable there/.test(w) && /axis 1/.test(w))).toBe(true)
-    const seeded = ok({ ...good, samples: 1000, seed: 3 })
-    expect(seeded.warnings.some((w) => /samples\/seed were ignored/.test(w))).toBe(true)
-    expect(seeded.sgd!.standardError).toBeUndefined()
+    expect(unstable.warnings.some((w) => w.code === 'unstable-iteration' && /axis 1:/.test(w.message))).toBe(true)
+    // The Monte-Carlo options are gone: the isotropic mass is exact, so samples and seed are unknown fields.
+    const seeded = escapeTime({ ...good, samples: 1000, seed: 3 })
+    expect(seeded.ok).toBe(false)
+    if (!seeded.ok)
+      expect(seeded.issues).toEqual([{ path: 'samples', message: expect.stringMatching(/^is not a known field/) }])
   })
 
   it('responses validate against EscapeTimeResponse (interval, axis, isotropic, single optimizer)', () => {

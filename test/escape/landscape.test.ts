@@ -1,10 +1,18 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { escapeTime } from '../../src/escape/escapeTime.ts'
+import { escapeTime as escapeTimeCore } from '../../src/escape/escapeTime.ts'
 import { integrate } from '../../src/escape/integrate.ts'
-import { landscape } from '../../src/escape/landscape.ts'
-import { type LandscapeOutput, LandscapeResponse } from '../../src/schemas/landscape.ts'
+import { landscape as landscapeCore } from '../../src/escape/landscape.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
+import { type LandscapeOutput, LandscapeRequest, LandscapeResponse } from '../../src/schemas/landscape.ts'
 import { levyDensityConstant } from '../../src/stable/constants.ts'
+
+/** Parse + compute, as the HTTP routes do. */
+const landscape = parseAndCompute(LandscapeRequest, landscapeCore)
+
+/** Parse + compute, as the HTTP routes do. */
+const escapeTime = parseAndCompute(EscapeTimeRequest, escapeTimeCore)
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)
 const ok = (input: unknown): LandscapeOutput => {

@@ -1,12 +1,21 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { escapeTime } from '../../src/escape/escapeTime.ts'
-import { landscape } from '../../src/escape/landscape.ts'
-import { nonFiniteIssues } from '../../src/escape/nonFiniteIssues.ts'
+import { escapeTime as escapeTimeCore } from '../../src/escape/escapeTime.ts'
+import { landscape as landscapeCore } from '../../src/escape/landscape.ts'
+import { findNonFinite } from '../../src/parse/findNonFinite.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
+import { LandscapeRequest } from '../../src/schemas/landscape.ts'
+
+/** Parse + compute, as the HTTP routes do. */
+const landscape = parseAndCompute(LandscapeRequest, landscapeCore)
+
+/** Parse + compute, as the HTTP routes do. */
+const escapeTime = parseAndCompute(EscapeTimeRequest, escapeTimeCore)
 
 /** The core is total: a Result for every input, and only finite numbers in a success. */
 const check = (r: ReturnType<typeof escapeTime> | ReturnType<typeof landscape>) => {
-  if (r.ok) expect(nonFiniteIssues(r.value)).toEqual([])
+  if (r.ok) expect(findNonFinite(r.value, 64)).toBeUndefined()
   else {
     expect(['invalid', 'unanswerable']).toContain(r.kind)
     expect(r.detail.length).toBeGreaterThan(0)

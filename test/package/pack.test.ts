@@ -54,13 +54,14 @@ describe('npm package', () => {
 
   it('imports the core under Node and answers the numbers of src/', () => {
     const r = node(
-      "import { escapeTime, cdf } from 'levy-escape'; const e = escapeTime({ basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } }); console.log(JSON.stringify({ e, c: cdf(1, 1.5, 1) }))",
+      "import { escapeTime, EscapeTimeRequest, parseAndCompute, cdf } from 'levy-escape'; const e = parseAndCompute(EscapeTimeRequest, escapeTime)({ basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } }); console.log(JSON.stringify({ e, c: cdf(1, 1.5, 1) }))",
     )
     expect(r.status, r.stderr).toBe(0)
     const { e, c } = JSON.parse(r.stdout)
     const core = escapeTime({
       basin: { kind: 'interval', left: 1, right: 2 },
-      noise: { scale: 1 },
+      noise: { scale: 1, model: 'axis' },
+      normalization: 'stable',
       optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
     })
     expect(e).toEqual(JSON.parse(JSON.stringify(core)))

@@ -9,7 +9,15 @@
 // Full form (LEVY_SLOW=1, about 8·10^7 draws): 2000 chains per row, as the table, and additionally the last row's
 // ratio must exceed the first row's by more than 2 combined s.e., and lie closer to 1.
 import { describe, expect, it } from 'vitest'
-import { simulate } from '../../src/simulate/simulate.ts'
+import { parseInput } from '../../src/parse/parseInput.ts'
+import { SimulateRequest } from '../../src/schemas/simulate.ts'
+import { simulate as simulateCore } from '../../src/simulate/simulate.ts'
+
+/** Parse + compute, as the HTTP routes do. */
+const simulate = (input: unknown, limits: Parameters<typeof simulateCore>[1]) => {
+  const parsed = parseInput(SimulateRequest, input)
+  return parsed.ok ? simulateCore(parsed.value, limits) : parsed
+}
 
 const slow = process.env.LEVY_SLOW === '1'
 const rows = [

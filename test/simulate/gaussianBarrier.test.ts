@@ -6,8 +6,13 @@
 // the asymptotic continuity correction (its error at these step sizes, a/step-s.d. ≈ 6–11, is a few per cent);
 // the log-slope d ln K/d(h/D) is compared with the oracle's within 0.1.
 import { describe, expect, it } from 'vitest'
-import { simulate } from '../../src/simulate/simulate.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { SimulateRequest } from '../../src/schemas/simulate.ts'
+import { simulate as simulateCore } from '../../src/simulate/simulate.ts'
 import fixture from '../fixtures/simulateGaussian.json' with { type: 'json' }
+
+/** Parse + compute, as the HTTP routes do. */
+const simulate = parseAndCompute(SimulateRequest, simulateCore)
 
 describe('α = 2: exponential-in-barrier escape (outside the Lévy theory)', () => {
   const runs = fixture.rows.map((row) => {

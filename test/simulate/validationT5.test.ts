@@ -4,7 +4,12 @@
 // frequency s.e. taken as √(p(1−p)/4000)). The theory column (η^(−α)/ν_L(W), from the escape-time calculator) is
 // checked to the table's printed precision. Chains per row are chosen to keep each run at ≤ ~5·10^6 draws.
 import { describe, expect, it } from 'vitest'
-import { simulate } from '../../src/simulate/simulate.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { SimulateRequest } from '../../src/schemas/simulate.ts'
+import { simulate as simulateCore } from '../../src/simulate/simulate.ts'
+
+/** Parse + compute, as the HTTP routes do. */
+const simulate = parseAndCompute(SimulateRequest, simulateCore)
 
 const rows = [
   { alpha: 1.2, sigma: 1, a: 1, b: 2, eta: 0.01, asym: 629.6, mc: 533.0, se: 8.2, right: 0.291, chains: 4000 },

@@ -4,7 +4,12 @@
 // 4 combined standard errors. The theory columns (K asym) are checked to the table's printed precision. 600 chains
 // per run keep the whole file at ≈ 10^7 draws.
 import { describe, expect, it } from 'vitest'
-import { simulate } from '../../src/simulate/simulate.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { SimulateRequest } from '../../src/schemas/simulate.ts'
+import { simulate as simulateCore } from '../../src/simulate/simulate.ts'
+
+/** Parse + compute, as the HTTP routes do. */
+const simulate = parseAndCompute(SimulateRequest, simulateCore)
 
 const rows = [
   { alpha: 1.2, model: 'axis', sgd: [61.6, 49.9], adam: [83.7, 69.0] },

@@ -1,18 +1,23 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
 import { normal } from '../../src/random/normal.ts'
 import { createRng, type Rng } from '../../src/random/rng.ts'
+import { TailIndexRequest } from '../../src/schemas/tailIndex.ts'
 import { cdf } from '../../src/stable/cdf.ts'
 import { sample } from '../../src/stable/sample.ts'
 import { cfRegressionEstimate } from '../../src/tail/cfRegressionEstimate.ts'
 import { coordinatewiseTailIndex } from '../../src/tail/coordinatewiseTailIndex.ts'
-import { estimateTailIndex } from '../../src/tail/estimateTailIndex.ts'
+import { estimateTailIndex as estimateTailIndexCore } from '../../src/tail/estimateTailIndex.ts'
 import { hillEstimate } from '../../src/tail/hillEstimate.ts'
 import { ksDistanceToStable, upperTailAt, upperTailNodes } from '../../src/tail/ksDistanceToStable.ts'
 import { centringLogScale, logMomentByBlockSize } from '../../src/tail/logMomentByBlockSize.ts'
 import { mccullochEstimate, mccullochRatio } from '../../src/tail/mccullochEstimate.ts'
 import { finiteDiagnostics, tailDiagnostics } from '../../src/tail/tailDiagnostics.ts'
+
+/** Parse + compute, as the HTTP route does. */
+const estimateTailIndex = parseAndCompute(TailIndexRequest, estimateTailIndexCore)
 
 // Oracle: test/fixtures/tail/diagnostics.py (scipy levy_stable and numpy, written independently).
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/tail/diagnostics.json'), 'utf8')) as {
@@ -225,7 +230,7 @@ describe('POST /v1/tail-index with diagnostics (core)', () => {
     const two = estimateTailIndex({ samples: rows, diagnostics: true })
     expect(two.ok).toBe(true)
     if (!two.ok) return
-    expect(two.value.warnings.some((w) => w.startsWith('diagnostics: 1 of 300 parameters'))).toBe(true)
+    expect(two.value.warnings.some((w) => w.message.startsWith('diagnostics: 1 of 300 parameters'))).toBe(true)
     expect(Math.abs(two.value.diagnostics!.estimators[0].alpha - 1.4)).toBeLessThan(0.1)
     // without the flag, no diagnostics
     const plain = estimateTailIndex({ samples: rows })

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { escapeTime } from '../../src/escape/index.ts'
+import { escapeTime as escapeTimeCore } from '../../src/escape/index.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
 import { lrGrid, lrSweep } from '../../src/widget/lrSweep.ts'
 import { defaultState, type WidgetState } from '../../src/widget/state.ts'
 import { toRequest } from '../../src/widget/toRequest.ts'
+
+/** Parse + compute, as the HTTP routes do. */
+const escapeTime = parseAndCompute(EscapeTimeRequest, escapeTimeCore)
 
 /** docs/theory.md#validation-2d: H = diag(10, 1), h = 0.5, σ = (√10/2, 1/2), axis model, α = 1.5: ν_L(W_SGD) = 4.601358. */
 const t6: WidgetState = {

@@ -51,10 +51,15 @@ describe('lite entry', () => {
       noise: { scale: 1 },
     })
     expect(res.status).toBe(200)
-    const b = (await res.json()) as { noiseDraws: number; iterationCap: number; chains: number; warnings: string[] }
+    const b = (await res.json()) as {
+      noiseDraws: number
+      iterationCap: number
+      chains: number
+      warnings: { message: string }[]
+    }
     expect(b.noiseDraws).toBeLessThanOrEqual(LITE_SIMULATE_LIMITS.maxNoiseDraws)
     expect(b.iterationCap).toBe(Math.floor(LITE_SIMULATE_LIMITS.maxNoiseDraws / b.chains))
-    expect(b.warnings.join(' ')).toMatch(/cap/)
+    expect(b.warnings.map((w) => w.message).join(' ')).toMatch(/cap/)
   })
 
   it('limits JSON bodies to 256 KiB (413) and samples to 20,000 draws (422)', async () => {

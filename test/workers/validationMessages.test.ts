@@ -54,7 +54,7 @@ describe('validation messages name the constraint, the received value and the fi
   })
 
   it('wrong type: a string where a number is expected', async () => {
-    const [e] = await escapeErrors({ seed: '3' })
+    const [e] = await errorsOf('/v1/stable/sample', { alpha: 1.5, n: 3, seed: '3' })
     expect(e).toEqual({
       path: 'seed',
       message: 'must be a number (got "3"): seed of the random generator (a non-negative integer).',
@@ -90,9 +90,12 @@ describe('validation messages name the constraint, the received value and the fi
   })
 
   it('non-integer where an integer is expected', async () => {
-    const [e] = await escapeErrors({ samples: 2.5 })
-    expect(e.path).toBe('samples')
-    expect(e.message).toMatch(/^must be a whole number \(got 2\.5\): /)
+    const simulate = { optimizer: 'sgd', alpha: 1.5, lr: 0.01, ...valid, optimizers: undefined }
+    const [e] = await errorsOf('/v1/simulate', { ...simulate, chains: 2.5 })
+    expect(e).toEqual({
+      path: 'chains',
+      message: 'must be a whole number (got 2.5): independent chains (default 1000).',
+    })
   })
 
   it('a union refused by type is one message; a message written in the schema gets the received value', async () => {

@@ -25,7 +25,6 @@ function limiter(max: number): MiddlewareHandler {
         problem(
           c,
           413,
-          undefined,
           `The body is larger than the ${mib(max)} this endpoint accepts; send fewer or shorter numbers.`,
         ),
     })

@@ -47,7 +47,6 @@ export function notFound(app: Hono<any, any, any>): NotFoundHandler {
       return problem(
         c,
         405,
-        undefined,
         `${c.req.method} is not allowed on ${c.req.path}; use ${allow.filter((m) => m !== 'OPTIONS' && m !== 'HEAD').join(' or ')}.`,
         [],
         {
@@ -55,7 +54,7 @@ export function notFound(app: Hono<any, any, any>): NotFoundHandler {
         },
       )
     }
-    return problem(c, 404, undefined, `No endpoint at ${c.req.path.slice(0, 200)}; see /docs for the list.`)
+    return problem(c, 404, `No endpoint at ${c.req.path.slice(0, 200)}; see /docs for the list.`)
   }
 }
 
@@ -64,13 +63,8 @@ export const onError: ErrorHandler = (err, c) => {
     const status = ([400, 404, 405, 413, 415, 422] as number[]).includes(err.status)
       ? (err.status as ProblemStatus)
       : 400
-    return problem(c, status, undefined, err.message || 'The request could not be processed.')
+    return problem(c, status, err.message || 'The request could not be processed.')
   }
   console.error('unhandled error', c.req.method, c.req.path, err)
-  return problem(
-    c,
-    500,
-    undefined,
-    'An internal error occurred; it has been logged. Please report the request that caused it.',
-  )
+  return problem(c, 500, 'An internal error occurred; it has been logged. Please report the request that caused it.')
 }

@@ -1,21 +1,18 @@
 /**
- * Request validation middlewares: route → valibot validation → one core function).
+ * Request validation middlewares (docs/api.md#errors: route → the one parse step → one core function).
  * `jsonInput` reads a JSON body (415 when the body is not declared JSON or declares a charset other than UTF-8,
  * 400 when it does not parse or is not a JSON object),
- * `queryInput` reads a GET form (dotted query keys, see `queryToInput`). Both refuse non-finite numbers and
- * nesting deeper than 32 levels, then validate with the valibot schema: every failing field becomes one
- * entry of a 400 problem with its dotted path. The validated value is read with `c.req.valid('json' | 'query')`.
+ * `queryInput` reads a GET form (dotted query keys, see `queryToInput`). Both hand the value to
+ * `parseInput` (src/parse): non-finite numbers, nulls, deep nesting and unknown keys are refused, and every
+ * failing field becomes one entry of a 400 problem with its dotted path. The validated value is read with
+ * `c.req.valid('json' | 'query')`.
  */
 import type { MiddlewareHandler } from 'hono'
 import type { GenericSchema, InferInput, InferOutput } from 'valibot'
-import { safeParse } from 'valibot'
+import { parseInput } from '../../src/parse/parseInput.ts'
 import type { FieldIssue } from '../../src/result.ts'
-import { issuesToFieldIssues, problem, validationProblem } from '../problem.ts'
-import { findNonFinite } from './findNonFinite.ts'
+import { failureToProblem, problem, validationProblem } from '../problem.ts'
 import { queryToInput } from './queryToInput.ts'
-
-/** Deepest nesting accepted in a request (no endpoint needs more than 4). */
-export const MAX_DEPTH = 32
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
 
@@ -23,18 +20,6 @@ const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
 export function contentCharset(type: string): string | undefined {
   const m = /;\s*charset\s*=\s*("?)([^";\s]*)\1/i.exec(type)
   return m ? m[2].toLowerCase() : undefined
-}
-
-function boundaryIssues(value: unknown): FieldIssue[] {
-  const hit = findNonFinite(value, MAX_DEPTH)
-  if (!hit) return []
-  const message =
-    hit.kind === 'too-deep'
-      ? `nested more than ${MAX_DEPTH} levels deep`
-      : hit.kind === 'null'
-        ? 'must not be null; leave the field out to use its default'
-        : 'must be a finite number'
-  return [{ path: hit.path, message }]
 }
 
 type Validated<S extends GenericSchema, T extends 'json' | 'query'> = T extends 'json'
@@ -46,12 +31,10 @@ function validate(
   schema: GenericSchema,
   value: unknown,
   pre: FieldIssue[],
-): Response | unknown {
-  const issues = pre.length > 0 ? pre : boundaryIssues(value)
-  if (issues.length > 0) return validationProblem(c, issues)
-  const parsed = safeParse(schema, value, { abortPipeEarly: true })
-  if (!parsed.success) return validationProblem(c, issuesToFieldIssues(parsed.issues, '', schema))
-  return { ok: parsed.output }
+): Response | { ok: unknown } {
+  if (pre.length > 0) return validationProblem(c, pre)
+  const parsed = parseInput(schema, value)
+  return parsed.ok ? { ok: parsed.value } : failureToProblem(c, parsed)
 }
 
 /** Validates a JSON request body against `schema`. */
@@ -62,7 +45,6 @@ export function jsonInput<S extends GenericSchema>(schema: S): MiddlewareHandler
       return problem(
         c,
         415,
-        undefined,
         `Send the body as JSON with \`Content-Type: application/json\` (got ${type ? `\`${type.slice(0, 80)}\`` : 'no Content-Type'}).`,
       )
     }
@@ -71,7 +53,6 @@ export function jsonInput<S extends GenericSchema>(schema: S): MiddlewareHandler
       return problem(
         c,
         415,
-        undefined,
         `JSON bodies are read as UTF-8 (RFC 8259); send \`Content-Type: application/json\` or \`application/json; charset=utf-8\` with UTF-8 bytes (got charset \`${charset.slice(0, 40)}\`).`,
       )
     }
@@ -82,19 +63,19 @@ export function jsonInput<S extends GenericSchema>(schema: S): MiddlewareHandler
     try {
       value = JSON.parse(text)
     } catch (e) {
-      return problem(c, 400, undefined, `The body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, [
+      return problem(c, 400, `The body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, [
         { path: '', message: 'malformed JSON' },
       ])
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
-      return problem(c, 400, undefined, `The body must be a JSON object ({…}); got ${got}.`, [
+      return problem(c, 400, `The body must be a JSON object ({…}); got ${got}.`, [
         { path: '', message: `the body must be a JSON object (got ${got})` },
       ])
     }
     const result = validate(c, schema, value, [])
     if (result instanceof Response) return result
-    c.req.addValidatedData('json', (result as { ok: unknown }).ok as object)
+    c.req.addValidatedData('json', result.ok as object)
     await next()
   }
 }
@@ -105,7 +86,7 @@ export function queryInput<S extends GenericSchema>(schema: S): MiddlewareHandle
     const { value, issues } = queryToInput(new URL(c.req.url).searchParams, schema)
     const result = validate(c, schema, value, issues)
     if (result instanceof Response) return result
-    c.req.addValidatedData('query', (result as { ok: unknown }).ok as object)
+    c.req.addValidatedData('query', result.ok as object)
     await next()
   }
 }

@@ -7,7 +7,7 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema'
 import type { GenericSchema } from 'valibot'
-import type { SchemaNode as Node } from './schemaNode.ts'
+import type { SchemaNode as Node } from '../../src/parse/schemaNode.ts'
 
 export interface QueryParameter {
   name: string

@@ -6,8 +6,8 @@
  */
 import type { GenericSchema } from 'valibot'
 import { is } from 'valibot'
+import type { SchemaNode as Node } from '../../src/parse/schemaNode.ts'
 import type { FieldIssue } from '../../src/result.ts'
-import type { SchemaNode as Node } from './schemaNode.ts'
 
 type Raw = string | { [key: string]: Raw }
 

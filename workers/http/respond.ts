@@ -8,9 +8,9 @@
  * Serialisation is `JSON.stringify` of the value, so identical requests give identical bytes.
  */
 import type { Context, TypedResponse } from 'hono'
+import { findNonFinite } from '../../src/parse/findNonFinite.ts'
 import type { Result } from '../../src/result.ts'
 import { failureToProblem, problem } from '../problem.ts'
-import { findNonFinite } from './findNonFinite.ts'
 
 export const CACHE_CONTROL = 'public, max-age=86400'
 
@@ -61,7 +61,6 @@ export async function respondJson<T>(c: Context, value: T): Promise<Response & T
     return problem(
       c,
       422,
-      undefined,
       `The computation gave no finite value for ${where} at these inputs; move the parameters away from the edge of their range (for example α nearer 1.5, a larger learning rate or a smaller basin).`,
       [{ path: hit.path, message: 'no finite value at these inputs' }],
     ) as Response & TypedResponse<T, 200, 'json'>

@@ -7,6 +7,7 @@ import type * as v from 'valibot'
 import { probeEscape } from '../../src/probe/probeEscape.ts'
 import { type Result, success } from '../../src/result.ts'
 import type { CompareRequest, CompareResponse, ProbeOutput } from '../../src/schemas/probe.ts'
+import type { WarningOutput } from '../../src/schemas/warning.ts'
 import { bundledTarget } from './bundledModels.ts'
 import type { BundledModel } from './modelRecord.ts'
 import { runProbe } from './runProbe.ts'
@@ -29,7 +30,7 @@ export async function compareModels(
 ): Promise<Result<CompareOutput>> {
   const probes: Record<string, ProbeOutput> = {}
   const table: CompareOutput['table'] = []
-  const warnings: string[] = []
+  const warnings: WarningOutput[] = []
   const measures = [...new Set([...(options.measures ?? DEFAULT_MEASURES), 'escape' as const])]
   for (const m of pair) {
     const id = m.record.id
@@ -42,11 +43,12 @@ export async function compareModels(
     for (const optimizer of ['sgd', 'adam'] as const) {
       const e = both.value[optimizer]
       if (e) {
-        const { alpha, lr, radonMeasure, meanEscapeIterations } = e
-        table.push({ minimum: id, optimizer, alpha, lr, radonMeasure, meanEscapeIterations })
+        const { alpha, lr, radonMeasure, meanEscapeIterations, regime } = e
+        table.push({ minimum: id, optimizer, alpha, lr, radonMeasure, meanEscapeIterations, regime })
       }
     }
-    warnings.push(...both.value.warnings.map((w) => `${id}: ${w}`))
+    warnings.push(...both.value.warnings.map((w) => ({ ...w, message: `${id}: ${w.message}` })))
   }
-  return success({ probes, table, warnings: [...new Set(warnings)] })
+  const unique = [...new Map(warnings.map((w) => [JSON.stringify(w), w])).values()]
+  return success({ probes, table, warnings: unique })
 }

@@ -4,10 +4,9 @@
  * bytes) and the optional JSON `options` (the `UserProbeOptions` schema). Missing parts and invalid options
  * are returned as field issues; a model that breaks the contract or an empty data part as an `invalid` failure.
  */
-import * as v from 'valibot'
+import { parseInput } from '../../src/parse/parseInput.ts'
 import { type FieldIssue, invalid, type Result, success } from '../../src/result.ts'
 import { UserProbeOptions, type UserProbeOptionsParsed } from '../../src/schemas/probe.ts'
-import { issuesToFieldIssues } from '../problem.ts'
 import { checkUserModel, type UserModel } from './userModel.ts'
 
 /** A well-formed upload: the checked model, its file, the undecoded data part and the parsed options. */
@@ -37,8 +36,8 @@ export async function readUserProbe(form: FormData): Promise<Result<UserUpload |
       return success({ issues: [{ path: 'options', message: 'the options part must be a JSON object' }] })
     }
   }
-  const opts = v.safeParse(UserProbeOptions, optionsValue, { abortPipeEarly: true })
-  if (!opts.success) return success({ issues: issuesToFieldIssues(opts.issues, 'options') })
+  const opts = parseInput(UserProbeOptions, optionsValue, 'options')
+  if (!opts.ok) return success({ issues: opts.issues })
   const bytes = new Uint8Array(await (modelPart as Blob).arrayBuffer())
   const model = checkUserModel(bytes)
   if (!model.ok) return model
@@ -51,5 +50,5 @@ export async function readUserProbe(form: FormData): Promise<Result<UserUpload |
   }
   if (data.bytes && data.bytes.length === 0)
     return invalid('The data part is empty.', [{ path: 'data', message: 'empty' }])
-  return success({ model: model.value, bytes, dataPart: data, options: opts.output })
+  return success({ model: model.value, bytes, dataPart: data, options: opts.value })
 }

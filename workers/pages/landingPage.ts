@@ -15,7 +15,11 @@ const ENDPOINTS: [string, string, string][] = [
     'Mean escape time of SGD and Adam from a basin, exit probabilities, the Adam/SGD ratio and its three mechanism factors',
   ],
   ['GET|POST', '/v1/landscape', 'Where each optimizer spends its time on a 1-D landscape of several basins'],
-  ['GET|POST', '/v1/stable/pdf · cdf · quantile', 'The symmetric α-stable law; POST /v1/stable/sample draws from it'],
+  [
+    'GET|POST',
+    '/v1/stable/pdf · logpdf · cdf · sf · quantile',
+    'The symmetric α-stable law (scipy names); POST /v1/stable/sample draws from it',
+  ],
   ['POST', '/v1/tail-index', 'Estimate the tail index α of gradient noise, with a confidence interval'],
   [
     'POST',

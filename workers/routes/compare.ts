@@ -29,9 +29,7 @@ export const compareRoutes = new Hono<AppEnv>().post(
     const byId = await bundledModels()
     for (const [k, id] of models.entries())
       if (!byId.has(id))
-        return problem(c, 404, undefined, `There is no model "${id}".`, [
-          { path: `models.${k}`, message: 'unknown model id' },
-        ])
+        return problem(c, 404, `There is no model "${id}".`, [{ path: `models.${k}`, message: 'unknown model id' }])
     const pair = models.map((id) => byId.get(id) as BundledModel)
     const sgd = pair.find((m) => m.record.optimizer === 'sgd')
     const adam = pair.find((m) => m.record.optimizer === 'adam')

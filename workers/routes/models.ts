@@ -23,13 +23,9 @@ import { problem } from '../problem.ts'
 
 /** 404 naming the bundled models. */
 const unknownModel = (c: Context, id: string, byId: Map<string, BundledModel>) =>
-  problem(
-    c,
-    404,
-    undefined,
-    `There is no model "${id}". The bundled models are: ${[...byId.keys()].join(', ') || 'none'}.`,
-    [{ path: 'id', message: 'unknown model id' }],
-  )
+  problem(c, 404, `There is no model "${id}". The bundled models are: ${[...byId.keys()].join(', ') || 'none'}.`, [
+    { path: 'id', message: 'unknown model id' },
+  ])
 
 export const modelsRoutes = new Hono<AppEnv>()
   .get(

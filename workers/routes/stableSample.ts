@@ -20,11 +20,18 @@ export const stableSampleRoutes = (maxDraws: number = MAX_SAMPLES) =>
       request: StableSampleRequest,
       response: StableSampleResponse,
     },
-    ({ alpha, scale, n, seed }) =>
+    ({ alpha, loc, scale, n, seed }) =>
       n > maxDraws
         ? unanswerable(
             `This deployment draws at most ${maxDraws} samples per request; ask for fewer and repeat with other seeds, or use the full build.`,
             [{ path: 'n', message: `at most ${maxDraws} here` }],
           )
-        : success({ alpha, scale, seed, samples: Array.from(sample(alpha, scale, n, createRng(seed))) }),
+        : success({
+            alpha,
+            loc,
+            scale,
+            seed,
+            samples: Array.from(sample(alpha, scale, n, createRng(seed)), (s) => loc + s),
+            warnings: [],
+          }),
   )

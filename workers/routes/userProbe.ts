@@ -55,20 +55,15 @@ export const userProbeRoutes = new Hono<AppEnv>().post(
       return problem(
         c,
         415,
-        undefined,
         'Send the model, data and options as multipart/form-data (parts "model", "data", "options").',
       )
     let form: FormData
     try {
       form = await c.req.formData()
     } catch (e) {
-      return problem(
-        c,
-        400,
-        undefined,
-        `The multipart body could not be read: ${(e as Error).message.slice(0, 160)}.`,
-        [{ path: '', message: 'malformed multipart body' }],
-      )
+      return problem(c, 400, `The multipart body could not be read: ${(e as Error).message.slice(0, 160)}.`, [
+        { path: '', message: 'malformed multipart body' },
+      ])
     }
     const upload = await readUserProbe(form)
     if (!upload.ok) return failureToProblem(c, upload)

@@ -1,6 +1,6 @@
 /** The boundary guard: the first non-finite number, null or too-deep value, with its dotted path. */
 import { describe, expect, it } from 'vitest'
-import { findNonFinite } from '../../../workers/http/findNonFinite.ts'
+import { findNonFinite } from '../../src/parse/findNonFinite.ts'
 
 describe('findNonFinite', () => {
   it('finds NaN, ±Infinity and null with their dotted paths', () => {

@@ -1,6 +1,7 @@
 /**
  * One plain-words message per valibot issue (docs/api.md#errors: a bad field names the field and the
- * fix). valibot's default text (`Invalid value: Expected <2 but received 2.5`) is rendered per issue kind as
+ * fix). An unknown key is named with the closest accepted key ("did you mean", edit distance ≤ 2) and the
+ * keys accepted there. valibot's default text (`Invalid value: Expected <2 but received 2.5`) is rendered per issue kind as
  * the broken constraint, the received value and, when the schema describes the field, that description:
  * `must be less than 2 (got 2.5): tail index α of the symmetric α-stable gradient noise, in the open interval (1, 2).`
  * A message written in the schema itself is kept, with the received value appended when it is a scalar.
@@ -79,6 +80,74 @@ function unit(input: unknown, n: unknown): string {
   return typeof input === 'string' ? (one ? 'character' : 'characters') : one ? 'item' : 'items'
 }
 
+/** Levenshtein distance between two short strings (keys of a request). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = row
+  }
+  return previous[b.length]
+}
+
+/** Largest edit distance at which an unknown key is answered with "did you mean". */
+export const SUGGEST_DISTANCE = 2
+
+/** The keys accepted by the object at `node` (all options of a union or variant). */
+function keysOf(node: SchemaNode | undefined, depth = 0): string[] {
+  const n = unwrap(node)
+  if (!n || depth > 4) return []
+  if (n.entries) return Object.keys(n.entries)
+  if (!Array.isArray(n.options)) return []
+  const keys: string[] = []
+  for (const o of n.options) {
+    if (typeof o === 'object' && o !== null) for (const k of keysOf(o as SchemaNode, depth + 1)) keys.push(k)
+  }
+  return [...new Set(keys)]
+}
+
+/** The node of `schema` at a dotted path ('' is the root). */
+export function nodeAt(schema: SchemaNode | undefined, path: string): SchemaNode | undefined {
+  let node = schema
+  if (path === '') return node
+  for (const key of path.split('.')) {
+    node = child(node, key)
+    if (!node) return undefined
+  }
+  return node
+}
+
+/**
+ * The message for an unknown key at `path`: the closest accepted key within edit distance 2 (and under
+ * half the longer key's length) as "did you mean", and the accepted keys of that object.
+ */
+export function unknownKeyMessage(path: string, schema: SchemaNode | undefined): string {
+  const cut = path.lastIndexOf('.')
+  const key = path.slice(cut + 1)
+  const known = keysOf(nodeAt(schema, cut < 0 ? '' : path.slice(0, cut)))
+  // A key of another form of this object (a union or variant): the fields given mix two forms.
+  if (known.includes(key))
+    return 'does not go with the other fields given here: each form of this object takes its own fields'
+  let best: string | undefined
+  let bestDistance = SUGGEST_DISTANCE + 1
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase())
+    // A short key is not "close" to every other short key: the edits must change under half of the longer one.
+    if (d < bestDistance && d < Math.max(key.length, k.length) / 2) {
+      best = k
+      bestDistance = d
+    }
+  }
+  const list =
+    known.length > 0 && known.length <= 24 ? ` (accepted here: ${known.map((k) => `\`${k}\``).join(', ')})` : ''
+  return best
+    ? `is not a known field: did you mean \`${best}\`?${list}`
+    : `is not a known field: remove it or check its spelling${list}`
+}
+
 /** The constraint broken by an issue whose message is valibot's default, with the received value. */
 function constraint(issue: BaseIssue<unknown>): string {
   const got = `(got ${received(issue.input)})`
@@ -127,7 +196,6 @@ function constraint(issue: BaseIssue<unknown>): string {
   }
   if (issue.kind === 'schema') {
     // A missing or unknown key of an object: the path already names the key.
-    if (issue.expected === 'never') return 'is not a known field: remove it or check its spelling'
     if (issue.input === undefined && /^".*"$/.test(issue.expected ?? '')) return 'is required'
     const want = TYPE_WORDS[issue.type] ?? issue.expected ?? issue.type
     return `must be ${want} ${got}`
@@ -189,6 +257,8 @@ const lead = (s: string): string => (/^[A-Z][a-z]+[ ,-]/.test(s) ? s[0].toLowerC
 
 /** The message of one valibot issue at `path` (dotted) of `schema`. */
 export function issueMessage(issue: BaseIssue<unknown>, path: string, schema?: SchemaNode): string {
+  // An unknown key of a strict object: the path names the key.
+  if (issue.kind === 'schema' && issue.expected === 'never') return unknownKeyMessage(path, schema)
   if (!isDefaultMessage(issue)) {
     const scalar =
       typeof issue.input === 'number' || typeof issue.input === 'string' || typeof issue.input === 'boolean'

@@ -4,8 +4,8 @@
  */
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { fieldDescription, issueMessage, received } from '../../../workers/http/issueMessage.ts'
-import type { SchemaNode } from '../../../workers/http/schemaNode.ts'
+import { editDistance, fieldDescription, issueMessage, received } from '../../src/parse/issueMessage.ts'
+import type { SchemaNode } from '../../src/parse/schemaNode.ts'
 
 const messages = (schema: v.GenericSchema, input: unknown): [string, string][] => {
   const r = v.safeParse(schema, input, { abortPipeEarly: true })
@@ -61,8 +61,31 @@ describe('issueMessage', () => {
   it('missing and unknown keys', () => {
     expect(messages(S, {})).toEqual([['k', 'is required: the k of the test.']])
     expect(messages(v.strictObject({ a: v.number() }), { a: 1, b: 2 })).toEqual([
-      ['b', 'is not a known field: remove it or check its spelling'],
+      ['b', 'is not a known field: remove it or check its spelling (accepted here: `a`)'],
     ])
+    // "did you mean" within edit distance 2 (case-insensitive), nothing beyond
+    const Noise = v.strictObject({ noise: v.strictObject({ scale: v.number(), model: v.optional(v.string()) }) })
+    expect(messages(Noise, { noise: { scale: 1, modle: 'x' } })).toEqual([
+      ['noise.modle', 'is not a known field: did you mean `model`? (accepted here: `scale`, `model`)'],
+    ])
+    expect(messages(Noise, { noise: { scale: 1, Model: 'x' } })[0][1]).toMatch(/did you mean `model`\?/)
+    expect(messages(Noise, { noise: { scale: 1, mdl: 'x' } })[0][1]).toMatch(/did you mean `model`\?/)
+    expect(messages(Noise, { noise: { scale: 1, xyzzy: 'x' } })[0][1]).toMatch(/^is not a known field: remove it/)
+    // a key of another form of a variant: the forms are mixed, not misspelt
+    const Basin = v.variant('kind', [
+      v.strictObject({ kind: v.literal('a'), left: v.number() }),
+      v.strictObject({ kind: v.literal('b'), height: v.number() }),
+    ])
+    expect(messages(v.strictObject({ basin: Basin }), { basin: { kind: 'a', left: 1, height: 2 } })).toEqual([
+      ['basin.height', 'does not go with the other fields given here: each form of this object takes its own fields'],
+    ])
+  })
+
+  it('edit distance', () => {
+    expect(editDistance('modle', 'model')).toBe(2)
+    expect(editDistance('alpa', 'alpha')).toBe(1)
+    expect(editDistance('', 'abc')).toBe(3)
+    expect(editDistance('beta', 'beta')).toBe(0)
   })
 
   it('keeps a message written in the schema and adds the received scalar', () => {

@@ -1,0 +1,5 @@
+export { findNonFinite, type NonFiniteHit } from './findNonFinite.ts'
+export { editDistance, fieldDescription, issueMessage, received } from './issueMessage.ts'
+export { issuesToFieldIssues } from './issuesToFieldIssues.ts'
+export { boundaryIssues, invalidDetail, MAX_DEPTH, parseAndCompute, parseInput } from './parseInput.ts'
+export type { SchemaNode } from './schemaNode.ts'
