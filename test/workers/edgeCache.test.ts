@@ -91,7 +91,7 @@ describe('GET answers', () => {
   it('serves the stored entry without computing (a doctored entry comes back as is)', async () => {
     const url = `${BASE}/v1/stable/cdf?alpha=1.1&x=0`
     const first = await SELF.fetch(url)
-    expect((await first.json()) as unknown).toEqual({ alpha: 1.1, scale: 1, x: [0], cdf: [0.5] })
+    expect((await first.json()) as unknown).toEqual({ alpha: 1.1, loc: 0, scale: 1, x: [0], cdf: [0.5], warnings: [] })
     const key = `${BASE}/__cache/${encodeURIComponent((await (await SELF.fetch(`${BASE}/healthz`)).json<{ version: string }>()).version)}/v1/stable/cdf?alpha=1.1&x=0`
     await (caches as unknown as { default: Cache }).default.put(
       key,

@@ -28,8 +28,8 @@ export interface CacheRule {
 }
 
 export const CACHE_RULES: readonly CacheRule[] = [
-  { method: 'GET', path: /^\/v1\/(stable\/(pdf|cdf|quantile)|escape-time|landscape)$/ },
-  { method: 'POST', path: /^\/v1\/(stable\/(pdf|cdf|quantile)|escape-time|landscape|tail-index)$/ },
+  { method: 'GET', path: /^\/v1\/(stable\/(pdf|logpdf|cdf|sf|quantile)|escape-time|landscape)$/ },
+  { method: 'POST', path: /^\/v1\/(stable\/(pdf|logpdf|cdf|sf|quantile)|escape-time|landscape|tail-index)$/ },
   { method: 'POST', path: /^\/v1\/(stable\/sample|simulate|compare)$/, seeded: true },
   { method: 'GET', path: /^\/v1\/models(\/[A-Za-z0-9._-]+)?$/ },
   { method: 'POST', path: /^\/v1\/models\/[A-Za-z0-9._-]+\/probe$/, seeded: true },
