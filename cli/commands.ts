@@ -1,7 +1,7 @@
 /**
  * The commands of `levy-escape`: each one is an HTTP operation of the API (the same path, the same valibot
- * request schema for its options and its `--help`). `stable sf` is the survival function P(X > x), answered
- * through `/v1/stable/cdf` by the symmetry of SαS: sf(x) = cdf(−x).
+ * request schema for its options and its `--help`). `stable sf` and `stable logpdf` are the
+ * upper tail and the log-density of `/v1/stable/sf` and `/v1/stable/logpdf`.
  */
 import type { GenericSchema } from 'valibot'
 import { EscapeTimeRequest } from '../src/schemas/escapeTime.ts'
@@ -22,13 +22,7 @@ export interface Command {
   positionals?: { name: string; help: string }[]
   /** Work long enough to show a progress indicator. */
   long?: boolean
-  /** The request body sent for the parsed input (default: the input). */
-  toBody?: (input: Record<string, unknown>) => Record<string, unknown>
-  /** The answer shown for the HTTP answer (default: as is). */
-  fromAnswer?: (answer: Record<string, unknown>) => Record<string, unknown>
 }
-
-const negate = (xs: unknown) => (Array.isArray(xs) ? xs.map((x) => (typeof x === 'number' ? -x : x)) : xs)
 
 export const COMMANDS: readonly Command[] = [
   {
@@ -52,11 +46,15 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'stable sf',
-    summary: 'SαS survival function P(X > x) = cdf(−x)',
+    summary: 'SαS upper tail P(X > x), exact far out where the cdf rounds to 1',
     schema: StablePointsRequest,
-    path: '/v1/stable/cdf',
-    toBody: (input) => ({ ...input, x: negate(input.x) }),
-    fromAnswer: ({ cdf, x, ...rest }) => ({ ...rest, x: negate(x), sf: cdf }),
+    path: '/v1/stable/sf',
+  },
+  {
+    name: 'stable logpdf',
+    summary: 'SαS log-density log f(x), finite where the density underflows',
+    schema: StablePointsRequest,
+    path: '/v1/stable/logpdf',
   },
   {
     name: 'stable quantile',

@@ -134,8 +134,7 @@ function build(
       },
     }
   }
-  const body = command.toBody ? command.toBody(input) : input
-  return { exchange: { path: command.path, json: JSON.stringify(body) } }
+  return { exchange: { path: command.path, json: JSON.stringify(input) } }
 }
 
 /** Runs the command line `argv` (without `node` and the script); returns the exit code. */
@@ -190,8 +189,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`${text}\n`)
     return code
   }
-  const raw = JSON.parse(answer.body) as Record<string, unknown>
-  const shown = command.fromAnswer ? command.fromAnswer(raw) : raw
+  const shown = JSON.parse(answer.body) as Record<string, unknown>
   io.out(args.json ? `${JSON.stringify(shown, null, 2)}\n` : formatAnswer(shown))
   return 0
 }

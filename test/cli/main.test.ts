@@ -10,9 +10,14 @@ import { describe, expect, it } from 'vitest'
 import { type Answer, type Exchange, send } from '../../cli/exchange.ts'
 import { localApp } from '../../cli/localApp.ts'
 import { type Io, main } from '../../cli/main.ts'
-import { escapeTime } from '../../src/escape/index.ts'
-import { cdf, pdf } from '../../src/stable/index.ts'
+import { escapeTime as escapeTimeCore } from '../../src/escape/index.ts'
+import { parseAndCompute } from '../../src/parse/parseInput.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
+import { cdf, pdf, sf } from '../../src/stable/index.ts'
 import { estimateTailIndex } from '../../src/tail/index.ts'
+
+/** Parse + compute, as the HTTP route does. */
+const escapeTime = parseAndCompute(EscapeTimeRequest, escapeTimeCore)
 
 interface Run {
   code: number
@@ -99,14 +104,14 @@ describe('levy-escape', () => {
     expect(table.out).toMatch(/^\s+x\s+pdf$/m)
   })
 
-  it('stable sf is cdf(−x) (SαS symmetry): sf(0) = 1/2, sf(x) + cdf(x) = 1', async () => {
+  it('stable sf is the upper tail of /v1/stable/sf: sf(0) = 1/2, sf(x) + cdf(x) = 1, the core sf', async () => {
     const r = await run(['stable', 'sf', '--alpha', '1.5', '--scale', '2', '--x', '-3,0,1,40', '--json'])
     expect(r.code, r.err).toBe(0)
     const a = JSON.parse(r.out)
     expect(a.x).toEqual([-3, 0, 1, 40])
     expect(a.sf[1]).toBe(0.5)
     a.x.forEach((x: number, i: number) => expect(a.sf[i] + cdf(x, 1.5, 2)).toBeCloseTo(1, 12))
-    expect(a.sf[3]).toBe(cdf(-40, 1.5, 2))
+    expect(a.sf[3]).toBe(sf(40, 1.5, 2))
     expect(a.cdf).toBeUndefined()
   })
 

@@ -12,7 +12,6 @@ export const noQuery: MiddlewareHandler = async (c, next) => {
   return problem(
     c,
     400,
-    undefined,
     `${c.req.method} ${c.req.routePath} takes no query parameters; remove ${keys.map((k) => `\`${k}\``).join(', ')}.`,
     keys.map((k) => ({ path: k, message: 'not a parameter of this operation' })),
   )
