@@ -138,7 +138,7 @@ describe('npm package', () => {
   it('its declarations type-check in the consumer', () => {
     writeFileSync(
       join(project, 'use.ts'),
-      "import { escapeTime, type Result } from 'levy-escape'\nimport { createClient } from 'levy-escape/client'\nconst r = escapeTime({ basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })\nif (r.ok) { const n: number | undefined = r.value.sgd?.meanEscapeIterations; console.log(n) }\nconst api = createClient('https://w.example')\nexport const u: URL = api.v1['escape-time'].$url()\nexport type R = Result<number>\n",
+      "import { EscapeTimeRequest, escapeTime, parseAndCompute, type Result } from 'levy-escape'\nimport { createClient } from 'levy-escape/client'\nconst r = parseAndCompute(EscapeTimeRequest, escapeTime)({ basin: { kind: 'interval', left: 1, right: 2 }, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })\nif (r.ok) { const n: number | undefined = r.value.sgd?.meanEscapeIterations; console.log(n) }\nconst api = createClient('https://w.example')\nexport const u: URL = api.v1['escape-time'].$url()\nexport type R = Result<number>\n",
     )
     writeFileSync(
       join(project, 'tsconfig.json'),

@@ -396,7 +396,7 @@ describe('bundled models', () => {
       consistent: verdict,
     })
     expect(body.escape.inputs.optimizers.sgd.alpha).toBe(body.escape.noiseAlpha.used)
-    expect(body.warnings.some((w: string) => w.includes('not α-stable-like'))).toBe(!verdict)
+    expect(body.warnings.some((w: { message: string }) => w.message.includes('not α-stable-like'))).toBe(!verdict)
   })
 
   it('POST /v1/compare builds the 2×2 table', async () => {
