@@ -14,8 +14,11 @@
  * Simulated values are censoring-aware means (censoredExponentialMean); null when no chain left within the cap.
  */
 import { escapeTime } from '../../src/escape/escapeTime.ts'
+import { parseAndCompute, parseInput } from '../../src/parse/index.ts'
 import { escapeRequest } from '../../src/probe/probeEscape.ts'
 import type { ProbeMeasurements } from '../../src/probe/probeMinimum.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
+import { SimulateRequest } from '../../src/schemas/simulate.ts'
 import { censoredExponentialMean } from '../../src/simulate/censoredExponentialMean.ts'
 import { resampledNoiseChains } from '../../src/simulate/resampledNoiseChains.ts'
 import { simulate } from '../../src/simulate/simulate.ts'
@@ -65,7 +68,7 @@ export function quadraticModel(m: MinimumMeasurement, height: number): Quadratic
     deviations,
     rows,
     height,
-    warnings: built.value.warnings,
+    warnings: built.value.warnings.map((w) => w.message),
   }
 }
 
@@ -93,10 +96,11 @@ export interface CellPrediction {
 }
 
 function simulated(input: Record<string, unknown>): { value: number | null; warnings: string[] } {
-  const r = simulate(input, { maxNoiseDraws: Number.MAX_SAFE_INTEGER })
+  const parsed = parseInput(SimulateRequest, input)
+  const r = parsed.ok ? simulate(parsed.value, { maxNoiseDraws: Number.MAX_SAFE_INTEGER }) : parsed
   if (!r.ok) return { value: null, warnings: [r.detail] }
   const e = censoredExponentialMean(r.value.meanEscapeIterations * r.value.escaped, r.value.escaped)
-  return { value: e.mean, warnings: r.value.warnings }
+  return { value: e.mean, warnings: r.value.warnings.map((w) => w.message) }
 }
 
 export function predictCell(
@@ -110,7 +114,10 @@ export function predictCell(
   const warnings: string[] = []
   const preconditioner = optimizer === 'adam' ? q : undefined
   const basin = { kind: 'quadratic', curvatures: model.curvatures, height: model.height }
-  const theory = escapeTime({
+  const theory = parseAndCompute(
+    EscapeTimeRequest,
+    escapeTime,
+  )({
     basin,
     noise: { scale: model.scales, model: 'axis' },
     normalization: 'stable',
