@@ -112,9 +112,13 @@ export class EscapeTimeCalculator extends HTMLElement {
   #anim = new EscapeAnimation()
   /** The reader asked for the animation to play (it still pauses off screen or in a hidden tab). */
   #playing = false
-  #onScreen = true
+  /** The view is on screen (set by an IntersectionObserver; always true where there is none). */
+  #onScreen = false
   #raf = 0
   #animKey = ''
+  /** The walks may be out of date with the state (they are brought up to date when the view is on screen). */
+  #watchDirty = true
+  #refreshQueued = false
   #palette: Palette | undefined
   #costs: number[] = []
   #intersection: IntersectionObserver | undefined
@@ -196,10 +200,11 @@ export class EscapeTimeCalculator extends HTMLElement {
     if ('IntersectionObserver' in window) {
       this.#intersection = new IntersectionObserver((entries) => {
         this.#onScreen = entries[entries.length - 1].isIntersecting
+        if (this.#onScreen) this.#refreshWatchSoon()
         this.#schedule()
       })
       this.#intersection.observe(this.#el('watch-box'))
-    }
+    } else this.#onScreen = true
     if (this.hasAttribute('resize-parent') && window.parent !== window) this.#stopHeight = postHeight(window)
     const more = this.#el<HTMLDetailsElement>('more')
     more.addEventListener('toggle', () => {
@@ -422,7 +427,8 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.#failure = r.ok ? undefined : r
     this.#renderOutputs()
     this.#renderPlots()
-    this.#resetAnimation(false)
+    this.#watchDirty = true
+    if (this.#onScreen) this.#refreshWatchSoon()
     this.#scheduleUrl()
     this.#debounce('live', () => this.#announce(), 700)
     if (!this.#rendered) {
@@ -643,6 +649,21 @@ export class EscapeTimeCalculator extends HTMLElement {
 
   // ---- watch it escape ---------------------------------------------------------------------------
 
+  /**
+   * Brings the walks up to date in the next frame: the view costs nothing on the first render, nor while it is
+   * off screen (below the fold on most pages).
+   */
+  #refreshWatchSoon(): void {
+    if (this.#refreshQueued || !this.#watchDirty) return
+    this.#refreshQueued = true
+    requestAnimationFrame(() => {
+      this.#refreshQueued = false
+      if (!this.#watchDirty || !this.#connected) return
+      this.#watchDirty = false
+      this.#resetAnimation(false)
+    })
+  }
+
   /** Restarts the walks when what they depend on changed (or always, with `force`), then redraws. */
   #resetAnimation(force: boolean): void {
     const s = this.#state
@@ -682,6 +703,10 @@ export class EscapeTimeCalculator extends HTMLElement {
   #frame(loop: boolean): void {
     if (loop) this.#raf = 0
     const t0 = performance.now()
+    if (this.#watchDirty) {
+      this.#watchDirty = false
+      this.#resetAnimation(false)
+    }
     this.#anim.advance(this.#state.watchSpeed)
     this.#drawWatch()
     this.#renderWatchStats()

@@ -109,6 +109,7 @@ describe('watch it escape', () => {
       watchSpeed: 100,
     }
     await page.goto(`${baseUrl}/embed?${stateToQuery(state)}`)
+    await page.locator('#watch-canvas').scrollIntoViewIfNeeded()
     await expect.poll(() => cellText(page, 'watch-sgd-iterations')).toBe('96')
     await page.waitForTimeout(300)
     expect(await frames(page)).toBe(0)
