@@ -503,7 +503,8 @@ export class EscapeTimeCalculator extends HTMLElement {
       warnings
         .map(
           (w) =>
-            `<li data-code="${escapeXml(w.code)}" data-severity="${w.severity}">${escapeXml(label(w) + w.message)}</li>`,
+            `<li data-code="${escapeXml(w.code)}" data-severity="${w.severity}">${escapeXml(label(w) + w.message)} ` +
+            `<a href="${escapeXml(this.#apiBase() + w.see)}" target="_blank" rel="noopener" aria-label="Why? ${escapeXml(w.code)} in the theory reference">Why?</a></li>`,
         )
         .join(''),
     )

@@ -109,6 +109,7 @@ button.secondary { background: transparent; color: var(--etc-accent); }
 p.hint { font-size: 0.8rem; color: var(--etc-muted); margin: 6px 0; }
 textarea.manual { width: 100%; font-family: ui-monospace, monospace; font-size: 0.75rem; margin-top: 6px; color: var(--etc-fg); background: var(--etc-panel); border: 1px solid var(--etc-border); }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+a { color: var(--etc-accent); }
 .bar { display: none; }
 .watch { margin-top: 14px; }
 .watch-box { width: 100%; border: 1px solid var(--etc-border); border-radius: 8px; overflow: hidden; background: var(--etc-bg); }

@@ -273,6 +273,40 @@ describe('downloads, fullscreen, headline, phones', () => {
     expect(await page.locator('#out-adam').textContent()).not.toBe('leaves within one step')
   })
 
+  it("shows the API's plain-words message for bad input, and each warning links to its /docs/theory anchor", async () => {
+    const page = await newPage()
+    const bad: WidgetState = { ...defaultState, sgd: { alpha: 2.5, lr: 0.01 } }
+    const res = await fetch(`${baseUrl}/v1/escape-time`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(toRequest(bad)),
+    })
+    expect(res.status).toBe(400)
+    const problem = (await res.json()) as { errors: { path: string; message: string }[] }
+    const apiMessage = problem.errors.find((e) => e.path === 'optimizers.sgd.alpha')!.message
+    await page.goto(`${baseUrl}/embed?${stateToQuery(bad)}`)
+    await expect.poll(() => page.locator('#error').textContent()).toContain(`optimizers.sgd.alpha: ${apiMessage}`)
+    expect(await page.locator('#error').textContent()).not.toContain('Invalid value')
+    // a state with warnings: one step leaves the narrow interval with a large probability
+    const risky: WidgetState = {
+      ...defaultState,
+      basin: 'interval',
+      left: 0.01,
+      right: 2,
+      noiseScale: [1],
+      sgd: { alpha: 1.5, lr: 0.1 },
+    }
+    await page.goto(`${baseUrl}/embed?${stateToQuery(risky)}`)
+    await expect.poll(() => page.locator('#warnings li').count()).toBeGreaterThan(0)
+    const hrefs = await page.locator('#warnings li a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+    expect(hrefs.length).toBe(await page.locator('#warnings li').count())
+    const theory = await (await fetch(`${baseUrl}/docs/theory`)).text()
+    for (const href of hrefs) {
+      expect(href.startsWith(`${baseUrl}/docs/theory#`), href).toBe(true)
+      expect(theory).toContain(`id="${href.split('#')[1]}"`)
+    }
+  })
+
   it('at 390 px the headline numbers stay in view (sticky bar) while the controls are scrolled', async () => {
     const page = await newPage({ width: 390 })
     await page.goto(`${baseUrl}/`)
