@@ -37,7 +37,14 @@ describe('/docs', () => {
     await page.fill('#filter', 'stable post')
     const visible = await page.locator('section.op:visible').evaluateAll((s) => s.map((e) => e.id))
     expect(visible.sort()).toEqual(
-      ['post-v1-stable-cdf', 'post-v1-stable-pdf', 'post-v1-stable-quantile', 'post-v1-stable-sample'].sort(),
+      [
+        'post-v1-stable-cdf',
+        'post-v1-stable-logpdf',
+        'post-v1-stable-pdf',
+        'post-v1-stable-quantile',
+        'post-v1-stable-sample',
+        'post-v1-stable-sf',
+      ].sort(),
     )
     await page.fill('#filter', '')
 
