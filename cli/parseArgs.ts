@@ -14,7 +14,6 @@ export interface ParsedArgs {
 
 /** Options of the CLI itself; every other `--key` is a request option. */
 const FLAGS = new Set(['json', 'help'])
-const VALUED = new Set(['url', 'model'])
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { words: [], options: new URLSearchParams(), json: false, help: false, errors: [] }

@@ -44,26 +44,6 @@ export interface WidgetCore {
 
 type Field = HTMLInputElement | HTMLSelectElement
 
-const _CONTROL_IDS = [
-  'basin',
-  'left',
-  'right',
-  'curvatures',
-  'height',
-  'noise-scale',
-  'noise-model',
-  'normalization',
-  'sgd-alpha',
-  'sgd-alpha-range',
-  'sgd-lr',
-  'sgd-lr-range',
-  'adam-alpha',
-  'adam-alpha-range',
-  'adam-lr',
-  'adam-lr-range',
-  'adam-pre',
-] as const
-
 let sheet: CSSStyleSheet | undefined
 
 /** Origin the bundle was loaded from: default API host and target of shared links. */
