@@ -102,6 +102,15 @@ export class EscapeTimeCalculator extends HTMLElement {
   #palette: Palette | undefined
   #costs: number[] = []
   #intersection: IntersectionObserver | undefined
+  /**
+   * The plots are near the viewport (within one viewport height; always true where there is no
+   * IntersectionObserver). Plots out of sight are not drawn: they are brought up to date when they come near, so
+   * the first render shows the numbers without waiting for plots below the fold.
+   */
+  #plotsNear = false
+  /** The plots are out of date with the state or the width. */
+  #plotsDirty = true
+  #plotsObserver: IntersectionObserver | undefined
   #stopHeight: (() => void) | undefined
   #onVisibility = () => this.#schedule()
   #onFullscreen = () => this.#fullscreenChanged()
@@ -184,7 +193,18 @@ export class EscapeTimeCalculator extends HTMLElement {
         this.#schedule()
       })
       this.#intersection.observe(this.#el('watch-box'))
-    } else this.#onScreen = true
+      this.#plotsObserver = new IntersectionObserver(
+        (entries) => {
+          this.#plotsNear = entries[entries.length - 1].isIntersecting
+          if (this.#plotsNear && this.#plotsDirty) this.#renderPlots()
+        },
+        { rootMargin: '100% 0px' },
+      )
+      this.#plotsObserver.observe(this.#root.querySelector('section.plots') as Element)
+    } else {
+      this.#onScreen = true
+      this.#plotsNear = true
+    }
     if (this.hasAttribute('resize-parent') && window.parent !== window) this.#stopHeight = postHeight(window)
     const more = this.#el<HTMLDetailsElement>('more')
     more.addEventListener('toggle', () => {
@@ -210,6 +230,7 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.#connected = false
     this.#resize?.disconnect()
     this.#intersection?.disconnect()
+    this.#plotsObserver?.disconnect()
     this.#stopHeight?.()
     document.removeEventListener('visibilitychange', this.#onVisibility)
     document.removeEventListener('fullscreenchange', this.#onFullscreen)
@@ -406,7 +427,8 @@ export class EscapeTimeCalculator extends HTMLElement {
     this.#result = r.ok ? r.value : undefined
     this.#failure = r.ok ? undefined : r
     this.#renderOutputs()
-    this.#renderPlots()
+    if (this.#plotsNear) this.#renderPlots()
+    else this.#plotsDirty = true
     this.#watchDirty = true
     if (this.#onScreen) this.#refreshWatchSoon()
     this.#scheduleUrl()
@@ -546,12 +568,14 @@ export class EscapeTimeCalculator extends HTMLElement {
   #renderPlotsIfResized(): void {
     const key = String(this.#plotWidth())
     if (key !== this.#lastWidths) {
-      this.#renderPlots()
+      if (this.#plotsNear) this.#renderPlots()
+      else this.#plotsDirty = true
       this.#drawWatch()
     }
   }
 
   #renderPlots(): void {
+    this.#plotsDirty = false
     const W = this.#plotWidth()
     this.#lastWidths = String(W)
     const s = this.#state
@@ -752,6 +776,7 @@ export class EscapeTimeCalculator extends HTMLElement {
   }
 
   async #exportPlot(id: string, kind: 'svg' | 'png'): Promise<void> {
+    if (this.#plotsDirty) this.#renderPlots()
     const svg = this.#el(id)?.querySelector('svg')
     const status = this.#el('copy-status')
     if (!svg) {

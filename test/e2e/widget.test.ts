@@ -93,6 +93,21 @@ async function expectShownEqualsApi(page: Page, state: WidgetState): Promise<Api
   return expected
 }
 
+/**
+ * Scrolls the plots into view as a reader would and waits until the three are drawn (plots out of sight are drawn
+ * only when they come near the viewport).
+ */
+async function scrollToPlots(page: Page): Promise<void> {
+  await page
+    .locator('escape-time-calculator')
+    .evaluate((el) => el.shadowRoot!.querySelector('section.plots')!.scrollIntoView())
+  await expect
+    .poll(() =>
+      page.locator('escape-time-calculator').evaluate((el) => el.shadowRoot!.querySelectorAll('.plot svg').length),
+    )
+    .toBe(3)
+}
+
 async function pageQuery(page: Page): Promise<URLSearchParams> {
   return new URL(page.url()).searchParams
 }
@@ -110,7 +125,8 @@ describe('landing page /', () => {
       )
       .toBe(true)
     await expectShownEqualsApi(page, defaultState)
-    // three plots with accessible names
+    // three plots with accessible names, drawn once they come near the viewport
+    await scrollToPlots(page)
     const names = await page.locator('escape-time-calculator svg[role="img"] title').allTextContents()
     expect(names).toEqual([
       'Mean escape iterations against learning rate (log-log)',
@@ -238,6 +254,35 @@ describe('landing page /', () => {
 })
 
 describe('/embed', () => {
+  it('draws the plots only when they come near the viewport, then at the current state', async () => {
+    const page = await newPage(390)
+    await page.goto(`${baseUrl}/embed`)
+    await expectShownEqualsApi(page, defaultState)
+    const far = await page.locator('escape-time-calculator').evaluate((el) => ({
+      top: el.shadowRoot!.querySelector('section.plots')!.getBoundingClientRect().top,
+      viewport: innerHeight,
+      plots: el.shadowRoot!.querySelectorAll('.plot svg').length,
+    }))
+    expect(far.top).toBeGreaterThan(2 * far.viewport) // beyond the one-viewport margin
+    expect(far.plots).toBe(0)
+    // a change while out of sight is drawn when the plots come near: the dot sits at the new learning rate
+    await page.locator('escape-time-calculator').evaluate((el) => {
+      const input = el.shadowRoot!.getElementById('sgd-lr') as HTMLInputElement
+      input.value = '0.02'
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    await scrollToPlots(page)
+    const markup = (p: Page) =>
+      p.locator('escape-time-calculator').evaluate((el) => el.shadowRoot!.getElementById('plot-lr')!.innerHTML)
+    // the same plot as a page opened at that state
+    const direct = await newPage(390)
+    await direct.goto(`${baseUrl}/embed?${stateToQuery({ ...defaultState, sgd: { ...defaultState.sgd, lr: 0.02 } })}`)
+    await scrollToPlots(direct)
+    const drawn = await markup(page)
+    expect(drawn).toContain('Mean escape iterations against learning rate')
+    expect(drawn).toBe(await markup(direct))
+  })
+
   it('takes its state from the query string and matches docs/theory.md#validation-1d (α = 1.2, (−1, 2), η = 0.01: K = 629.6)', async () => {
     const state: WidgetState = {
       ...defaultState,
@@ -253,6 +298,7 @@ describe('/embed', () => {
     const a = await expectShownEqualsApi(page, state)
     // readable at 320 px: nothing wider than the viewport, plots drawn at their box width with 11 px text
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await scrollToPlots(page)
     const plots = await page.locator('escape-time-calculator').evaluate((el) =>
       [...el.shadowRoot!.querySelectorAll('.plot svg')].map((svg) => ({
         viewBox: Number(svg.getAttribute('viewBox')!.split(' ')[2]),
