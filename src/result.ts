@@ -16,6 +16,12 @@ export interface Failure {
   /** One sentence for the problem's `detail`: what happened and what to change. */
   detail: string
   issues: FieldIssue[]
+  /**
+   * Work done before the answer, in deterministic counts named by their unit (e.g. `noiseDraws`), with the limits
+   * that applied (e.g. `pilotNoiseDraws`): set by computations that stop on a work budget, so that a caller can see
+   * how much a refusal cost. Counts only, never times.
+   */
+  work?: Record<string, number>
 }
 
 export interface Success<T> {
@@ -36,10 +42,9 @@ export const invalid = (detail: string, issues: FieldIssue[] = []): Failure => (
   issues,
 })
 
-/** Valid input the theory or the budget cannot answer (HTTP 422): `detail` says what to change. */
-export const unanswerable = (detail: string, issues: FieldIssue[] = []): Failure => ({
-  ok: false,
-  kind: 'unanswerable',
-  detail,
-  issues,
-})
+/**
+ * Valid input the theory or the budget cannot answer (HTTP 422): `detail` says what to change; `work` (optional)
+ * counts the work done before the refusal.
+ */
+export const unanswerable = (detail: string, issues: FieldIssue[] = [], work?: Record<string, number>): Failure =>
+  work ? { ok: false, kind: 'unanswerable', detail, issues, work } : { ok: false, kind: 'unanswerable', detail, issues }

@@ -25,13 +25,19 @@ export type ProblemStatus = 400 | 404 | 405 | 413 | 415 | 422 | 500
 export const problemType = (status: number): string => `/docs#problem-${(PROBLEM_TYPES[status] ?? ['error'])[0]}`
 
 /** The problem body (exposed for tests and the docs page). */
-export function problemBody(status: ProblemStatus, detail: string, errors: FieldIssue[] = []): ProblemBody {
+export function problemBody(
+  status: ProblemStatus,
+  detail: string,
+  errors: FieldIssue[] = [],
+  work?: Record<string, number>,
+): ProblemBody {
   return {
     type: problemType(status),
     title: (PROBLEM_TYPES[status] ?? ['', 'Error'])[1],
     status,
     detail,
     errors: errors.map((e) => ({ path: e.path, message: e.message })),
+    ...(work ? { work } : {}),
   }
 }
 
@@ -45,9 +51,10 @@ export function problem(
   detail: string,
   errors: FieldIssue[] = [],
   headers: Record<string, string> = {},
+  work?: Record<string, number>,
 ): Response {
   c.header('Cache-Control', 'no-store')
-  return new Response(JSON.stringify(problemBody(status, detail, errors)), {
+  return new Response(JSON.stringify(problemBody(status, detail, errors, work)), {
     status,
     headers: { 'Content-Type': 'application/problem+json', ...headers },
   })
@@ -57,7 +64,7 @@ export function problem(
 export function failureToProblem(c: Context, failure: Failure): Response {
   return failure.kind === 'invalid'
     ? problem(c, 400, failure.detail, failure.issues)
-    : problem(c, 422, failure.detail, failure.issues)
+    : problem(c, 422, failure.detail, failure.issues, {}, failure.work)
 }
 
 /** The 400 problem for input that failed validation, one `errors` entry per field. */

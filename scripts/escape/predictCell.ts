@@ -97,7 +97,15 @@ export interface CellPrediction {
 
 function simulated(input: Record<string, unknown>): { value: number | null; warnings: string[] } {
   const parsed = parseInput(SimulateRequest, input)
-  const r = parsed.ok ? simulate(parsed.value, { maxNoiseDraws: Number.MAX_SAFE_INTEGER }) : parsed
+  // Offline: no work cap and no pilot (the whole run is made even when its first part sees no escape).
+  const unbounded = Number.MAX_SAFE_INTEGER
+  const r = parsed.ok
+    ? simulate(parsed.value, {
+        maxNoiseDraws: unbounded,
+        pilotNoiseDraws: unbounded,
+        pilotHessianMultiplyAdds: unbounded,
+      })
+    : parsed
   if (!r.ok) return { value: null, warnings: [r.detail] }
   const e = censoredExponentialMean(r.value.meanEscapeIterations * r.value.escaped, r.value.escaped)
   return { value: e.mean, warnings: r.value.warnings.map((w) => w.message) }

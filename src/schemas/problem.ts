@@ -1,6 +1,7 @@
 /**
  * RFC 9457 problem details, the body of every error response (docs/api.md#errors):
- * `{type, title, status, detail, errors: [{path, message}]}` with `Content-Type: application/problem+json`.
+ * `{type, title, status, detail, errors: [{path, message}]}` with `Content-Type: application/problem+json`, plus
+ * `work` (counts of the work done) on a 422 from a work budget.
  */
 import * as v from 'valibot'
 
@@ -19,6 +20,15 @@ export const Problem = v.pipe(
     status: v.pipe(v.number(), v.integer(), v.minValue(400), v.maxValue(599)),
     detail: v.pipe(v.string(), v.description('What happened with this request and what to change.')),
     errors: v.array(FieldIssueSchema),
+    work: v.optional(
+      v.pipe(
+        v.record(v.string(), v.number()),
+        v.description(
+          'A 422 from a work budget only: the work done before the refusal, as deterministic counts named by their ' +
+            'unit (e.g. `noiseDraws`, `hessianMultiplyAdds`), and the limits that applied (e.g. `pilotNoiseDraws`).',
+        ),
+      ),
+    ),
   }),
   v.metadata({ ref: 'Problem' }),
 )

@@ -30,6 +30,7 @@ export const WARNING_CODES = {
   'work-cap': { severity: 'info', anchor: 'simulation-warnings' },
   'censored-chains': { severity: 'caution', anchor: 'simulation-warnings' },
   'few-escapes': { severity: 'caution', anchor: 'simulation-warnings' },
+  'non-finite-state': { severity: 'caution', anchor: 'simulation-warnings' },
   'columns-excluded': { severity: 'info', anchor: 'tail-index-warnings' },
   'samples-dropped': { severity: 'info', anchor: 'tail-index-warnings' },
   'alpha-capped': { severity: 'caution', anchor: 'tail-index-warnings' },

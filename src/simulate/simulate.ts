@@ -23,7 +23,8 @@ import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matri
 import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
 import type { SimulatedExitOutput, SimulateOutput, SimulateParsed } from '../schemas/simulate.ts'
 import { type WarningOutput, warning } from '../schemas/warning.ts'
-import { type ChainSetup, runChains } from './runChains.ts'
+import { censoredExponentialMean } from './censoredExponentialMean.ts'
+import { ChainRunner, type ChainSetup } from './runChains.ts'
 import { simulationTheory } from './simulationTheory.ts'
 
 /** Cap on scalar noise draws per call. */
@@ -31,12 +32,37 @@ export const MAX_NOISE_DRAWS = 20_000_000
 /** Cap on Hessian multiply-adds per call (full-Hessian basins). */
 export const MAX_HESSIAN_MULTIPLY_ADDS = 400_000_000
 
+/**
+ * Work of the pilot, the first part of every run: a run in which no chain has escaped by then stops there with a
+ * 422, so no refusal costs more than this much work (docs/api.md#simulation-work-rule). A twentieth of the work
+ * caps: the whole cap measured 1–2.5 s of CPU in workerd for the slowest draws (tiny α, isotropic mixing, d = 256),
+ * so the pilot stays well under 1 s even on a loaded machine (bench/results/simulateRefusal.md).
+ */
+export const PILOT_NOISE_DRAWS = 1_000_000
+/** Hessian multiply-adds of the pilot (full-Hessian basins), a twentieth of MAX_HESSIAN_MULTIPLY_ADDS. */
+export const PILOT_HESSIAN_MULTIPLY_ADDS = 20_000_000
+
 /** Work caps of one call (library callers may change them; the HTTP route uses the defaults). */
 export interface SimulateLimits {
   /** Cap on scalar noise draws (default MAX_NOISE_DRAWS). */
   maxNoiseDraws?: number
   /** Cap on Hessian multiply-adds for a full Hessian (default MAX_HESSIAN_MULTIPLY_ADDS). */
   maxHessianMultiplyAdds?: number
+  /** Noise draws of the pilot (default PILOT_NOISE_DRAWS). */
+  pilotNoiseDraws?: number
+  /** Hessian multiply-adds of the pilot (default PILOT_HESSIAN_MULTIPLY_ADDS). */
+  pilotHessianMultiplyAdds?: number
+}
+
+const positiveOr = (x: number | undefined, fallback: number) => (x !== undefined && x > 0 ? x : fallback)
+
+function resolveLimits(l: SimulateLimits): Required<SimulateLimits> {
+  return {
+    maxNoiseDraws: positiveOr(l.maxNoiseDraws, MAX_NOISE_DRAWS),
+    maxHessianMultiplyAdds: positiveOr(l.maxHessianMultiplyAdds, MAX_HESSIAN_MULTIPLY_ADDS),
+    pilotNoiseDraws: positiveOr(l.pilotNoiseDraws, PILOT_NOISE_DRAWS),
+    pilotHessianMultiplyAdds: positiveOr(l.pilotHessianMultiplyAdds, PILOT_HESSIAN_MULTIPLY_ADDS),
+  }
 }
 
 interface Prepared {
@@ -179,20 +205,120 @@ function prepare(req: SimulateParsed, maxDraws: number, maxMadds: number): Resul
 }
 
 /**
- * Fewest escapes the theory must predict within the caps for the simulation to run: below it the request is a 422
- * before any work. The leading-order prediction is within a factor of a few of the simulations it was validated
- * on (docs/theory.md#validation-1d), so a floor of 0.05 refuses only requests that are 20 times out of reach.
+ * Least probability of an escape within the pilot, predicted by the theory, for the simulation to start: below it the
+ * request is a 422 before any work. The leading-order prediction is within a factor of a few of the simulations it
+ * was validated on (docs/theory.md#validation-1d), so a floor of 0.05 refuses only requests whose pilot the theory
+ * puts about 20 times out of reach.
  */
 export const EXPECTED_ESCAPES_FLOOR = 0.05
 
+/**
+ * Escapes the advice of a refusal aims at: the estimate's relative standard error is then 1/√30 ≈ 18 % and the
+ * answer carries no "few-escapes" warning.
+ */
+const TARGET_ESCAPES = 30
+
+const sig = (x: number, digits = 3) => (Number.isFinite(x) ? x.toPrecision(digits) : String(x))
+const expo = (x: number) => x.toExponential(0)
+
+/** The work plan of a request (docs/api.md#simulation-work-rule). */
+interface Plan {
+  /** Iterations the request asks for after the caps: chains × cap. */
+  full: number
+  /** Iterations of its pilot: min(full, the pilot's budget). */
+  pilot: number
+  /** Iterations the work caps allow a request of this dimension (chains × maxIterations can be at most this). */
+  capExposure: number
+  drawsPerIteration: number
+  multiplyAddsPerIteration: number
+}
+
+function plan(setup: ChainSetup, limits: Required<SimulateLimits>): Plan {
+  const d = setup.dimension
+  const drawsPerIteration = setup.interval ? 1 : d + (setup.isotropic && setup.alpha < 2 ? 1 : 0)
+  const multiplyAddsPerIteration = setup.hessian ? d * d : 0
+  const within = (draws: number, madds: number) =>
+    Math.max(
+      1,
+      Math.min(
+        Math.floor(draws / drawsPerIteration),
+        multiplyAddsPerIteration ? Math.floor(madds / multiplyAddsPerIteration) : Infinity,
+      ),
+    )
+  const full = setup.chains * setup.cap
+  return {
+    full,
+    pilot: Math.min(full, within(limits.pilotNoiseDraws, limits.pilotHessianMultiplyAdds)),
+    capExposure: within(limits.maxNoiseDraws, limits.maxHessianMultiplyAdds),
+    drawsPerIteration,
+    multiplyAddsPerIteration,
+  }
+}
+
+/**
+ * What to change so that a run would see about TARGET_ESCAPES escapes, for a mean escape time of (at least) K
+ * iterations: more iterations when the work caps allow them, else more frequent escapes. For α < 2 the escape
+ * theory's K ≈ η^(−α)/ν_L(W) (docs/theory.md#theorem-1) scales as (η·σ/size)^(−α), so η·σ/size must grow by
+ * (K/K*)^(1/α) to bring K down to K*; for α = 2 escape is exponential in the barrier (no such power law).
+ */
+function advice(req: SimulateParsed, p: Plan, K: number, atLeast: boolean): { text: string; issues: FieldIssue[] } {
+  const needed = TARGET_ESCAPES * K
+  const bound = atLeast ? 'at least ' : ''
+  if (needed <= p.capExposure) {
+    const perChain = Math.ceil(needed / req.chains)
+    const perChainAllowed = Math.floor(p.capExposure / req.chains)
+    if (perChain <= perChainAllowed)
+      return {
+        text: `Raise maxIterations to ${bound}${perChain} (${req.chains} chains × ${perChain} iterations ≈ ${TARGET_ESCAPES} escapes), which the work cap allows.`,
+        issues: [
+          { path: 'maxIterations', message: `raise to ${bound}${perChain} for about ${TARGET_ESCAPES} escapes` },
+        ],
+      }
+    const chains = Math.max(1, Math.floor(p.capExposure / Math.ceil(needed / Math.min(req.chains, TARGET_ESCAPES))))
+    return {
+      text: `Use fewer chains with more iterations each: the work cap allows ${expo(p.capExposure)} iterations in all, e.g. chains = ${chains} with maxIterations = ${Math.floor(p.capExposure / chains)}.`,
+      issues: [
+        { path: 'chains', message: `lower to about ${chains} so that each chain can run longer` },
+        { path: 'maxIterations', message: `raise to about ${Math.floor(p.capExposure / chains)}` },
+      ],
+    }
+  }
+  const target = p.capExposure / TARGET_ESCAPES
+  if (req.alpha < 2) {
+    const factor = (K / target) ** (1 / req.alpha)
+    const f = sig(factor, 2)
+    const issues: FieldIssue[] = [
+      { path: 'lr', message: `multiply by ${bound}${f} (or noise.scale by as much, or shrink the basin by as much)` },
+      {
+        path: 'noise.scale',
+        message: `multiply by ${bound}${f} (or lr by as much, or shrink the basin by as much)`,
+      },
+      { path: 'basin', message: `shrink its size by ${bound}${f} (or raise lr or noise.scale by as much)` },
+    ]
+    return {
+      text:
+        `Even the work cap (${expo(p.capExposure)} iterations in all) would see fewer than ${TARGET_ESCAPES} escapes: escapes must become ${bound}${sig(K / target, 2)} times more frequent. ` +
+        `To leading order the mean escape time scales as (η·σ/size)^(−α), so multiply lr or noise.scale by ${bound}${f}, or shrink the basin by ${bound}${f}.`,
+      issues,
+    }
+  }
+  return {
+    text:
+      `Even the work cap (${expo(p.capExposure)} iterations in all) would see fewer than ${TARGET_ESCAPES} escapes: escapes must become ${bound}${sig(K / target, 2)} times more frequent. ` +
+      'At α = 2 (Gaussian noise) the escape time grows exponentially with the barrier over the noise (Kramers), so raise lr or noise.scale or shrink the basin until a few percent of the chains escape, or use α < 2.',
+    issues: [
+      { path: 'lr', message: 'raise it (Gaussian escape is exponentially rare in the barrier over the noise)' },
+      { path: 'noise.scale', message: 'raise it' },
+      { path: 'basin', message: 'shrink it' },
+    ],
+  }
+}
+
 /** Runs the simulation described by a parsed /v1/simulate request (defaults applied by its schema). */
 export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Result<SimulateOutput> {
-  const maxDraws = limits.maxNoiseDraws && limits.maxNoiseDraws > 0 ? limits.maxNoiseDraws : MAX_NOISE_DRAWS
-  const maxMadds =
-    limits.maxHessianMultiplyAdds && limits.maxHessianMultiplyAdds > 0
-      ? limits.maxHessianMultiplyAdds
-      : MAX_HESSIAN_MULTIPLY_ADDS
-  const prepared = prepare(req, maxDraws, maxMadds)
+  const lim = resolveLimits(limits)
+  const maxDraws = lim.maxNoiseDraws
+  const prepared = prepare(req, maxDraws, lim.maxHessianMultiplyAdds)
   if (!prepared.ok) return prepared
   const { setup, dimension, q } = prepared.value
   const warnings = [...prepared.value.warnings]
@@ -201,45 +327,96 @@ export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Resu
   if (!theory.ok) warnings.push(warning('no-theory', theory.reason, req.optimizer))
 
   const { chains, cap } = setup
-  // Refused before the work when the theory predicts (almost) no escape within the caps: the expected number of
-  // escapes is chains·(1 − e^(−cap/T)) for a mean escape time T; below EXPECTED_ESCAPES_FLOOR the run would end
-  // in the 422 below after spending the whole work cap.
+  const p = plan(setup, lim)
+  const capped = prepared.value.capNote ? ` (${prepared.value.capNote})` : ''
+  const work = (s: { iterations: number } | undefined): Record<string, number> => {
+    const iterations = s?.iterations ?? 0
+    return {
+      iterations,
+      noiseDraws: iterations * p.drawsPerIteration,
+      hessianMultiplyAdds: iterations * p.multiplyAddsPerIteration,
+      pilotIterations: p.pilot,
+      pilotNoiseDraws: lim.pilotNoiseDraws,
+      pilotHessianMultiplyAdds: lim.pilotHessianMultiplyAdds,
+      requestedIterations: p.full,
+    }
+  }
+
+  // 1. Before any work: the theory's probability of at least one escape within the pilot, 1 − e^(−pilot/K) for
+  //    exponential escape times of mean K (the pilot's chains' exposures sum to `pilot` whatever their layout).
   if (theory.ok) {
-    const T = theory.value.meanEscapeIterations
-    const expected = chains * -Math.expm1(-cap / T)
-    if (expected < EXPECTED_ESCAPES_FLOOR) {
-      const capped = prepared.value.capNote ? ` (${prepared.value.capNote})` : ''
+    const K = theory.value.meanEscapeIterations
+    const chance = -Math.expm1(-p.pilot / K)
+    if (chance < EXPECTED_ESCAPES_FLOOR) {
+      const fix = advice(req, p, K, false)
       return unanswerable(
-        `Refused before running: the leading-order theory predicts about ${T.toPrecision(3)} iterations per escape, so ${chains} chains of at most ${cap} iterations${capped} would see about ${expected.toPrecision(2)} escapes, and the simulation would end with no chain out of the basin. ` +
-          `Raise maxIterations (the work cap allows about ${maxDraws.toExponential(0)} noise draws per call, so fewer chains allow more iterations each), or use a larger learning rate or noise scale, a smaller α or a smaller basin.`,
-        [
-          {
-            path: 'maxIterations',
-            message: `about ${expected.toPrecision(2)} escapes expected within ${cap} iterations`,
-          },
-        ],
+        `Refused before running: the leading-order theory predicts about ${sig(K)} iterations per escape, so the run's pilot (its first ${p.pilot} iterations; ${chains} chains of at most ${cap} iterations${capped}) would see an escape with probability ${sig(chance, 2)}, and a run with no escape is answered 422 after its pilot. ${fix.text}`,
+        fix.issues,
+        work(undefined),
       )
     }
   }
-  const stats = runChains(setup)
+
+  // 2. The pilot: the first part of the run itself (nothing is run twice).
+  const runner = new ChainRunner(setup)
+  let stats = runner.advance(p.pilot)
   if (stats.nonFinite > 0) {
     return unanswerable(
       `At α = ${req.alpha} the SαS noise draws overflow double precision (a chain reached a non-finite state after ${stats.draws} draws), so the dynamics cannot be simulated; use a larger α (the escape theory is for α ∈ (1, 2)).`,
       [{ path: 'alpha', message: 'the noise draws overflow at this α' }],
+      work(stats),
     )
   }
   if (stats.escaped === 0) {
+    // Exact (Garwood) 95 % lower bound on the mean escape time from `exposure` iterations with no exit.
+    const exposure = stats.totalIterations
+    const kLow = censoredExponentialMean(exposure, 0, 0.95).lower
     const predicted = theory.ok
-      ? ` The leading-order theory predicts about ${theory.value.meanEscapeIterations.toPrecision(3)} iterations.`
+      ? ` The leading-order theory predicted about ${sig(theory.value.meanEscapeIterations)} iterations per escape.`
       : ''
-    const capped = prepared.value.capNote ? ` (${prepared.value.capNote})` : ''
+    if (stats.done) {
+      const fix = advice(req, p, kLow, true)
+      return unanswerable(
+        `No chain left the basin within ${cap} iterations${capped}; ${chains} chains, ${stats.draws} noise draws. The mean escape time is at least ${sig(kLow)} iterations (exact 95 % lower bound from ${exposure} iterations without an exit).${predicted} ${fix.text}`,
+        fix.issues.map((i) => ({ ...i, message: `${i.message}: no chain escaped in ${exposure} iterations` })),
+        work(stats),
+      )
+    }
+    // Stopped at the pilot: the lower bound says how rare escapes are, not how much rarer than the pilot allows,
+    // so the advice is the rate the pilot needs: at least one escape per exposure/3 iterations (a pilot of that
+    // length then sees none with probability e^(−3) ≈ 5 %).
+    const needed = exposure / 3
+    const scaling =
+      req.alpha < 2
+        ? 'to leading order the mean escape time scales as (η·σ/size)^(−α)'
+        : 'at α = 2 (Gaussian noise) the escape time grows exponentially with the barrier over the noise (Kramers)'
     return unanswerable(
-      `No chain left the basin within ${cap} iterations${capped}; ${chains} chains, ${stats.draws} noise draws.${predicted} ` +
-        `Raise maxIterations (the work cap allows about ${maxDraws.toExponential(0)} noise draws per call, so fewer chains allow more ` +
-        'iterations each), or use a larger learning rate or noise scale, or a smaller basin.',
-      [{ path: 'maxIterations', message: `no chain escaped within ${cap} iterations` }],
+      `Stopped after the pilot: no chain left the basin in the run's first ${exposure} iterations (${stats.draws} noise draws of the ${p.full * p.drawsPerIteration} planned; ${chains} chains of at most ${cap} iterations${capped}). ` +
+        `The mean escape time is at least ${sig(kLow)} iterations (exact 95 % lower bound). A run with no escape by the end of its pilot is stopped there, so that no refusal costs more than the pilot.${predicted} ` +
+        `For the pilot to see escapes they must come at least once per ${sig(needed)} iterations: raise lr or noise.scale, or shrink the basin (${scaling}).`,
+      [
+        {
+          path: 'lr',
+          message: `raise it: no escape in ${exposure} iterations, at least one per ${sig(needed)} is needed`,
+        },
+        { path: 'noise.scale', message: 'raise it (or lr, or shrink the basin)' },
+        { path: 'basin', message: 'shrink it (or raise lr or noise.scale)' },
+      ],
+      work(stats),
     )
   }
+
+  // 3. At least one escape: the run goes on to its end and cannot end in a 422. A chain that reaches a non-finite
+  //    state after the pilot is censored there (counted, with a warning) and the run goes on.
+  while (!stats.done) stats = runner.advance(Infinity)
+  if (stats.nonFinite > 0)
+    warnings.push(
+      warning(
+        'non-finite-state',
+        `${stats.nonFinite} chains reached a non-finite state (a noise draw overflowing double precision at α = ${req.alpha}) after the pilot; they are counted as censored at their last finite iteration, not as exits.`,
+        req.optimizer,
+      ),
+    )
 
   const mean = stats.totalIterations / stats.escaped
   const standardError = mean / Math.sqrt(stats.escaped)

@@ -8,9 +8,16 @@
 
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
+import { escapeTime } from '../../src/escape/escapeTime.ts'
 import { parseInput } from '../../src/parse/parseInput.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
 import { type SimulateOutput, SimulateRequest, SimulateResponse } from '../../src/schemas/simulate.ts'
-import { type SimulateLimits, simulate as simulateCore } from '../../src/simulate/simulate.ts'
+import {
+  PILOT_HESSIAN_MULTIPLY_ADDS,
+  PILOT_NOISE_DRAWS,
+  type SimulateLimits,
+  simulate as simulateCore,
+} from '../../src/simulate/simulate.ts'
 import fixture from '../fixtures/simulateSamplers.json' with { type: 'json' }
 
 /** Parse + compute, as the HTTP route does. */
@@ -286,7 +293,7 @@ describe('simulate: refusals and warnings', () => {
     const r = simulate({ ...good, alpha: 1e-310, basin: { kind: 'interval', left: 1, right: 1 } })
     expect(r.ok || r.issues[0].path).toBe('alpha')
   })
-  it('a request the theory predicts out of reach is refused before the work (422 naming maxIterations), one within reach runs', () => {
+  it('a request the theory predicts out of reach is refused before the work (422 naming lr, noise.scale and basin, by how much)', () => {
     const far = {
       ...good,
       alpha: 1.8,
@@ -301,20 +308,130 @@ describe('simulate: refusals and warnings', () => {
       expect(r.detail).toMatch(
         /^Refused before running: the leading-order theory predicts about [0-9.e+]+ iterations per escape/,
       )
-      expect(r.issues[0].path).toBe('maxIterations')
+      expect(r.issues.map((i) => i.path)).toEqual(['lr', 'noise.scale', 'basin'])
+      expect(r.work).toMatchObject({ iterations: 0, noiseDraws: 0, hessianMultiplyAdds: 0 })
+      // The factor: K ∝ (η·σ/size)^(−α), so reaching K* = (2·10⁷ iterations)/30 needs (K/K*)^(1/α), K from the
+      // escape-time calculator for the same interval.
+      const parsed = parseInput(EscapeTimeRequest, {
+        basin: { kind: 'interval', left: 10, right: 10 },
+        noise: { scale: 0.01 },
+        optimizers: { sgd: { alpha: 1.8, lr: 0.001 } },
+      })
+      if (!parsed.ok) throw new Error(parsed.detail)
+      const theory = escapeTime(parsed.value)
+      if (!theory.ok) throw new Error(theory.detail)
+      const K = theory.value.sgd!.meanEscapeIterations
+      const factor = (K / (2e7 / 30)) ** (1 / 1.8)
+      expect(r.issues[0].message).toContain(`multiply by ${factor.toPrecision(2)}`)
     }
     // control: the same request at a noise scale within reach is answered
     expect(
       ok({ ...good, alpha: 1.8, basin: { kind: 'interval', left: 1, right: 1 }, noise: { scale: 1 } }).escaped,
     ).toBeGreaterThan(0)
   })
-  it('no chain escaping is unanswerable (422) with advice', () => {
-    const r = simulate({ ...good, basin: { kind: 'interval', left: 1e6, right: 1e6 }, maxIterations: 20 })
+  it('no chain escaping within a run shorter than the pilot is a 422 saying how many iterations would do', () => {
+    // α = 2: no theory, so the run is made. 10 chains × 20 iterations, none out: the exact 95 % lower bound on the
+    // mean is 2T/χ²_{0.975}(2) = 2·200/(−2 ln 0.025), and 30 escapes need 30 times that, over 10 chains.
+    const r = simulate({ ...good, alpha: 2, basin: { kind: 'interval', left: 1e6, right: 1e6 }, maxIterations: 20 })
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.kind).toBe('unanswerable')
-      expect(r.detail).toMatch(/maxIterations/)
+      expect(r.detail).toMatch(/^No chain left the basin within 20 iterations/)
+      const kLow = 400 / (-2 * Math.log(0.025))
+      expect(r.detail).toContain(`at least ${kLow.toPrecision(3)} iterations`)
+      expect(r.issues[0]).toMatchObject({ path: 'maxIterations' })
+      expect(r.issues[0].message).toContain(`raise to at least ${Math.ceil((30 * kLow) / 10)} `)
+      expect(r.work).toMatchObject({ iterations: 200, noiseDraws: 200 })
     }
+  })
+  it('the pilot: a run in which nothing escapes by its first 10⁶ noise draws stops there (422 counting its work)', () => {
+    // α = 2 has no theory value, so nothing is refused before the run; the basin is out of reach.
+    const wide = {
+      ...good,
+      alpha: 2,
+      basin: { kind: 'interval', left: 50, right: 50 },
+      chains: 10000,
+      maxIterations: 1e8,
+    }
+    const r = simulate(wide)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.kind).toBe('unanswerable')
+    expect(r.detail).toMatch(/^Stopped after the pilot: no chain left the basin in the run's first 1000000 iterations/)
+    expect(r.work).toEqual({
+      iterations: PILOT_NOISE_DRAWS,
+      noiseDraws: PILOT_NOISE_DRAWS,
+      hessianMultiplyAdds: 0,
+      pilotIterations: PILOT_NOISE_DRAWS,
+      pilotNoiseDraws: PILOT_NOISE_DRAWS,
+      pilotHessianMultiplyAdds: PILOT_HESSIAN_MULTIPLY_ADDS,
+      requestedIterations: 2e7,
+    })
+    // exact 95 % lower bound on the mean from 10⁶ iterations without an exit: 2T/χ²_{0.975}(2)
+    expect(r.detail).toContain(`at least ${((2 * 1e6) / (-2 * Math.log(0.025))).toPrecision(3)} iterations`)
+    expect(r.issues.map((i) => i.path)).toEqual(['lr', 'noise.scale', 'basin'])
+    expect(r.detail).toContain(`at least once per ${(1e6 / 3).toPrecision(3)} iterations`)
+    // a smaller pilot stops sooner, at exactly its size
+    const small = simulate(wide, { pilotNoiseDraws: 5000 })
+    expect(!small.ok && small.work).toMatchObject({ iterations: 5000, noiseDraws: 5000 })
+  })
+  it('the pilot of a full Hessian is bounded by multiply-adds too (d = 64: 4882 iterations of 64² each)', () => {
+    const d = 64
+    const hessian = Array.from({ length: d }, (_, i) =>
+      Array.from({ length: d }, (_, j) => (i === j ? 2 : Math.abs(i - j) === 1 ? 0.5 : 0)),
+    )
+    const r = simulate({
+      ...good,
+      alpha: 2,
+      lr: 1e-4,
+      basin: { kind: 'quadratic', hessian, height: 1e6 },
+      noise: { scale: 0.01 },
+      chains: 1000,
+      maxIterations: 1e8,
+    })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    const iterations = Math.floor(PILOT_HESSIAN_MULTIPLY_ADDS / (d * d))
+    expect(iterations).toBe(4882)
+    expect(r.work).toMatchObject({ iterations, noiseDraws: iterations * d, hessianMultiplyAdds: iterations * d * d })
+    expect(r.work!.hessianMultiplyAdds).toBeLessThanOrEqual(PILOT_HESSIAN_MULTIPLY_ADDS)
+  })
+  it('a run with an escape in its pilot goes on to the same answer whatever the pilot size', () => {
+    const input = {
+      ...good,
+      alpha: 1.7,
+      lr: 0.05,
+      basin: { kind: 'interval', left: 1, right: 1.5 },
+      chains: 400,
+      maxIterations: 30,
+    }
+    const base = ok(input)
+    expect(base.escaped).toBeGreaterThan(0)
+    expect(base.censored).toBeGreaterThan(0)
+    for (const pilotNoiseDraws of [3001, 7777, 1e12]) expect(ok(input, { pilotNoiseDraws })).toEqual(base)
+  })
+  it('after the pilot, a chain that reaches a non-finite state is censored there with a warning, not counted as an exit', () => {
+    // α = 0.01: overflowing draws are about as frequent as escapes from (−1e200, 1e200); with a 200-draw pilot that
+    // saw escapes and no overflow (seed 1), the run goes on and meets overflows later.
+    const out = ok(
+      {
+        ...good,
+        alpha: 0.01,
+        lr: 0.5,
+        basin: { kind: 'interval', left: 1e200, right: 1e200 },
+        chains: 200,
+        maxIterations: 1000,
+        seed: 1,
+      },
+      { pilotNoiseDraws: 200 },
+    )
+    const w = out.warnings.find((x) => x.code === 'non-finite-state')
+    expect(w).toBeDefined()
+    const n = Number(/^(\d+) chains reached a non-finite state/.exec(w!.message)?.[1])
+    expect(n).toBeGreaterThan(0)
+    expect(out.escaped + out.censored).toBe(200)
+    expect(out.censored).toBeGreaterThanOrEqual(n)
+    expect(out.exitProbabilities!.reduce((a, e) => a + e.count, 0)).toBe(out.escaped)
   })
   it('warns when the deterministic iteration is unstable, and when a preconditioner is given to SGD', () => {
     const out = ok({
