@@ -4,12 +4,17 @@
  * upper tail and the log-density of `/v1/stable/sf` and `/v1/stable/logpdf`.
  */
 import type { GenericSchema } from 'valibot'
-import { EscapeTimeRequest } from '../src/schemas/escapeTime.ts'
-import { LandscapeRequest } from '../src/schemas/landscape.ts'
-import { ProbeOptions, UserProbeOptions } from '../src/schemas/probe.ts'
-import { SimulateRequest } from '../src/schemas/simulate.ts'
-import { StablePointsRequest, StableQuantileRequest, StableSampleRequest } from '../src/schemas/stable.ts'
-import { TailIndexRequest } from '../src/schemas/tailIndex.ts'
+import {
+  EscapeTimeRequest,
+  LandscapeRequest,
+  ProbeOptions,
+  SimulateRequest,
+  StablePointsRequest,
+  StableQuantileRequest,
+  StableSampleRequest,
+  TailIndexRequest,
+  UserProbeOptions,
+} from '../src/schemas/index.ts'
 
 export interface Command {
   /** As typed: `escape-time`, `stable pdf`. */

@@ -1,9 +1,9 @@
 /**
  * `--help` text of a command, generated from its request schema: one line per option (the dotted query key of
- * the GET form, the same names as the HTTP API), with its type and description (workers/http/queryParameters.ts).
+ * the GET form, the same names as the HTTP API), with its type and description (src/parse/queryParameters.ts).
  */
 import type { GenericSchema } from 'valibot'
-import { queryParameters } from '../workers/http/queryParameters.ts'
+import { queryParameters } from '../src/parse/index.ts'
 import type { Command } from './commands.ts'
 
 const plain = (s: string) => s.replace(/`/g, '').replace(/\s+/g, ' ').trim()

@@ -1,12 +1,12 @@
 /**
  * `levy-escape`: the API from the command line (docs in README "Command line"). Each command is an HTTP
  * operation; its options are the dotted keys of the request (the GET form's names and coercions,
- * workers/http/queryToInput.ts), validated by the same app that serves the Worker, computed in this process or,
+ * src/parse/queryToInput.ts), validated by the same app that serves the Worker, computed in this process or,
  * with `--url`, by a deployed Worker. A table by default, `--json` for the answer as is. Exit codes: 0 answered,
  * 2 bad input (the API's own messages), 1 anything else (network, server).
  */
-import { queryParameters } from '../workers/http/queryParameters.ts'
-import { queryToInput } from '../workers/http/queryToInput.ts'
+import { editDistance, queryParameters, queryToInput } from '../src/parse/index.ts'
+
 import { BUNDLED_PROBE_SCHEMA, COMMANDS, type Command, findCommand } from './commands.ts'
 import type { Answer, Exchange } from './exchange.ts'
 import { formatAnswer } from './formatAnswer.ts'
@@ -59,20 +59,8 @@ function problemText(answer: Answer): { text: string; code: number } {
   return { text: lines.join('\n'), code }
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    prev = row
-  }
-  return prev[b.length]
-}
-
 function suggest(key: string, known: string[]): string {
-  const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0]
+  const best = known.map((k) => ({ k, d: editDistance(key, k) })).sort((x, y) => x.d - y.d)[0]
   return best && best.d <= Math.max(2, key.length / 4) ? `; did you mean --${best.k}?` : ' (see --help)'
 }
 

@@ -11,10 +11,13 @@ export { escapeTime, landscape, leadingOrder, stationaryDistribution } from './e
 export { parseAndCompute, parseInput } from './parse/index.ts'
 export { createRng, type Rng } from './random/index.ts'
 export type { Failure, FieldIssue, Result, Success } from './result.ts'
-export { EscapeTimeRequest, EscapeTimeResponse } from './schemas/escapeTime.ts'
-export { LandscapeRequest, LandscapeResponse } from './schemas/landscape.ts'
-export { SimulateRequest, SimulateResponse } from './schemas/simulate.ts'
 export {
+  EscapeTimeRequest,
+  EscapeTimeResponse,
+  LandscapeRequest,
+  LandscapeResponse,
+  SimulateRequest,
+  SimulateResponse,
   StableCdfResponse,
   StableLogPdfResponse,
   StablePdfResponse,
@@ -24,9 +27,12 @@ export {
   StableSampleRequest,
   StableSampleResponse,
   StableSfResponse,
-} from './schemas/stable.ts'
-export { TailIndexRequest, TailIndexResponse } from './schemas/tailIndex.ts'
-export { WARNING_CODES, Warning, type WarningOutput } from './schemas/warning.ts'
+  TailIndexRequest,
+  TailIndexResponse,
+  WARNING_CODES,
+  Warning,
+  type WarningOutput,
+} from './schemas/index.ts'
 export { type SimulateLimits, simulate } from './simulate/index.ts'
 export { cdf, characteristicFunction, logpdf, medianConstant, pdf, quantile, sample, sf } from './stable/index.ts'
 export {

@@ -4,9 +4,9 @@
  * The `type` URIs point at the problems section of the `/docs` page.
  */
 import type { Context } from 'hono'
-import { invalidDetail } from '../src/parse/parseInput.ts'
+import { invalidDetail } from '../src/parse/index.ts'
 import type { Failure, FieldIssue } from '../src/result.ts'
-import type { ProblemBody } from '../src/schemas/problem.ts'
+import type { ProblemBody } from '../src/schemas/index.ts'
 
 /** Status → [slug of the problem type, title]. */
 export const PROBLEM_TYPES: Record<number, readonly [string, string]> = {

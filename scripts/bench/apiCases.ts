@@ -2,8 +2,8 @@
  * The requests used to measure the API (CPU per endpoint inside workerd, and `npm run load`): each endpoint
  * at its default size, plus the no-op route `/healthz` as the baseline.
  */
-import { createRng } from '../../src/random/rng.ts'
-import { sample } from '../../src/stable/sample.ts'
+import { createRng } from '../../src/random/index.ts'
+import { sample } from '../../src/stable/index.ts'
 
 export interface ApiCase {
   name: string

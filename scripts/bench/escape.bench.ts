@@ -8,9 +8,9 @@
  *
  * Run: npx tsx scripts/bench/escape.bench.ts
  */
-import { escapeTime } from '../../src/escape/escapeTime.ts'
-import { parseInput } from '../../src/parse/parseInput.ts'
-import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
+import { escapeTime } from '../../src/escape/index.ts'
+import { parseInput } from '../../src/parse/index.ts'
+import { EscapeTimeRequest } from '../../src/schemas/index.ts'
 import { python, timeIt, writeSection } from './harness.ts'
 
 /**

@@ -11,9 +11,8 @@
  * Writes bench/results/graphCost.md and graphCost.json.
  */
 import { readFileSync } from 'node:fs'
-import { analyseGraph } from '../../src/onnx/analyseGraph.ts'
-import { GRAPH_SECONDS, graphSeconds } from '../../src/onnx/graphSeconds.ts'
-import { readOnnxModel } from '../../src/onnx/readOnnxModel.ts'
+import { analyseGraph, GRAPH_SECONDS, graphSeconds, readOnnxModel } from '../../src/onnx/index.ts'
+
 import { encodeModel, node, onnx, valueInfo } from '../onnx/onnxBuilders.ts'
 import { ort } from '../onnx/ortNode.ts'
 import { timeIt, writeSection } from './harness.ts'

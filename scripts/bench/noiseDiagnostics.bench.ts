@@ -15,8 +15,8 @@
  * Writes bench/results/noiseDiagnostics.md and .json.
  */
 import { loadavg } from 'node:os'
-import { createRng } from '../../src/random/rng.ts'
-import { sample } from '../../src/stable/sample.ts'
+import { createRng } from '../../src/random/index.ts'
+import { sample } from '../../src/stable/index.ts'
 import { startDev } from '../devServer.ts'
 import { writeSection } from './harness.ts'
 import { TICK_MS, workerdCpuMs } from './workerdCpuMs.ts'

@@ -5,7 +5,7 @@
  * app in Node (validation, sampling, JSON serialisation; CPU time) against scipy `rvs` alone and `rvs` plus
  * `json.dumps` of the same draws. Writes bench/results/sampler.md and sampler.json.
  */
-import { createRng } from '../../src/random/rng.ts'
+import { createRng } from '../../src/random/index.ts'
 import { StableSource, sample } from '../../src/stable/index.ts'
 import { createApp } from '../../workers/createApp.ts'
 import { python, timeIt, writeSection } from './harness.ts'

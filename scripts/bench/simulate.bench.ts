@@ -10,9 +10,9 @@
  * Target: ratio JS/numpy ≥ 1.
  */
 
-import { parseAndCompute } from '../../src/parse/parseInput.ts'
-import { SimulateRequest } from '../../src/schemas/simulate.ts'
-import { simulate } from '../../src/simulate/simulate.ts'
+import { parseAndCompute } from '../../src/parse/index.ts'
+import { SimulateRequest } from '../../src/schemas/index.ts'
+import { simulate } from '../../src/simulate/index.ts'
 import { python, writeSection } from './harness.ts'
 
 process.env.OMP_NUM_THREADS = '1'

@@ -4,7 +4,7 @@
  * (max |ours − scipy|); quantile time per call; sampler throughput of `sample` against
  * levy_stable.rvs (numpy Generator). Writes bench/results/stable.md and stable.json.
  */
-import { createRng } from '../../src/random/rng.ts'
+import { createRng } from '../../src/random/index.ts'
 import { cdf, pdf, quantile, StableSource, sample } from '../../src/stable/index.ts'
 import { python, timeIt, writeSection } from './harness.ts'
 

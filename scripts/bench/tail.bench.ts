@@ -12,13 +12,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createRng } from '../../src/random/rng.ts'
-import { sample } from '../../src/stable/sample.ts'
-import { estimateTailIndex } from '../../src/tail/estimateTailIndex.ts'
-import { logMomentEstimate } from '../../src/tail/logMomentEstimate.ts'
-import { logMomentFromBlocks } from '../../src/tail/logMomentFromBlocks.ts'
-import { pooledNoiseTailIndex } from '../../src/tail/pooledNoiseTailIndex.ts'
-import { MACHINE_EPSILON } from '../../src/tail/sumLogAbs.ts'
+import { createRng } from '../../src/random/index.ts'
+import { sample } from '../../src/stable/index.ts'
+import {
+  estimateTailIndex,
+  logMomentEstimate,
+  logMomentFromBlocks,
+  MACHINE_EPSILON,
+  pooledNoiseTailIndex,
+} from '../../src/tail/index.ts'
+
 import { python, writeSection } from './harness.ts'
 
 /**

@@ -10,11 +10,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { createRng, type Rng } from '../../src/random/rng.ts'
-import { sample } from '../../src/stable/sample.ts'
-import { logMomentEstimate } from '../../src/tail/logMomentEstimate.ts'
-import { pooledNoiseTailIndex } from '../../src/tail/pooledNoiseTailIndex.ts'
-import { vectorLogMomentEstimate } from '../../src/tail/vectorLogMomentEstimate.ts'
+import { createRng, type Rng } from '../../src/random/index.ts'
+import { sample } from '../../src/stable/index.ts'
+import { logMomentEstimate, pooledNoiseTailIndex, vectorLogMomentEstimate } from '../../src/tail/index.ts'
 
 export interface CoverageConfig {
   alpha: number

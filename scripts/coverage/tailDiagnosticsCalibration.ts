@@ -23,11 +23,11 @@
  * Ends by reloading the JSON and checking the table against it.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { normal } from '../../src/random/normal.ts'
-import { createRng, type Rng } from '../../src/random/rng.ts'
-import { sample } from '../../src/stable/sample.ts'
-import { coordinatewiseTailIndex } from '../../src/tail/coordinatewiseTailIndex.ts'
+import { createRng, normal, type Rng } from '../../src/random/index.ts'
+
+import { sample } from '../../src/stable/index.ts'
 import {
+  coordinatewiseTailIndex,
   DEFAULT_BOOTSTRAP,
   DEFAULT_MAX_VALUES,
   DEFAULT_REFERENCES,
@@ -37,7 +37,7 @@ import {
   SPREAD_WIDTH,
   tailDiagnostics,
   Z,
-} from '../../src/tail/tailDiagnostics.ts'
+} from '../../src/tail/index.ts'
 
 type Family = { name: string; stable: boolean; draw: (n: number, rng: Rng) => Float64Array }
 

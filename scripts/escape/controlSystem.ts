@@ -6,8 +6,8 @@
  * (top-k subspace, quadratic exit set) and the simulator hold by construction, and any disagreement between the
  * measured exit and simulatedLevy can only come from the measuring pipeline.
  */
-import { normal } from '../../src/random/normal.ts'
-import { createRng } from '../../src/random/rng.ts'
+import { createRng, normal } from '../../src/random/index.ts'
+
 import { type EscapeSystem, quadraticEscapeSystem } from './escapeSystem.ts'
 
 export const CONTROL = {

@@ -9,11 +9,10 @@
  *    gradient is A(θ − θ*) + V diag(s) ζ with ζ of independent SαS(1) coordinates: the quadratic model with
  *    axis-model noise in the eigenbasis, where the escape theory and the simulator hold by construction.
  */
-import { evaluateSet } from '../../src/probe/evaluateSet.ts'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
-import type { GradientOracle } from '../../src/probe/oracle.ts'
-import type { Rng } from '../../src/random/rng.ts'
-import { StableSource } from '../../src/stable/stableSource.ts'
+import { evaluateSet, type GradientOracle, mlpOracle } from '../../src/probe/index.ts'
+
+import type { Rng } from '../../src/random/index.ts'
+import { StableSource } from '../../src/stable/index.ts'
 
 export interface EscapeSystem {
   /** Short name used in progress lines. */

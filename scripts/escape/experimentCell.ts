@@ -3,8 +3,8 @@
  * learning rate from θ* (runEscapes), summarised by the censoring-aware estimator (src/simulate
  * censoredExponentialMean), beside the four predictions of predictCell; two rows, one per exit definition.
  */
-import type { EscapeExperimentRowOutput } from '../../src/schemas/escapeExperiment.ts'
-import { censoredExponentialMean } from '../../src/simulate/censoredExponentialMean.ts'
+import type { EscapeExperimentRowOutput } from '../../src/schemas/index.ts'
+import { censoredExponentialMean } from '../../src/simulate/index.ts'
 import type { EscapeSystem } from './escapeSystem.ts'
 import type { MinimumMeasurement } from './measureSystem.ts'
 import { type CellPrediction, predictCell, type QuadraticModel, type SimulationSettings } from './predictCell.ts'

@@ -5,10 +5,9 @@
  * eigenpairs (λ_i, v_i) by Lanczos with full reorthogonalisation; and, per eigenvector, the projected noise
  * c_ji = ⟨u_j, v_i⟩. Adam's stationary second moment v* = (1/P) Σ_j (∇F + u_j)² is kept for its preconditioner.
  */
-import { coordinatewiseTailIndex } from '../../src/probe/gradientNoise.ts'
-import { lanczos } from '../../src/probe/lanczos.ts'
-import { dot } from '../../src/probe/vector.ts'
-import { createRng } from '../../src/random/rng.ts'
+import { dot, lanczos } from '../../src/probe/index.ts'
+import { createRng } from '../../src/random/index.ts'
+import { coordinatewiseTailIndex } from '../../src/tail/index.ts'
 import type { EscapeSystem } from './escapeSystem.ts'
 
 export interface MinimumMeasurement {

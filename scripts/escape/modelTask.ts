@@ -5,9 +5,9 @@
  * learning rate's cell. Runs in a worker process of runExperiment.ts (or in-process).
  */
 import { join } from 'node:path'
-import { coordinatewiseTailIndex } from '../../src/probe/gradientNoise.ts'
-import { finiteDifferenceHessianVectorProduct, finiteDifferenceStep } from '../../src/probe/hessianVectorProduct.ts'
-import type { EscapeExperimentRowOutput } from '../../src/schemas/escapeExperiment.ts'
+import { finiteDifferenceHessianVectorProduct, finiteDifferenceStep } from '../../src/probe/index.ts'
+import type { EscapeExperimentRowOutput } from '../../src/schemas/index.ts'
+import { coordinatewiseTailIndex } from '../../src/tail/index.ts'
 import { readCheckpoint } from '../onnx/readCheckpoint.ts'
 import { loadDataset } from '../train/runTraining.ts'
 import { TRAIN_CONFIGS } from '../train/trainConfigs.ts'

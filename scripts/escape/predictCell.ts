@@ -13,15 +13,14 @@
  * diagonal part, q_i = 1/⟨v_i, Q*⁻¹ v_i⟩ (the off-diagonal part is reported in the docs, not modelled).
  * Simulated values are censoring-aware means (censoredExponentialMean); null when no chain left within the cap.
  */
-import { escapeTime } from '../../src/escape/escapeTime.ts'
+import { escapeTime } from '../../src/escape/index.ts'
 import { parseAndCompute, parseInput } from '../../src/parse/index.ts'
-import { escapeRequest } from '../../src/probe/probeEscape.ts'
-import type { ProbeMeasurements } from '../../src/probe/probeMinimum.ts'
-import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
-import { SimulateRequest } from '../../src/schemas/simulate.ts'
-import { censoredExponentialMean } from '../../src/simulate/censoredExponentialMean.ts'
-import { resampledNoiseChains } from '../../src/simulate/resampledNoiseChains.ts'
-import { simulate } from '../../src/simulate/simulate.ts'
+import { escapeRequest, type ProbeMeasurements } from '../../src/probe/index.ts'
+
+import { EscapeTimeRequest, SimulateRequest } from '../../src/schemas/index.ts'
+
+import { censoredExponentialMean, resampledNoiseChains, simulate } from '../../src/simulate/index.ts'
+
 import type { MinimumMeasurement } from './measureSystem.ts'
 
 export interface QuadraticModel {

@@ -3,7 +3,7 @@
  * each θ*, the table of measured against predicted mean exit iterations, how often each prediction falls inside the
  * measured 95% interval, the two scaling fits, the control, and one log-log plot per minimum and optimizer.
  */
-import type { EscapeExperimentRowOutput } from '../../src/schemas/escapeExperiment.ts'
+import type { EscapeExperimentRowOutput } from '../../src/schemas/index.ts'
 import { type Series, svgLineChart } from '../train/svgLineChart.ts'
 import type { ScalingFit } from './fitScaling.ts'
 import type { ModelDiagnostics } from './modelTask.ts'

@@ -14,7 +14,7 @@
  * v₀ = E_B[g_B ⊙ g_B](θ*) (both measured at θ*), as a run that has been at θ* for a long time; the bias corrections
  * 1 − β^t are 1 at such a t.
  */
-import { createRng } from '../../src/random/rng.ts'
+import { createRng } from '../../src/random/index.ts'
 import type { EscapeSystem } from './escapeSystem.ts'
 
 export interface AdamSettings {

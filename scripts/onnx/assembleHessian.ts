@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { exactHessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
+import { exactHessianVectorProduct } from '../../src/probe/index.ts'
 import { onnxOracle } from '../../workers/ort/onnxOracle.ts'
 import { ort, session } from './ortNode.ts'
 import { readCheckpoint } from './readCheckpoint.ts'

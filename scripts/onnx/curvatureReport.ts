@@ -15,11 +15,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import {
-  exactHessianVectorProduct,
-  finiteDifferenceHessianVectorProduct,
-} from '../../src/probe/hessianVectorProduct.ts'
-import { lanczos } from '../../src/probe/lanczos.ts'
+import { exactHessianVectorProduct, finiteDifferenceHessianVectorProduct, lanczos } from '../../src/probe/index.ts'
+
 import { createRng } from '../../src/random/index.ts'
 import { onnxOracle } from '../../workers/ort/onnxOracle.ts'
 import { ort, session } from './ortNode.ts'

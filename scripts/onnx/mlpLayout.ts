@@ -4,9 +4,9 @@
  * shape [layers[k]]; `offset` counts float32 elements into θ / params.bin). Scripts may throw, so
  * `mlpLayout` here turns the core's empty list for invalid widths into an error.
  */
-import { mlpLayout as coreMlpLayout, type LayoutEntry } from '../../src/probe/mlpLayout.ts'
+import { mlpLayout as coreMlpLayout, type LayoutEntry } from '../../src/probe/index.ts'
 
-export { type LayoutEntry, layoutSize } from '../../src/probe/mlpLayout.ts'
+export { type LayoutEntry, layoutSize } from '../../src/probe/index.ts'
 
 /** The layout of `layers` = [inputDim, ...hidden, classes]; throws unless ≥ 2 positive integers. */
 export function mlpLayout(layers: readonly number[]): LayoutEntry[] {

@@ -3,9 +3,9 @@
  * `models/<id>/`, the trained-model contract) is defined once in src/probe/modelRecord.ts and
  * re-exported here for the scripts.
  */
-import type { ModelRecord } from '../../src/probe/modelRecord.ts'
+import type { ModelRecord } from '../../src/probe/index.ts'
 
-export type { HistoryEntry, ModelRecord } from '../../src/probe/modelRecord.ts'
+export type { HistoryEntry, ModelRecord } from '../../src/probe/index.ts'
 
 /** Everything the caller supplies; the rest (layout, counts, files, packageVersion) is derived. */
 export type CheckpointMeta = Omit<

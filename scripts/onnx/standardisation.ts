@@ -11,9 +11,9 @@
  * `standardise`, with the same float32 roundings as the graph. A blank pixel thus enters the network as
  * −μ/σ ≠ 0, and its first-layer weights get nonzero gradients.
  */
-import type { InputStandardisation } from '../../src/probe/modelRecord.ts'
+import type { InputStandardisation } from '../../src/probe/index.ts'
 
-export type { InputStandardisation } from '../../src/probe/modelRecord.ts'
+export type { InputStandardisation } from '../../src/probe/index.ts'
 
 /** Global mean and population standard deviation of x = pixel × inputScale over all training pixels. */
 export function trainingStandardisation(pixels: Uint8Array, inputScale: number): InputStandardisation {

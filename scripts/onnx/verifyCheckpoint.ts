@@ -17,11 +17,10 @@
  *     step 1e-6·‖v‖); relative error = max|Hv − Hv_fd| / max|Hv_fd|;
  *   - accuracy and mean loss of forward.onnx on eval.bin.
  */
-import { finiteDifferenceHessianVectorProduct } from '../../src/probe/hessianVectorProduct.ts'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
-import type { GradientOracle } from '../../src/probe/oracle.ts'
-import { createRng } from '../../src/random/index.ts'
-import { normal } from '../../src/random/normal.ts'
+import { finiteDifferenceHessianVectorProduct, type GradientOracle, mlpOracle } from '../../src/probe/index.ts'
+
+import { createRng, normal } from '../../src/random/index.ts'
+
 import { mlpLoss, mlpLossFiniteDiff } from './mlpReference.ts'
 import { runForward, runGrad, runHvp, session } from './ortNode.ts'
 import { readCheckpoint } from './readCheckpoint.ts'

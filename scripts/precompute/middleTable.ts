@@ -6,8 +6,7 @@
  * from the table-free evaluator exactTail (Nolan's integral and series, relative error ~1e−14), then
  * stored row by row, each row cut after its last coefficient ≥ 1e−14 (the noise level of the fitted values).
  */
-import { exactTail } from '../../src/stable/exactTail.ts'
-import { chebyshevRows } from '../../src/stable/tableLookup.ts'
+import { chebyshevRows, exactTail } from '../../src/stable/index.ts'
 
 /**
  * Rectangles of (α, x) split into panels; x-panels are geometric near 0 (α < 1 is not analytic at x = 0).

@@ -25,8 +25,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { mlpOracle } from '../../src/probe/mlpOracle.ts'
-import { probeMinimum } from '../../src/probe/probeMinimum.ts'
+import { mlpOracle, probeMinimum } from '../../src/probe/index.ts'
+
 import { createRng } from '../../src/random/index.ts'
 import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
 import { readCheckpoint } from '../onnx/readCheckpoint.ts'

@@ -11,10 +11,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { normal } from '../../src/random/normal.ts'
-import { createRng } from '../../src/random/rng.ts'
-import { sample } from '../../src/stable/sample.ts'
-import { coordinatewiseTailIndex } from '../../src/tail/coordinatewiseTailIndex.ts'
+import { createRng, normal } from '../../src/random/index.ts'
+
+import { sample } from '../../src/stable/index.ts'
+import { coordinatewiseTailIndex } from '../../src/tail/index.ts'
 
 const M = 2000
 const SEEDS = 5

@@ -22,9 +22,8 @@
  *     mostly for other reasons (centring, the columns kept, K1), so neither is a ground truth there.
  *     Kept for comparison with the earlier records and the docs/theory.md#pooled-estimator recipe.
  */
-import { coordinatewiseTailIndex } from '../../src/probe/gradientNoise.ts'
-import { pooledNoiseTailIndex } from '../../src/tail/index.ts'
-import type { LogMomentEstimate } from '../../src/tail/logMomentFromBlocks.ts'
+import { coordinatewiseTailIndex, type LogMomentEstimate, pooledNoiseTailIndex } from '../../src/tail/index.ts'
+
 import { meanCrossEntropy, mlpLogits, type TfMlp } from './mlpTf.ts'
 import { seededPermutation } from './shuffleInPlace.ts'
 import { tf } from './tfBackend.ts'

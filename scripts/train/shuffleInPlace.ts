@@ -1,5 +1,4 @@
-import type { Rng } from '../../src/random/index.ts'
-import { createRng } from '../../src/random/index.ts'
+import { createRng, type Rng } from '../../src/random/index.ts'
 
 /** Fisher–Yates shuffle driven by a seeded Rng (uniform() in (0,1)), in place; returns the array. */
 export function shuffleInPlace<T>(a: T[], rng: Rng): T[] {

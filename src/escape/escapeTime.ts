@@ -51,7 +51,7 @@ interface CheckedBasin {
 }
 
 /** Relative tolerance of the symmetry check |H_ij − H_ji| ≤ tol · max|H|. */
-export const SYMMETRY_TOLERANCE = 1e-10
+const SYMMETRY_TOLERANCE = 1e-10
 
 function checkBasin(basin: Basin, model: 'axis' | 'isotropic', issues: FieldIssue[]): CheckedBasin | undefined {
   if (basin.kind === 'interval') return { d: 1, interval: { left: basin.left, right: basin.right } }
@@ -184,6 +184,21 @@ function exitMeasure(
 
 const isIssue = (x: object): x is FieldIssue => 'path' in x && 'message' in x
 
+/**
+ * Mean escape time of SGD and/or Adam from one basin, at leading order in the learning rate (docs/theory.md#calculator).
+ *
+ * Per optimizer, with effective noise G (Σ for SGD, Q⁻¹Σ for Adam): the c-free exit mass m(W) of the basin
+ * (interval, axis or isotropic model), ν_L(W) = (2c/α) m(W), ε = η^((α−1)/α) and the mean escape
+ * K = η^(−α)/ν_L(W) iterations (docs/theory.md#theorem-1, docs/theory.md#normalisation); exit-location
+ * probabilities (docs/theory.md#exit-location), the one-jump value for an interval (docs/theory.md#one-jump-proxy),
+ * the regime and its warnings; with both optimizers, the iteration ratio and its three mechanism factors
+ * (docs/theory.md#sgd-vs-adam).
+ *
+ * Domain: the request parsed by `EscapeTimeRequest` (α ∈ (1, 2), η > 0, σ > 0); a Hessian must be symmetric
+ * positive definite and every length must match the dimension. Accuracy: the closed forms and the exact sphere
+ * integral are accurate to about 1e-12 relative; the leading order itself has an unspecified O(ρ(ε)) error
+ * (docs/theory.md#validation). Total: `invalid` naming each field, `unanswerable` for a non-finite result.
+ */
 export function escapeTime(req: EscapeTimeParsed): Result<EscapeTimeOutput> {
   const issues: FieldIssue[] = []
   const basin = checkBasin(req.basin, req.noise.model, issues)

@@ -25,6 +25,14 @@ import { bandMass, levyConstant } from '../stable/levyMeasure.ts'
 import { regimeWarnings } from './regimeWarnings.ts'
 import { stationaryDistribution } from './stationaryDistribution.ts'
 
+/**
+ * Long-run behaviour of SGD and/or Adam on a 1-D landscape of n basins (docs/theory.md#landscape).
+ *
+ * Jump rates between basins q_ij = η^α ν_L(W_ij), ν_L(W_ij) = (c/α) σ^α (lo^(−α) − (lo + w_j)^(−α)); mean
+ * residence 1/Σ_j q_ij iterations per basin; stationary weights π with πQ = 0 by GTH state reduction.
+ * Domain: walls strictly increasing, one minimum inside each basin, α ∈ (1, 2). Accuracy: about 1e-13 relative
+ * for n ≤ 64. Total: `invalid` with the dotted field path, `unanswerable` for a non-finite result.
+ */
 export function landscape(req: LandscapeParsed): Result<LandscapeOutput> {
   const issues: FieldIssue[] = []
   const { walls, minima } = req

@@ -31,10 +31,10 @@ export interface RegimeInput {
   axes?: { curvature: number[]; noise: number[]; halfWidth: number[] }
 }
 
-export const EPSILON_WARNING = 0.1
-export const ONE_STEP_WARNING = 0.01
+const EPSILON_WARNING = 0.1
+const ONE_STEP_WARNING = 0.01
 /** One-step exit probability from which the basin is left within a single step. */
-export const SINGLE_STEP_PROBABILITY = 0.5
+const SINGLE_STEP_PROBABILITY = 0.5
 
 /** The single-step regime: mean escape under one iteration, or one step leaves with probability ≥ ½. */
 export const isSingleStep = (meanEscapeIterations: number, oneStepProbability: number): boolean =>
@@ -42,6 +42,12 @@ export const isSingleStep = (meanEscapeIterations: number, oneStepProbability: n
 
 const fmt = (x: number): string => (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(3) : x.toExponential(2))
 
+/**
+ * The warnings of one optimizer's escape answer whose leading order may be off (docs/theory.md#regime-warnings):
+ * ε = η^((α−1)/α) > 0.1, α < 1.1 or > 1.9, one step leaving with probability > 0.01 (or the single-step regime,
+ * docs/theory.md#single-step), an unstable axis η·κ_i ≥ 2 and a basin narrower than 4 stationary scales of the
+ * discrete iterate. Each warning names the optimizer and its theory anchor.
+ */
 export function regimeWarnings(r: RegimeInput): WarningOutput[] {
   const w: WarningOutput[] = []
   const add = (code: WarningCode, message: string) => w.push(warning(code, message, r.name))

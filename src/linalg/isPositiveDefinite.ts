@@ -6,6 +6,7 @@
  * classified either way.
  *
  * `a` is n × n row-major; only the lower triangle is read. False for non-finite entries.
+ * See docs/theory.md#barrier-convention: a quadratic basin needs a positive-definite Hessian.
  */
 export function isPositiveDefinite(a: ArrayLike<number>, n: number): boolean {
   if (!Number.isInteger(n) || n < 1 || a.length < n * n) return false

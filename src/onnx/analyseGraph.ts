@@ -52,6 +52,12 @@ export interface GraphWork {
 
 const nf = (x: number): string => (Number.isFinite(x) ? x.toLocaleString('en-US') : String(x))
 
+/**
+ * Checks an uploaded ONNX graph before it runs and measures its work (docs/model-contract.md#static-analysis):
+ * infers every tensor's shape and type node by node for the given input shapes, refuses unsupported operators,
+ * value-dependent shapes and tensors or peak live memory over `limits` (naming `model.nodes.<i>`), and returns
+ * the nodes, multiply-adds, GEMM calls and elements of one run for `graphSeconds`. Total: a Failure, never a throw.
+ */
 export function analyseGraph(
   info: OnnxModelInfo,
   inputs: Readonly<Record<string, { shape: number[]; type: number }>>,

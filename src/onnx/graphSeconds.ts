@@ -13,6 +13,10 @@ export interface GraphSecondsConstants {
   perElement: number
 }
 
+/**
+ * Cost constants of `graphSeconds` in seconds per node, multiply-add, GEMM call and element, fitted on onnxruntime-web's
+ * single-threaded wasm and rounded up (docs/model-contract.md#static-analysis).
+ */
 export const GRAPH_SECONDS: GraphSecondsConstants = {
   perNode: 1e-5,
   perMac: 1e-9,
@@ -20,6 +24,10 @@ export const GRAPH_SECONDS: GraphSecondsConstants = {
   perElement: 2.5e-8,
 }
 
+/**
+ * Estimated CPU seconds of one run of a graph: nodes·perNode + macs·perMac + gemmCalls·perGemmCall +
+ * elements·perElement (docs/model-contract.md#static-analysis). An upper estimate by construction of the constants.
+ */
 export function graphSeconds(
   w: Pick<GraphWork, 'nodes' | 'macs' | 'gemmCalls' | 'elements'>,
   c = GRAPH_SECONDS,

@@ -36,7 +36,7 @@ export interface NodeFacts extends NodeWork {
 }
 
 /** Largest integer tensor whose values are carried through the analysis (shapes and axes are far smaller). */
-export const MAX_FOLDED_ELEMENTS = 1024
+const MAX_FOLDED_ELEMENTS = 1024
 
 /** Bytes per element of the ONNX element types a graph may hold; other types are refused. */
 export const ELEMENT_BYTES: Readonly<Record<number, number>> = {

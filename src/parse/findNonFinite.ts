@@ -24,6 +24,11 @@ const pathOf = (frame: Frame | undefined, key?: string | number): string => {
   return parts.reverse().join('.')
 }
 
+/**
+ * The first value in a JSON-like tree that must not cross the API boundary — a non-finite number, a null or
+ * undefined (unless `allowNull`), or nesting deeper than `maxDepth` — with its dotted path, or undefined when the
+ * tree is clean (docs/api.md#errors). Iterative: deep input cannot overflow the stack.
+ */
 export function findNonFinite(root: unknown, maxDepth = 32, allowNull = false): NonFiniteHit | undefined {
   const scalar = (x: unknown): NonFiniteHit['kind'] | undefined => {
     if (typeof x === 'number') return Number.isFinite(x) ? undefined : 'non-finite'

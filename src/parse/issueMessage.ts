@@ -11,7 +11,7 @@ import type { BaseIssue } from 'valibot'
 import type { SchemaNode } from './schemaNode.ts'
 
 /** Longest rendering of a received string or number. */
-export const MAX_RECEIVED = 40
+const MAX_RECEIVED = 40
 
 /** A short, finite rendering of a received value: `2.5`, `"abc"`, `an array of 3 items`, `an object`. */
 export function received(input: unknown): string {
@@ -94,7 +94,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Largest edit distance at which an unknown key is answered with "did you mean". */
-export const SUGGEST_DISTANCE = 2
+const SUGGEST_DISTANCE = 2
 
 /** The keys accepted by the object at `node` (all options of a union or variant). */
 function keysOf(node: SchemaNode | undefined, depth = 0): string[] {
@@ -124,7 +124,7 @@ export function nodeAt(schema: SchemaNode | undefined, path: string): SchemaNode
  * The message for an unknown key at `path`: the closest accepted key within edit distance 2 (and under
  * half the longer key's length) as "did you mean", and the accepted keys of that object.
  */
-export function unknownKeyMessage(path: string, schema: SchemaNode | undefined): string {
+function unknownKeyMessage(path: string, schema: SchemaNode | undefined): string {
   const cut = path.lastIndexOf('.')
   const key = path.slice(cut + 1)
   const known = keysOf(nodeAt(schema, cut < 0 ? '' : path.slice(0, cut)))

@@ -15,7 +15,7 @@ import { findNonFinite } from './findNonFinite.ts'
 import { issuesToFieldIssues } from './issuesToFieldIssues.ts'
 
 /** Deepest nesting accepted in a request (no endpoint needs more than 4). */
-export const MAX_DEPTH = 32
+const MAX_DEPTH = 32
 
 /** The `detail` of an invalid request: the field and its message, or the count. */
 export function invalidDetail(issues: FieldIssue[]): string {
@@ -25,7 +25,7 @@ export function invalidDetail(issues: FieldIssue[]): string {
 }
 
 /** The boundary issues of a value: the first non-finite number, null or too-deep nesting. */
-export function boundaryIssues(value: unknown): FieldIssue[] {
+function boundaryIssues(value: unknown): FieldIssue[] {
   const hit = findNonFinite(value, MAX_DEPTH)
   if (!hit) return []
   const message =

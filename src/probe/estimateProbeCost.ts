@@ -24,6 +24,7 @@ export interface ProbeCost {
  * a noise batch into ⌈batchSize / maxBatch⌉, so a per-run cost that does not scale with the batch (known from
  * the static analysis of an uploaded graph, docs/model-contract.md#static-analysis) can be budgeted too.
  * `stages` lists the evaluations of each stage in the order the probe runs them.
+ * See docs/theory.md#probe.
  */
 export function estimateProbeCost(
   settings: ProbeSettings,

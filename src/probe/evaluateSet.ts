@@ -12,6 +12,7 @@ export interface SetEvaluation {
  * Loss, accuracy and gradient of the objective over a set of samples, evaluated through an oracle in
  * chunks of at most `oracle.maxBatch`: F_S(θ) = (1/|S|) Σ_{i∈S} f(θ; x_i, y_i) and ∇F_S(θ), with the
  * chunk means recombined by their sizes (exact up to rounding). Default S = the whole evaluation set.
+ * See docs/theory.md#probe.
  */
 export async function evaluateSet(
   oracle: GradientOracle,
@@ -42,7 +43,7 @@ export async function evaluateSet(
   return out
 }
 
-/** 0, 1, …, n − 1. */
+/** 0, 1, …, n − 1: the indices of a whole evaluation set (docs/theory.md#probe). */
 export function rangeIndices(n: number): Int32Array {
   const out = new Int32Array(Math.max(0, n))
   for (let i = 0; i < out.length; i++) out[i] = i

@@ -9,8 +9,6 @@ import {
 } from '../tail/tailDiagnostics.ts'
 import type { GradientOracle } from './oracle.ts'
 
-export { coordinatewiseTailIndex }
-
 export interface GradientNoise {
   /** Noise rows u_j (P rows of length parameters). */
   rows: Float64Array[]

@@ -14,6 +14,7 @@ export interface TraceEstimate {
  *
  * unbiased, with Var(zᵀHz) = 2 Σ_{i≠j} H_ij². The reported standard error is the sample standard
  * deviation of the m terms divided by √m (0 when m = 1 is impossible to assess: reported as NaN).
+ * See docs/theory.md#probe.
  */
 export async function hutchinson(
   apply: (v: Float64Array) => Promise<Float64Array>,

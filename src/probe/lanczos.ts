@@ -32,6 +32,7 @@ export interface LanczosResult {
  * The iteration stops early on an invariant subspace (β_j ≤ 1e-12·max|α|). With m ≥ the operator's
  * dimension the Ritz values are its eigenvalues to rounding; in general the extreme Ritz values converge
  * first (Kaniel–Paige), and the smallest Ritz value approximates λ_min from above.
+ * See docs/theory.md#probe.
  */
 export async function lanczos(
   apply: (v: Float64Array) => Promise<Float64Array>,

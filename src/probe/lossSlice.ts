@@ -12,6 +12,7 @@ export interface LossSlice {
  * A 1-D slice of the evaluation loss through θ along a unit direction v:
  * L(t) = F(θ + t v) for t on the uniform grid of `points` values in [−range, range] (t = 0 included
  * when `points` is odd). Exact up to the oracle's rounding; one loss pass per point.
+ * See docs/theory.md#probe.
  */
 export async function lossSlice(
   oracle: GradientOracle,

@@ -2,7 +2,8 @@
  * Parameter layout of a fully connected ReLU network with a softmax output, as fixed by the model
  * contract (docs/model-contract.md): for layers [d₀, d₁, …, d_L] the flat θ holds W1 [d₀, d₁], b1 [d₁],
  * W2 [d₁, d₂], b2 [d₂], … in that order, each row-major, W_k of shape [in, out] (the tfjs Dense kernel
- * and ONNX Gemm B layout). No hidden layer (two entries) is multinomial logistic regression.
+ * and ONNX Gemm B layout). No hidden layer (two entries) is multinomial logistic regression. The exact
+ * Hessian-vector products of docs/theory.md#exact-hessian-vector-products address θ through it.
  */
 
 export interface LayoutEntry {

@@ -1,6 +1,6 @@
 /**
  * A float64 JavaScript gradient oracle for a ReLU MLP with softmax cross-entropy (the model contract's
- * architecture; no hidden layer = multinomial logistic regression).
+ * architecture; no hidden layer = multinomial logistic regression; docs/theory.md#exact-hessian-vector-products).
  *
  * Forward: a₀ = x, z_k = a_{k−1} W_k + b_k, a_k = max(z_k, 0) for hidden k, p = softmax(z_L);
  * f = −log p_y computed as logsumexp(z_L) − z_{L,y}. Backward (exact backpropagation):

@@ -25,7 +25,7 @@ import { medianAbs } from '../tail/medianAbs.ts'
 import type { ProbeMeasurements } from './probeMinimum.ts'
 import { dot } from './vector.ts'
 
-export const ESCAPE_ALPHA_RANGE = [1.01, 1.99] as const
+const ESCAPE_ALPHA_RANGE = [1.01, 1.99] as const
 
 export interface EscapeOptimizers {
   sgd?: { lr: number }

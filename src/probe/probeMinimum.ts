@@ -86,6 +86,14 @@ export function plannedWork(measures: readonly Measure[], height?: number) {
   }
 }
 
+/**
+ * Measures a minimum through a gradient oracle at θ = θ* + radius·u (docs/theory.md#probe): loss and accuracy,
+ * gradient noise and its tail index (docs/theory.md#coordinatewise-pooling), the top Hessian eigenpairs by Lanczos
+ * (exact or finite-difference Hessian-vector products, docs/theory.md#exact-hessian-vector-products), the Hutchinson
+ * trace, sharpness within a radius and the loss slice along the top eigenvector — only the requested measures.
+ * Deterministic for a given seed. Lanczos and Hutchinson accuracies are reported with the answer (residuals,
+ * standard error).
+ */
 export async function probeMinimum(
   oracle: GradientOracle,
   thetaStar: Float64Array,

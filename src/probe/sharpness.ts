@@ -21,6 +21,7 @@ export interface SharpnessResult {
  * (2) `ascentSteps` steps of projected normalised gradient ascent from the best of those points:
  * δ ← Π_ρ(δ + (ρ/2) ∇F(θ+δ)/‖∇F(θ+δ)‖), Π_ρ the projection on the ball. The answer is a lower
  * bound of S_ρ (the largest value seen). For a quadratic F = ½δᵀHδ the ascent converges to ½λ_max ρ².
+ * See docs/theory.md#probe.
  */
 export async function sharpness(
   oracle: GradientOracle,

@@ -1,6 +1,6 @@
 /**
  * Small dense-vector helpers on Float64Array used by the probe algorithms (Euclidean inner product
- * and norm, scaled copies). Plain loops, exact to floating-point rounding.
+ * and norm, scaled copies; docs/theory.md#probe). Plain loops, exact to floating-point rounding.
  */
 
 /** ⟨a, b⟩ = Σ a_i b_i. */

@@ -1,3 +1,2 @@
-export { exponential } from './exponential.ts'
 export { normal } from './normal.ts'
-export { createRng, type Rng, rngFromState } from './rng.ts'
+export { createRng, type Rng } from './rng.ts'

@@ -1,6 +1,7 @@
 /**
  * Seeded pseudo-random generator: xoshiro128** 1.1 (Blackman & Vigna, 2018, public domain,
- * https://prng.di.unimi.it/xoshiro128starstar.c), 32-bit output, period 2^128 − 1.
+ * https://prng.di.unimi.it/xoshiro128starstar.c), 32-bit output, period 2^128 − 1: the source of every draw of
+ * the sampler and the simulator (docs/theory.md#cms-sampler).
  *
  * The 128-bit state is filled from the integer seed by SplitMix32 (the 32-bit finaliser of
  * Steele, Lea & Flood's SplitMix, golden-ratio increment 0x9e3779b9, mixer of Hash Prospector

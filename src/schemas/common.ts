@@ -66,7 +66,7 @@ export const Seed = v.pipe(
 )
 
 /** Noise scale: one σ > 0 for every coordinate, or one per coordinate (Σ* = diag(σ)). */
-export const NoiseScale = v.union(
+const NoiseScale = v.union(
   [
     v.pipe(v.number(), v.gtValue(0)),
     v.pipe(v.array(v.pipe(v.number(), v.gtValue(0))), v.minLength(1), v.maxLength(MAX_DIMENSION)),

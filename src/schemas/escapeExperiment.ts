@@ -8,7 +8,7 @@ import * as v from 'valibot'
 
 const iterations = (text: string) => v.optional(v.pipe(v.number(), v.gtValue(0), v.description(text)))
 
-export const EscapeExperimentRow = v.object({
+const EscapeExperimentRow = v.object({
   model: v.pipe(v.string(), v.description('Id of the committed minimum the runs started from.')),
   optimizer: v.pipe(v.picklist(['sgd', 'adam']), v.description('The optimizer run from θ*.')),
   lr: v.pipe(v.number(), v.gtValue(0), v.description('Learning rate η of the runs.')),
@@ -56,6 +56,7 @@ export const EscapeExperimentRow = v.object({
 
 export type EscapeExperimentRowOutput = v.InferOutput<typeof EscapeExperimentRow>
 
+/** Rows of the measured escape experiment of a bundled model (docs/escape-experiment.md). */
 export const EscapeExperimentRows = v.pipe(
   v.array(EscapeExperimentRow),
   v.description(

@@ -17,17 +17,21 @@ import {
 } from './common.ts'
 import { Warnings } from './warning.ts'
 
-export const SgdOptimizer = v.strictObject({
+const SgdOptimizer = v.strictObject({
   alpha: EscapeAlpha,
   lr: LearningRate,
 })
 
-export const AdamOptimizer = v.strictObject({
+const AdamOptimizer = v.strictObject({
   alpha: EscapeAlpha,
   lr: LearningRate,
   preconditioner: v.optional(Preconditioner, 'auto'),
 })
 
+/**
+ * Body of `POST /v1/escape-time` (docs/api.md#escape-time): the basin (interval, curvatures or Hessian), the noise
+ * (scale, model), the normalisation and one or both optimizers (α, η; Adam's preconditioner). Unknown keys refused.
+ */
 export const EscapeTimeRequest = v.strictObject({
   basin: Basin,
   noise: Noise,
@@ -44,7 +48,7 @@ export const EscapeTimeRequest = v.strictObject({
 
 const finite = (text: string) => v.pipe(v.number(), v.description(text))
 
-export const OptimizerEscape = v.object({
+const OptimizerEscape = v.object({
   alpha: finite('Tail index α used for this optimizer.'),
   lr: finite('Learning rate η used for this optimizer.'),
   epsilon: finite('Noise scale of the SDE, ε = η^((α−1)/α) (/docs/theory#sgd-sde).'),
@@ -77,17 +81,21 @@ export const OptimizerEscape = v.object({
   ),
 })
 
-export const AdamEscape = v.object({
+const AdamEscape = v.object({
   ...OptimizerEscape.entries,
   preconditioner: v.pipe(v.array(v.number()), v.description('The preconditioner q used (Q* = diag(q)).')),
 })
 
-export const Mechanisms = v.object({
+const Mechanisms = v.object({
   geometry: finite("ν_{α_S}(W_S)/ν_{α_S}(W_A): the effect of Adam's preconditioning alone (/docs/theory#sgd-vs-adam)."),
   tailIndex: finite("ν_{α_S}(W_A) η_S^{α_S} / (ν_{α_A}(W_A) η_S^{α_A}): the effect of Adam's tail index."),
   learningRate: finite("(η_S/η_A)^{α_A}: the effect of Adam's learning rate."),
 })
 
+/**
+ * Answer of `POST /v1/escape-time` (docs/api.md#escape-time): per optimizer the leading-order quantities, exit
+ * probabilities, regime and warnings; with both, the ratio and its mechanism factors (docs/theory.md#sgd-vs-adam).
+ */
 export const EscapeTimeResponse = v.object({
   dimension: v.pipe(v.number(), v.integer(), v.description('Dimension d of the basin.')),
   normalization: Normalization,
@@ -103,7 +111,6 @@ export const EscapeTimeResponse = v.object({
   warnings: Warnings,
 })
 
-export type EscapeTimeInput = v.InferInput<typeof EscapeTimeRequest>
 export type EscapeTimeParsed = v.InferOutput<typeof EscapeTimeRequest>
 export type EscapeTimeOutput = v.InferOutput<typeof EscapeTimeResponse>
 export type OptimizerEscapeOutput = v.InferOutput<typeof OptimizerEscape>

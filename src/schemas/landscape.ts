@@ -8,10 +8,11 @@ import { EscapeAlpha, LearningRate, Normalization, PositiveNumber } from './comm
 import { Warnings } from './warning.ts'
 
 /** Most basins a landscape may have. */
-export const MAX_BASINS = 64
+const MAX_BASINS = 64
 
 const LandscapeOptimizer = v.strictObject({ alpha: EscapeAlpha, lr: LearningRate })
 
+/** Body of `POST /v1/landscape` (docs/api.md#landscape): walls, minima, noise scale and the optimizers. */
 export const LandscapeRequest = v.strictObject({
   walls: v.pipe(
     v.array(v.number()),
@@ -38,7 +39,7 @@ export const LandscapeRequest = v.strictObject({
   ),
 })
 
-export const LandscapeChain = v.object({
+const LandscapeChain = v.object({
   rates: v.pipe(
     v.array(v.array(v.number())),
     v.description('n × n transition rates per iteration q_ij = η^α ν_L(W_ij), zero diagonal (/docs/theory#landscape).'),
@@ -53,6 +54,10 @@ export const LandscapeChain = v.object({
   ),
 })
 
+/**
+ * Answer of `POST /v1/landscape` (docs/api.md#landscape): per optimizer the jump rates, mean residences and
+ * stationary weights of the basin chain (docs/theory.md#landscape).
+ */
 export const LandscapeResponse = v.object({
   sgd: v.optional(LandscapeChain),
   adam: v.optional(LandscapeChain),
@@ -60,6 +65,5 @@ export const LandscapeResponse = v.object({
   warnings: Warnings,
 })
 
-export type LandscapeInput = v.InferInput<typeof LandscapeRequest>
 export type LandscapeParsed = v.InferOutput<typeof LandscapeRequest>
 export type LandscapeOutput = v.InferOutput<typeof LandscapeResponse>

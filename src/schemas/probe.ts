@@ -11,12 +11,14 @@ import { EscapeTimeResponse } from './escapeTime.ts'
 import { TailDiagnosticsSchema } from './tailIndex.ts'
 import { Warnings } from './warning.ts'
 
+/** The measures a probe can take, in the order they are reported (docs/api.md#trained-minima). */
 export const MEASURES = ['loss', 'noise', 'curvature', 'sharpness', 'slice', 'escape'] as const
 
 const int = (min: number, max: number, text: string) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max), v.description(text))
 const positive = (text: string) => v.pipe(v.number(), v.gtValue(0), v.maxValue(1e6), v.description(text))
 
+/** Options of a probe of a bundled model (docs/api.md#trained-minima); defaults stated per field. */
 export const ProbeOptions = v.strictObject({
   measures: v.optional(
     v.pipe(
@@ -72,8 +74,6 @@ export const ProbeOptions = v.strictObject({
   seed: v.optional(Seed, 1),
 })
 
-export type ProbeOptionsInput = v.InferInput<typeof ProbeOptions>
-
 /** The `options` part of `POST /v1/probe` (a user's model has no record: its dynamics and data scale come here). */
 export const UserProbeOptions = v.strictObject({
   ...ProbeOptions.entries,
@@ -90,6 +90,7 @@ export type ProbeOptionsParsed = v.InferOutput<typeof ProbeOptions>
 
 const num = (text: string) => v.pipe(v.number(), v.description(text))
 
+/** One bundled model in `GET /v1/models`: dataset, optimizer, architecture and headline metrics. */
 export const ModelSummary = v.object({
   id: v.string(),
   dataset: v.string(),
@@ -106,7 +107,7 @@ export const ModelSummary = v.object({
   evalSamples: num('Size of the bundled evaluation set the probes use.'),
 })
 
-export const ModelHistoryEntry = v.object({
+const ModelHistoryEntry = v.object({
   epoch: num('Epoch (0 = initialisation).'),
   trainLoss: num('Training loss.'),
   testAccuracy: num('Test accuracy.'),
@@ -115,16 +116,22 @@ export const ModelHistoryEntry = v.object({
   ),
 })
 
+/** A bundled model in `GET /v1/models/{id}`: its summary, training history and measured escapes. */
 export const ModelDetail = v.object({
   ...ModelSummary.entries,
   history: v.array(ModelHistoryEntry),
   escapeExperiment: EscapeExperimentRows,
 })
 
+/** Answer of `GET /v1/models`. */
 export const ModelList = v.object({ models: v.array(ModelSummary) })
 
-export const AlphaInterval = v.object({ lower: v.number(), upper: v.number(), confidence: v.number() })
+const AlphaInterval = v.object({ lower: v.number(), upper: v.number(), confidence: v.number() })
 
+/**
+ * Answer of a probe (docs/api.md#trained-minima): the point, and each requested measure — loss, gradient noise and
+ * its α, curvature, sharpness, slice, escape prediction (docs/theory.md#probe) — with warnings.
+ */
 export const ProbeResponse = v.object({
   model: v.pipe(
     v.record(v.string(), v.unknown()),
@@ -224,6 +231,7 @@ export const ProbeResponse = v.object({
 
 export type ProbeOutput = v.InferOutput<typeof ProbeResponse>
 
+/** Body of `POST /v1/compare`: the probe options and exactly two bundled model ids. */
 export const CompareRequest = v.strictObject({
   ...ProbeOptions.entries,
   models: v.pipe(
@@ -233,6 +241,7 @@ export const CompareRequest = v.strictObject({
   ),
 })
 
+/** One row of the compare table: one optimizer's dynamics at one minimum, with its predicted escape. */
 export const CompareRow = v.object({
   minimum: v.string(),
   optimizer: v.picklist(['sgd', 'adam']),
@@ -246,6 +255,7 @@ export const CompareRow = v.object({
   ),
 })
 
+/** Answer of `POST /v1/compare`: both probes and the table of predicted escapes. */
 export const CompareResponse = v.object({
   probes: v.record(v.string(), ProbeResponse),
   table: v.array(CompareRow),

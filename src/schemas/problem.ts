@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 
-export const FieldIssueSchema = v.object({
+const FieldIssueSchema = v.object({
   path: v.pipe(
     v.string(),
     v.description('Dotted path of the offending field, e.g. `optimizers.sgd.alpha`; empty for the whole body.'),
@@ -13,6 +13,7 @@ export const FieldIssueSchema = v.object({
   message: v.pipe(v.string(), v.description('What is wrong and how to fix it.')),
 })
 
+/** RFC 9457 problem details, the body of every error response, with field issues (docs/api.md#errors). */
 export const Problem = v.pipe(
   v.object({
     type: v.pipe(v.string(), v.description('URI reference that identifies the problem type (documented on /docs).')),

@@ -21,18 +21,18 @@ import {
 import { Warnings } from './warning.ts'
 
 /** Largest number of chains per request. */
-export const MAX_CHAINS = 10_000
+const MAX_CHAINS = 10_000
 /** Default number of chains. */
-export const DEFAULT_CHAINS = 1000
+const DEFAULT_CHAINS = 1000
 /** Default per-chain iteration limit. */
-export const DEFAULT_MAX_ITERATIONS = 100_000
+const DEFAULT_MAX_ITERATIONS = 100_000
 /** Largest per-chain iteration limit a request may ask for (the work caps bound the run anyway). */
-export const MAX_ITERATIONS_LIMIT = 100_000_000
+const MAX_ITERATIONS_LIMIT = 100_000_000
 /** Seed used when the request gives none (echoed in the response). */
 export const DEFAULT_SEED = 1
 
 /** Interval basin of the simulator: the escape-time interval plus the drift curvature κ (drift −κθ). */
-export const SimulateIntervalBasin = v.strictObject({
+const SimulateIntervalBasin = v.strictObject({
   ...IntervalBasin.entries,
   curvature: v.optional(
     v.pipe(
@@ -45,8 +45,12 @@ export const SimulateIntervalBasin = v.strictObject({
 })
 
 /** A basin of the simulator (docs/api.md#simulation). */
-export const SimulateBasin = v.variant('kind', [SimulateIntervalBasin, QuadraticDiagonalBasin, QuadraticHessianBasin])
+const SimulateBasin = v.variant('kind', [SimulateIntervalBasin, QuadraticDiagonalBasin, QuadraticHessianBasin])
 
+/**
+ * Body of `POST /v1/simulate` (docs/api.md#simulation): optimizer, α, η, basin, noise, chains, iteration cap and seed
+ * (docs/theory.md#simulator).
+ */
 export const SimulateRequest = v.strictObject({
   optimizer: v.pipe(v.picklist(['sgd', 'adam']), v.description('Which discrete dynamics to simulate.')),
   alpha: v.pipe(
@@ -88,12 +92,16 @@ export const SimulateRequest = v.strictObject({
 const num = (text: string) => v.pipe(v.number(), v.description(text))
 const count = (text: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.description(text))
 
-export const SimulatedExit = v.object({
+const SimulatedExit = v.object({
   ...ExitProbability.entries,
   count: count('Escaped chains that left in this direction.'),
   standardError: num('Binomial standard error of the frequency, sqrt(p(1 − p)/escaped).'),
 })
 
+/**
+ * Answer of `POST /v1/simulate` (docs/api.md#simulation): escapes, the censored mean estimate with its interval
+ * (docs/theory.md#simulation-estimator), exit directions, the theory value and warnings.
+ */
 export const SimulateResponse = v.object({
   optimizer: v.picklist(['sgd', 'adam']),
   alpha: num('Tail index α of the simulated noise.'),
@@ -137,7 +145,6 @@ export const SimulateResponse = v.object({
   warnings: Warnings,
 })
 
-export type SimulateInput = v.InferInput<typeof SimulateRequest>
 export type SimulateParsed = v.InferOutput<typeof SimulateRequest>
 export type SimulateOutput = v.InferOutput<typeof SimulateResponse>
 export type SimulatedExitOutput = v.InferOutput<typeof SimulatedExit>

@@ -8,7 +8,7 @@ import { Seed } from './common.ts'
 import { Warnings } from './warning.ts'
 
 /** Largest `x` / `p` array accepted by pdf, cdf and quantile (docs/api.md: 1..1000). */
-export const MAX_POINTS = 1000
+const MAX_POINTS = 1000
 /** Largest `n` accepted by the sampler (docs/api.md: 1..100000). */
 export const MAX_SAMPLES = 100_000
 /** Seed used when a request gives none (echoed in the response). */
@@ -16,6 +16,7 @@ export const DEFAULT_SEED = 1
 
 const finite = v.pipe(v.number(), v.finite())
 
+/** Stability index α ∈ (0, 2] of the SαS law (docs/theory.md#sas-law). */
 export const StableAlpha = v.pipe(
   v.number(),
   v.finite(),
@@ -24,7 +25,7 @@ export const StableAlpha = v.pipe(
   v.description('Tail index α ∈ (0, 2]; α = 2 is Gaussian N(0, 2σ²), α = 1 Cauchy.'),
 )
 
-export const StableScale = v.optional(
+const StableScale = v.optional(
   v.pipe(
     v.number(),
     v.finite(),
@@ -36,7 +37,7 @@ export const StableScale = v.optional(
 )
 
 /** Location μ: the law of μ + X (default 0), as scipy's `loc`. */
-export const StableLoc = v.optional(
+const StableLoc = v.optional(
   v.pipe(
     v.number(),
     v.finite(),
@@ -51,7 +52,7 @@ export const StableLoc = v.optional(
  * Skewness β: only the symmetric law is served, so the one accepted value is 0 (scipy's second shape
  * parameter); any other value is refused rather than ignored.
  */
-export const StableBeta = v.optional(
+const StableBeta = v.optional(
   v.pipe(
     v.literal(0, 'only the symmetric law (β = 0) is supported; leave `beta` out or send 0'),
     v.description('Skewness β: only 0 (the symmetric law) is supported; may be left out.'),
@@ -60,6 +61,9 @@ export const StableBeta = v.optional(
 
 const lawEntries = { alpha: StableAlpha, beta: StableBeta, loc: StableLoc, scale: StableScale }
 
+/**
+ * Body of the pointwise stable endpoints (pdf, logpdf, cdf, sf; docs/api.md#stable-law): the law and the points x.
+ */
 export const StablePointsRequest = v.strictObject({
   ...lawEntries,
   x: v.pipe(
@@ -69,6 +73,7 @@ export const StablePointsRequest = v.strictObject({
   ),
 })
 
+/** Body of `POST /v1/stable/quantile` (docs/api.md#stable-law): the law and probabilities p ∈ (0, 1). */
 export const StableQuantileRequest = v.strictObject({
   ...lawEntries,
   p: v.pipe(
@@ -78,6 +83,7 @@ export const StableQuantileRequest = v.strictObject({
   ),
 })
 
+/** Body of `POST /v1/stable/sample` (docs/api.md#stable-law): the law, the number of draws and the seed. */
 export const StableSampleRequest = v.strictObject({
   ...lawEntries,
   n: v.pipe(
@@ -92,13 +98,15 @@ export const StableSampleRequest = v.strictObject({
 const header = { alpha: finite, loc: finite, scale: finite }
 const tail = { warnings: Warnings }
 
+/** Answer of `/v1/stable/pdf`: the law, x and f(x) (docs/theory.md#sas-law). */
 export const StablePdfResponse = v.object({ ...header, x: v.array(finite), pdf: v.array(finite), ...tail })
+/** Answer of `/v1/stable/logpdf`: the law, x and log f(x). */
 export const StableLogPdfResponse = v.object({ ...header, x: v.array(finite), logpdf: v.array(finite), ...tail })
+/** Answer of `/v1/stable/cdf`: the law, x and P(X ≤ x). */
 export const StableCdfResponse = v.object({ ...header, x: v.array(finite), cdf: v.array(finite), ...tail })
+/** Answer of `/v1/stable/sf`: the law, x and P(X > x). */
 export const StableSfResponse = v.object({ ...header, x: v.array(finite), sf: v.array(finite), ...tail })
+/** Answer of `/v1/stable/quantile`: the law, p and the p-quantiles. */
 export const StableQuantileResponse = v.object({ ...header, p: v.array(finite), quantile: v.array(finite), ...tail })
+/** Answer of `/v1/stable/sample`: the law, the seed and the draws (docs/theory.md#cms-sampler). */
 export const StableSampleResponse = v.object({ ...header, seed: v.number(), samples: v.array(finite), ...tail })
-
-export type StablePointsInput = v.InferOutput<typeof StablePointsRequest>
-export type StableQuantileInput = v.InferOutput<typeof StableQuantileRequest>
-export type StableSampleInput = v.InferOutput<typeof StableSampleRequest>

@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import { Warnings } from './warning.ts'
 
 /** Most numbers accepted in `samples` (docs/api.md: at most 250,000 in all). */
-export const MAX_TAIL_NUMBERS = 250_000
+const MAX_TAIL_NUMBERS = 250_000
 
 const finite = v.pipe(v.number(), v.finite())
 
@@ -32,6 +32,10 @@ const Samples2d = v.pipe(
   ),
 )
 
+/**
+ * Body of `POST /v1/tail-index` (docs/api.md#tail-index): samples (1-D, or rows of a 2-D array), method, block
+ * size, centring, standardisation, confidence and diagnostics options.
+ */
 export const TailIndexRequest = v.strictObject({
   samples: v.pipe(
     v.union([Samples1d, Samples2d], 'samples must be an array of numbers or an array of equal-length rows of numbers'),
@@ -132,6 +136,10 @@ export const TailDiagnosticsSchema = v.pipe(
   ),
 )
 
+/**
+ * Answer of `POST /v1/tail-index` (docs/api.md#tail-index): α̂, 1/α̂, the interval, the SαS scale, the block
+ * layout, warnings and optional diagnostics (docs/theory.md#tail-index).
+ */
 export const TailIndexResponse = v.object({
   alpha: finiteOut,
   inverseAlpha: finiteOut,
@@ -146,5 +154,4 @@ export const TailIndexResponse = v.object({
   warnings: Warnings,
 })
 
-export type TailIndexInput = v.InferInput<typeof TailIndexRequest>
 export type TailIndexParsed = v.InferOutput<typeof TailIndexRequest>

@@ -58,6 +58,9 @@ export type WarningCode = keyof typeof WARNING_CODES
 /** The codes, in catalogue order. */
 export const WARNING_CODE_LIST = Object.keys(WARNING_CODES) as WarningCode[]
 
+/**
+ * One warning of an answer: code, severity, optimizer, message and its /docs/theory anchor (docs/api.md#warnings).
+ */
 export const Warning = v.pipe(
   v.object({
     code: v.pipe(v.picklist(WARNING_CODE_LIST), v.description('Stable identifier of the warning (docs/api.md).')),

@@ -31,7 +31,10 @@ export interface CensoredMean {
   upper: number
 }
 
-/** The upper tail Q(n, x) = e^(−x) Σ_{j<n} x^j/j! of Gamma(n, 1) (n a positive integer), i.e. P(Gamma > x). */
+/**
+ * The upper tail Q(n, x) = e^(−x) Σ_{j<n} x^j/j! of Gamma(n, 1) (n a positive integer), i.e. P(Gamma > x).
+ * (docs/theory.md#simulation-estimator)
+ */
 export function gammaUpperTail(n: number, x: number): number {
   if (!(x > 0)) return 1
   const lx = Math.log(x)
@@ -47,7 +50,10 @@ export function gammaUpperTail(n: number, x: number): number {
   return Math.min(1, Math.exp(max) * s)
 }
 
-/** The p-quantile of χ² with 2n degrees of freedom (n a positive integer), by bisection on gammaUpperTail. */
+/**
+ * The p-quantile of χ² with 2n degrees of freedom (n a positive integer), by bisection on gammaUpperTail.
+ * (docs/theory.md#simulation-estimator)
+ */
 export function chiSquareEvenQuantile(n: number, p: number): number {
   if (!(n >= 1) || !Number.isInteger(n) || !(p > 0 && p < 1)) return NaN
   // Gamma(n,1) quantile g with 1 − Q(n, g) = p; bracket [0, hi] grown until the cdf passes p
@@ -62,7 +68,10 @@ export function chiSquareEvenQuantile(n: number, p: number): number {
   return lo + hi
 }
 
-/** K̂, its standard error and the exact interval at `confidence` from T iterations run in all and r exits. */
+/**
+ * K̂, its standard error and the exact interval at `confidence` from T iterations run in all and r exits.
+ * (docs/theory.md#simulation-estimator)
+ */
 export function censoredExponentialMean(totalIterations: number, escaped: number, confidence = 0.95): CensoredMean {
   const T = totalIterations
   const r = escaped

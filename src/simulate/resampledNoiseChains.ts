@@ -31,6 +31,12 @@ export interface ResampledChainStats {
   escaped: number
 }
 
+/**
+ * Censored chains of the diagonal quadratic model driven by measured noise vectors drawn with replacement:
+ * y_i ← (1 − a_i λ_i) y_i − b_i c_{J,i}, exit at ½ Σ λ_i y_i² ≥ h, at most `cap` iterations per chain
+ * (docs/theory.md#simulator, docs/escape-experiment.md#predictions). Returns total iterations and exits for
+ * `censoredExponentialMean` (docs/theory.md#simulation-estimator). Deterministic for a given seed.
+ */
 export function resampledNoiseChains(s: ResampledChainSetup): ResampledChainStats {
   const d = s.curvatures.length
   const n = Math.floor(s.rows.length / Math.max(1, d))

@@ -28,9 +28,9 @@ import { ChainRunner, type ChainSetup } from './runChains.ts'
 import { simulationTheory } from './simulationTheory.ts'
 
 /** Cap on scalar noise draws per call. */
-export const MAX_NOISE_DRAWS = 20_000_000
+const MAX_NOISE_DRAWS = 20_000_000
 /** Cap on Hessian multiply-adds per call (full-Hessian basins). */
-export const MAX_HESSIAN_MULTIPLY_ADDS = 400_000_000
+const MAX_HESSIAN_MULTIPLY_ADDS = 400_000_000
 
 /**
  * Work of the pilot, the first part of every run: a run in which no chain has escaped by then stops there with a
@@ -210,7 +210,7 @@ function prepare(req: SimulateParsed, maxDraws: number, maxMadds: number): Resul
  * was validated on (docs/theory.md#validation-1d), so a floor of 0.05 refuses only requests whose pilot the theory
  * puts about 20 times out of reach.
  */
-export const EXPECTED_ESCAPES_FLOOR = 0.05
+const EXPECTED_ESCAPES_FLOOR = 0.05
 
 /**
  * Escapes the advice of a refusal aims at: the estimate's relative standard error is then 1/√30 ≈ 18 % and the

@@ -16,6 +16,11 @@ export type SimulationTheory =
   | { ok: true; value: TheoryValue; warnings: WarningOutput[] }
   | { ok: false; reason: string }
 
+/**
+ * The leading-order value K = η^(−α)/ν_L(W) (c = c_α) that a simulate request is compared with, from the escape-time
+ * calculator on the same basin, noise and optimizer (docs/theory.md#calculator, docs/theory.md#simulation-estimator);
+ * for an interval also the one-jump value. For α = 2 or α ≤ 1 there is no Lévy leading order: only the reason.
+ */
 export function simulationTheory(req: SimulateParsed, q: number[] | undefined): SimulationTheory {
   if (req.alpha === 2) {
     return {

@@ -23,6 +23,11 @@ const BLOCK = 1024
 /** `step()`'s answer when the iterate is still inside the basin. */
 export const INSIDE = -1
 
+/**
+ * One chain of the discrete dynamics θ ← θ − η G_d ∇F(θ) + η G ζ stepped one iteration at a time, restarting at θ*
+ * after each exit (docs/theory.md#simulator). Stepping through N escapes reproduces `runChains` with N chains bit for
+ * bit; the running estimate of the mean escape is (iterations run)/(escapes) (docs/theory.md#simulation-estimator).
+ */
 export class Walk {
   /** The current point (θ − θ*); after an exit it holds the first point outside, until the next step. */
   readonly theta: Float64Array

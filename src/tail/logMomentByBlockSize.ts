@@ -31,6 +31,12 @@ export function centringLogScale(n: number, alpha: number): number {
   return Math.log((1 - 1 / n) ** alpha + (n - 1) / n ** alpha) / alpha
 }
 
+/**
+ * The log-moment estimate of 1/α at block size K1 on `columns` runs of `rows` values: per block
+ * D = (ln|Y| − mean ln|x|)/ln K1 with E D = 1/α, averaged, plus the per-block-row means for resampling whole
+ * minibatches (docs/theory.md#log-moment-estimator, docs/theory.md#batch-size-curve). With `centred`, the bias of
+ * centring is removed by three fixed-point steps in α.
+ */
 export function logMomentByBlockSize(
   values: Float64Array,
   lnAbs: Float64Array,

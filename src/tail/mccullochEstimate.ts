@@ -63,7 +63,7 @@ export function mccullochFromQuantiles(q05: number, q25: number, q75: number, q9
 }
 
 /** Type-7 sample quantile of ascending `sorted` (numpy's default): linear between order statistics. */
-export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
+function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
   const h = (sorted.length - 1) * p
   const i = Math.floor(h)
   return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i]

@@ -1,3 +1,7 @@
+/**
+ * ε = 2^−52, added inside every logarithm of the log-moment estimators so that a zero value gives ln ε, not −∞
+ * (docs/theory.md#pooled-estimator).
+ */
 export const MACHINE_EPSILON = Number.EPSILON
 
 const GROUP = 16

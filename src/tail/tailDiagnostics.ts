@@ -39,8 +39,19 @@ import { MACHINE_EPSILON } from './sumLogAbs.ts'
 
 /** Thresholds of the verdict (calibrated by scripts/calibrateTailDiagnostics.ts, docs/tail-diagnostics.md). */
 export const SPREAD_WIDTH = 0.07
+/**
+ * Largest drift of 1/α̂ across block sizes that still reads as "stable" (docs/theory.md#tail-index-diagnostics).
+ */
 export const DRIFT_WIDTH = 0.02
+/**
+ * Number of standard errors a statistic must lie outside its band to count as a departure
+ * (docs/theory.md#tail-index-diagnostics).
+ */
 export const Z = 3
+/**
+ * A KS distance above this multiple of the largest distance of exact SαS references of the same size rejects the SαS
+ * fit (docs/theory.md#goodness-of-fit).
+ */
 export const KS_MULTIPLE = 2
 
 export type EstimatorMethod = 'log-moment' | 'mcculloch' | 'cf-regression' | 'hill'
@@ -92,14 +103,28 @@ export interface DiagnosticsOptions {
   maxValues?: number
 }
 
+/**
+ * Most values the diagnostics use by default (2^15 whole runs), bounding their cost (docs/theory.md#tail-index-diagnostics).
+ */
 export const DEFAULT_MAX_VALUES = 1 << 15
 /** Values (whole runs) the KS distance and its parametric references use. */
 export const KS_VALUES = 1 << 13
+/**
+ * Default number of bootstrap resamples of block rows for the diagnostics' intervals (docs/theory.md#tail-index-diagnostics).
+ */
 export const DEFAULT_BOOTSTRAP = 100
+/** Default number of exact SαS reference samples drawn for the KS threshold (docs/theory.md#goodness-of-fit). */
 export const DEFAULT_REFERENCES = 8
 
 const nanInterval = (confidence: number): Interval => ({ lower: NaN, upper: NaN, confidence })
 
+/**
+ * Whether an α̂ can be trusted (docs/theory.md#tail-index-diagnostics): four estimators side by side (log-moment,
+ * McCulloch, characteristic-function regression, Hill; docs/theory.md#other-estimators) with bootstrap intervals,
+ * the log-moment estimate across block sizes (docs/theory.md#batch-size-curve) and the KS distance to the fitted SαS
+ * law against exact references (docs/theory.md#goodness-of-fit), summed up in a verdict. Deterministic for a given
+ * seed; NaN fields where a statistic is undefined.
+ */
 export function tailDiagnostics(
   input: DiagnosticsInput,
   options: DiagnosticsOptions = {},

@@ -27,6 +27,11 @@ export interface ValidTailIndexInput {
 
 const isMatrix = (samples: number[] | number[][]): samples is number[][] => Array.isArray(samples[0])
 
+/**
+ * The data-dependent checks of a parsed tail-index request (docs/theory.md#block-layout): at least 4 units so that
+ * there are two blocks of two, a `blockSize` that leaves two blocks, the defaults, and the options that do not apply.
+ * `invalid` Failure with the dotted path otherwise.
+ */
 export function validateTailIndexInput(req: TailIndexParsed): Result<ValidTailIndexInput> {
   const { samples, blockSize } = req
   const rows = samples.length > 0 && isMatrix(samples) ? samples : null

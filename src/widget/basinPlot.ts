@@ -87,6 +87,10 @@ function sketch(s: WidgetState, W: number, top: number, h: number): string {
   return out.join('')
 }
 
+/**
+ * SVG markup of the basin sketch (interval well or the ellipse ½xᵀHx = h of the first two coordinates) above one
+ * stacked bar per optimizer of the exit-location probabilities m(W_U)/m(W) (docs/theory.md#exit-location).
+ */
 export function basinPlot(s: WidgetState, splits: ExitSplit[], width: number): string {
   const W = width
   const sketchH = 120

@@ -75,6 +75,11 @@ function unavailable(status: number, body: any): string {
   return `The comparison failed (HTTP ${status}${detail}).`
 }
 
+/**
+ * Fills `container` with the trained-minima comparison of `apiBase` (`GET /v1/models`, `POST /v1/compare`,
+ * `GET /v1/models/{id}`; docs/api.md#trained-minima): predicted escapes of both optimizers from both minima, and the
+ * measured ones beside them. An unavailable endpoint or a failed call shows a plain message; never rejects.
+ */
 export async function renderComparePanel(container: HTMLElement, apiBase: string): Promise<void> {
   const say = (text: string) => {
     container.innerHTML = `<p class="status" role="status">${escapeXml(text)}</p>`

@@ -9,6 +9,10 @@ export interface DensityCurves {
   curves: { alpha: number; y: number[] }[]
 }
 
+/**
+ * The SαS(1) densities at each α in `alphas` and the Gaussian (α = 2, N(0, 2)) on 2·half + 1 points of
+ * [−xMax, xMax], evaluated for x ≥ 0 and mirrored (docs/theory.md#sas-law).
+ */
 export function densityCurves(alphas: number[], pdf: PdfFn, xMax = 10, half = 40): DensityCurves {
   const pos = Array.from({ length: half + 1 }, (_, i) => (xMax * i) / half)
   const x = [

@@ -7,6 +7,10 @@ import { lineChart, type Series } from './lineChart.ts'
 
 const CLASSES = ['sgd', 'adam', 'gauss']
 
+/**
+ * SVG markup of the SGD and Adam noise densities against the Gaussian on a log density axis, where the tails
+ * ∝ |x|^(−1−α) separate from e^(−x²/4) (docs/theory.md#sas-law).
+ */
 export function densityPlot(d: DensityCurves, labels: string[], width: number, height = 240): string {
   const series: Series[] = d.curves.map((c, i) => ({
     label: labels[i] ?? `α = ${c.alpha}`,

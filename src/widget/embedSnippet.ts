@@ -7,8 +7,13 @@ import { escapeXml } from './escapeXml.ts'
 import type { WidgetState } from './state.ts'
 import { stateToQuery } from './stateToQuery.ts'
 
+/** Tag name of the calculator element, `<escape-time-calculator>`. */
 export const ELEMENT_NAME = 'escape-time-calculator'
 
+/**
+ * The HTML to paste into a page to embed the calculator in `state`: the module script from `origin` and the element
+ * with the state as attributes.
+ */
 export function embedSnippet(state: WidgetState, origin: string): string {
   const q = stateToQuery(state, { includePanel: false })
   const attrs: string[] = []

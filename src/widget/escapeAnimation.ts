@@ -71,6 +71,11 @@ function viewOf(setup: ChainSetup): View {
   return { i, j, left: semi(i), right: semi(i), semiY: semi(j) }
 }
 
+/**
+ * "Watch it escape": SGD and Adam iterates stepped by `Walk` (the simulator's dynamics and draws,
+ * docs/theory.md#simulator) and drawn on a canvas with fading trails and a cross at each exit, in the basin's two
+ * sharpest directions; it keeps the running escape counts and mean escape per optimizer.
+ */
 export class EscapeAnimation {
   #tracks: { sgd?: Track; adam?: Track } = {}
   #view: View | undefined

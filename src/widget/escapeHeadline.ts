@@ -5,6 +5,7 @@
  */
 import { formatNumber } from './formatNumber.ts'
 
+/** What the headline says instead of a number in the single-step regime (docs/theory.md#single-step). */
 export const SINGLE_STEP_TEXT = 'leaves within one step'
 
 export interface Headline {
@@ -14,6 +15,11 @@ export interface Headline {
   singleStep: boolean
 }
 
+/**
+ * The headline of one optimizer's mean escape: the number of iterations to `digits` significant digits, or
+ * SINGLE_STEP_TEXT when the answer's regime is "single-step" or the mean escape is under one iteration
+ * (docs/theory.md#single-step).
+ */
 export function escapeHeadline(o: { meanEscapeIterations: number; regime?: string } | undefined, digits = 4): Headline {
   if (!o || !Number.isFinite(o.meanEscapeIterations)) return { text: '—', unit: 'iterations', singleStep: false }
   if (o.regime === 'single-step' || o.meanEscapeIterations < 1)

@@ -8,6 +8,11 @@ import type { LrSweep } from './lrSweep.ts'
 
 const zip = (xs: number[], ys: number[]) => xs.map((x, i) => [x, ys[i]] as const)
 
+/**
+ * SVG markup of mean escape iterations K(η) = η^(−α)/ν_L(W) against the learning rate for SGD and Adam on log-log
+ * axes (slope −α, docs/theory.md#normalisation), each optimizer's chosen (η, K) marked, and for an interval the
+ * finite-η one-jump values (docs/theory.md#one-jump-proxy).
+ */
 export function escapePlot(
   sweep: LrSweep,
   current: { sgd?: [number, number]; adam?: [number, number] },

@@ -66,6 +66,12 @@ const FRAME_COSTS = 240
 const STATIC_ITERATIONS = 96
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
 
+/**
+ * The `<escape-time-calculator>` custom element: inputs for the basin, the noise and both optimizers, the escape
+ * times and mechanism factors (docs/theory.md#calculator, docs/theory.md#sgd-vs-adam), three plots, the escape
+ * animation and the trained-minima panel. It computes with the injected `core` (the API's own parse step and
+ * `escapeTime`) or, with an `api` attribute, through that Worker's `POST /v1/escape-time`.
+ */
 export class EscapeTimeCalculator extends HTMLElement {
   /** The compute core; set once by the bundle entry (src/widget/main.ts). */
   static core: WidgetCore | undefined

@@ -69,6 +69,7 @@ export function svgToPng(svgText: string, width: number, height: number, scale =
   })
 }
 
+/** The PNG image of a canvas, as a Blob (rejects if the browser cannot encode it). */
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded'))), 'image/png'),

@@ -18,6 +18,10 @@ const TARGETS: [RegExp, string][] = [
   [/^optimizers\.adam\.preconditioner(\.\d+)?$/, 'adam-pre'],
 ]
 
+/**
+ * The id of the widget control that sets the request field at a validation issue's dotted `path`
+ * (docs/api.md#errors), or undefined when no control sets it.
+ */
 export function issueTarget(path: string): string | undefined {
   for (const [re, id] of TARGETS) if (re.test(path)) return id
   return undefined

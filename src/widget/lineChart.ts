@@ -39,6 +39,7 @@ export interface LineChartSpec {
   series: Series[]
 }
 
+/** Font size of chart labels in SVG user units; label widths are estimated from it. */
 export const CHART_FONT = 11
 const CHAR_W = CHART_FONT * 0.58
 
@@ -106,6 +107,10 @@ export function pathData(points: ReadonlyArray<readonly [number, number]>, sx: S
   return d
 }
 
+/**
+ * SVG markup of a line chart: linear or log axes with ticks and grid, solid or dashed series with an optional
+ * highlighted point, a wrapping legend and an accessible name. No DOM, no inline styles.
+ */
 export function lineChart(spec: LineChartSpec): string {
   const { width: W, height: H } = spec
   const legend = legendLayout(

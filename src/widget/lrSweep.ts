@@ -26,6 +26,10 @@ export interface LrSweep {
   adamOneJump?: number[]
 }
 
+/**
+ * The learning rates of the sweep: `points` log-spaced values from min(10⁻⁴, a decade below the smaller chosen η)
+ * to max(0.5, the larger chosen η), capped at 0.9; empty if the state has no valid η.
+ */
 export function lrGrid(s: WidgetState, points = 25): number[] {
   const lo = Math.min(1e-4, 10 ** Math.floor(Math.log10(Math.min(s.sgd.lr, s.adam.lr)) - 1e-9))
   const hi = Math.min(0.9, Math.max(0.5, s.sgd.lr, s.adam.lr))
@@ -35,6 +39,11 @@ export function lrGrid(s: WidgetState, points = 25): number[] {
   return Array.from({ length: points }, (_, i) => 10 ** (a + ((b - a) * i) / (points - 1)))
 }
 
+/**
+ * Mean escape iterations of SGD and Adam on `lrGrid`: K(η) = η^(−α)/ν_L(W) from one `escapeTime` answer, since ν_L(W)
+ * does not depend on η (docs/theory.md#normalisation); with `compute`, also the interval's finite-η one-jump values,
+ * which do (docs/theory.md#one-jump-proxy).
+ */
 export function lrSweep(s: WidgetState, base: EscapeTimeOutput, compute?: ComputeFn, points = 25): LrSweep {
   const lr = lrGrid(s, points)
   const line = (o: { alpha: number; levyMass: number } | undefined) =>

@@ -9,6 +9,10 @@ import { stateToQuery } from './stateToQuery.ts'
 
 const OWNED = new Set(Object.values(ATTRIBUTE_KEYS))
 
+/**
+ * `current` with the widget's state keys replaced by stateToQuery's; parameters the widget does not own are kept in
+ * their order.
+ */
 export function mergeStateQuery(current: URLSearchParams, state: WidgetState): URLSearchParams {
   const q = new URLSearchParams()
   for (const [k, v] of current) if (!OWNED.has(k)) q.append(k, v)

@@ -58,6 +58,7 @@ export const defaultState: WidgetState = Object.freeze({
   watchSpeed: 10,
 }) as WidgetState
 
+/** A deep copy of a widget state (its arrays and optimizer objects are not shared). */
 export function cloneState(s: WidgetState): WidgetState {
   return {
     ...s,

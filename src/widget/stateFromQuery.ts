@@ -18,6 +18,10 @@ export function parseList(v: string | null): number[] | undefined {
   return xs.every((x) => Number.isFinite(x)) && xs.length > 0 ? xs : undefined
 }
 
+/**
+ * Widget state from the API's dotted GET keys in `q`, on top of `base`: missing or unreadable values keep `base`'s;
+ * out-of-range values are kept for the API's validation to explain.
+ */
 export function stateFromQuery(q: URLSearchParams, base: WidgetState): WidgetState {
   const s = cloneState(base)
   const kind = q.get('basin.kind')

@@ -9,6 +9,10 @@ import { defaultState, type WidgetState } from './state.ts'
 const num = (x: number) => String(x)
 const list = (xs: number[]) => xs.map(num).join(',')
 
+/**
+ * The widget state as the API's dotted GET keys (docs/api.md#get-forms), only those of the chosen basin kind, plus
+ * `panel=compare` when asked: a valid `GET /v1/escape-time` query apart from `panel`.
+ */
 export function stateToQuery(s: WidgetState, options: { includePanel?: boolean } = {}): URLSearchParams {
   const q = new URLSearchParams()
   q.set('basin.kind', s.basin)

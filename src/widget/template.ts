@@ -27,6 +27,7 @@ const exportButtons = (id: string, what: string) => `
     <button type="button" class="secondary small" data-export="png" data-plot="${id}" part="button export-button" aria-label="Download ${what} as PNG">PNG</button>
   </div>`
 
+/** The element's shadow-DOM markup (inputs, result cards, figures, share buttons, the trained-minima panel). */
 export const template = `
 <div class="root" part="root">
   <header part="header">

@@ -15,6 +15,10 @@ export interface EscapeTimeBody {
   }
 }
 
+/**
+ * The `/v1/escape-time` request body of a widget state (docs/api.md#escape-time), optionally at other learning
+ * rates `lr`.
+ */
 export function toRequest(s: WidgetState, lr?: { sgd: number; adam: number }): EscapeTimeBody {
   return {
     basin:

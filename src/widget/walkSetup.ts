@@ -15,6 +15,11 @@ import type { WidgetState } from './state.ts'
 
 const positive = (x: number) => Number.isFinite(x) && x > 0
 
+/**
+ * The `Walk` setup of one optimizer of a widget state (docs/theory.md#simulator): drift gains η/q_i and noise gains
+ * ησ_i/q_i (q = 1 for SGD, Adam's preconditioner otherwise, docs/theory.md#adam-preconditioner), the basin's
+ * curvatures and height; undefined when α, η, the seed, the noise scales or the basin are not usable.
+ */
 export function walkSetup(s: WidgetState, who: 'sgd' | 'adam', seed: number): ChainSetup | undefined {
   const d = s.basin === 'interval' ? 1 : s.curvatures.length
   const { alpha, lr } = s[who]

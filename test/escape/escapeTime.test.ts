@@ -564,3 +564,172 @@ describe('escapeTime: refusals and warnings', () => {
     expect(leaves.other).toEqual([])
   })
 })
+
+// Behaviours that no earlier test pinned down (found by mutation testing, docs/mutation-testing.md); each expected
+// value comes from a closed form evaluated here, not from the code under test.
+describe('escapeTime: regimes, per-optimizer fields and messages', () => {
+  const interval = { kind: 'interval', left: 1, right: 2 } as const
+
+  it('a quadratic basin takes 1/K as the one-step probability: a one-step warning iff K < 100, "single-step" iff K ≤ 2', () => {
+    // Axis model, d = 1, c = c_α: K = η^(−α)/ν_L with ν_L = (2c_α/α)(A/2h)^(α/2), A = σ²κ.
+    const alpha = 1.5
+    const lr = 0.01
+    const K = (sigma: number) => {
+      const nu = ((2 * levyDensityConstant(alpha)) / alpha) * ((sigma * sigma * 1) / (2 * 0.5)) ** (alpha / 2)
+      return lr ** -alpha / nu
+    }
+    const at = (sigma: number) =>
+      ok({
+        basin: { kind: 'quadratic', curvatures: [1], height: 0.5 },
+        noise: { scale: sigma },
+        optimizers: { sgd: { alpha, lr } },
+      }).sgd
+    for (const [sigma, warned, regime] of [
+      [0.01, false, 'asymptotic'],
+      [30, true, 'asymptotic'],
+      [300, true, 'single-step'],
+    ] as const) {
+      const k = K(sigma)
+      expect(k > 100).toBe(!warned)
+      const out = at(sigma)
+      expect(rel(out?.meanEscapeIterations ?? NaN, k)).toBeLessThan(1e-12)
+      expect(out?.regime).toBe(regime)
+      const w = ok({
+        basin: { kind: 'quadratic', curvatures: [1], height: 0.5 },
+        noise: { scale: sigma },
+        optimizers: { sgd: { alpha, lr } },
+      }).warnings.map((x) => x.code)
+      expect(w.includes('one-step-escape')).toBe(warned && regime === 'asymptotic')
+      expect(w.includes('single-step')).toBe(regime === 'single-step')
+    }
+  })
+
+  it('only Adam reports a preconditioner; an interval reports exits "left" and "right"', () => {
+    const out = ok({ basin: interval, noise: { scale: 1 }, optimizers: { sgd: { alpha: 1.5, lr: 0.01 } } })
+    expect(out.sgd && 'preconditioner' in out.sgd).toBe(false)
+    expect(out.sgd?.exitProbabilities?.map((e) => e.direction)).toEqual(['left', 'right'])
+    const both = ok({
+      basin: T6H,
+      noise: { scale: T6S },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.5, lr: 0.01, preconditioner: [2, 3] } },
+    })
+    expect(both.sgd && 'preconditioner' in both.sgd).toBe(false)
+    expect(both.adam?.preconditioner).toEqual([2, 3])
+  })
+
+  it("Adam's stability check uses the preconditioned curvature κ_i = H_ii/q_i (η κ_i ≥ 2 is unstable)", () => {
+    const req = (q: number[]) => ({
+      basin: { kind: 'quadratic', curvatures: [1, 300], height: 1 },
+      noise: { scale: 1e-3 },
+      optimizers: { adam: { alpha: 1.8, lr: 0.01, preconditioner: q } },
+    })
+    const codes = (q: number[]) => ok(req(q)).warnings.map((w) => w.code)
+    // η·300/100 = 0.03: stable; η·300/1 = 3: unstable along axis 1.
+    expect(codes([1, 100])).not.toContain('unstable-iteration')
+    expect(codes([1, 1])).toContain('unstable-iteration')
+  })
+
+  it('the narrow-basin check uses the half-width √(2h/H_ii) of each axis', () => {
+    // κ = 100, η = 0.01: ηκ = 1, so the stationary scale of the iterate is exactly η·σ; half-width √(2·0.125/100) = 0.05.
+    const codes = (sigma: number) =>
+      ok({
+        basin: { kind: 'quadratic', curvatures: [100], height: 0.125 },
+        noise: { scale: sigma },
+        optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+      }).warnings.map((w) => w.code)
+    expect(4 * 0.01 * 1.5 > Math.sqrt(0.25 / 100)).toBe(true)
+    expect(codes(1.5)).toContain('narrow-basin') // 4ησ = 0.06 > 0.05
+    expect(4 * 0.01 * 1 < Math.sqrt(0.25 / 100)).toBe(true)
+    expect(codes(1)).not.toContain('narrow-basin') // 4ησ = 0.04 < 0.05
+  })
+
+  it('accepts a Hessian asymmetric within 1e-10 of its largest entry, as its symmetric part', () => {
+    const base = [
+      [2000, 300],
+      [300, 1000],
+    ]
+    const skewed = [
+      [2000, 300 + 1e-8],
+      [300 - 1e-8, 1000],
+    ]
+    const run = (hessian: number[][]) =>
+      ok({
+        basin: { kind: 'quadratic', hessian, height: 1 },
+        noise: { scale: 1 },
+        optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+      }).sgd?.meanEscapeIterations ?? NaN
+    // 2e-8 against the tolerance 1e-10·2000 = 2e-7: accepted, and the symmetric part is the base matrix.
+    expect(rel(run(skewed), run(base))).toBeLessThan(1e-12)
+    const far = escapeTime({
+      basin: {
+        kind: 'quadratic',
+        hessian: [
+          [2000, 300 + 1e-6],
+          [300, 1000],
+        ],
+        height: 1,
+      },
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    })
+    expect(far.ok).toBe(false)
+    if (!far.ok)
+      expect(far.issues).toEqual([
+        {
+          path: 'basin.hessian.1.0',
+          message: 'H[1][0] = 300 differs from H[0][1] = 300.000001; the Hessian must be symmetric',
+        },
+      ])
+  })
+
+  it('says which test refused a Hessian: Cholesky under the axis model, the eigenvalues of GᵀHG under the isotropic one', () => {
+    const indefinite = {
+      kind: 'quadratic',
+      hessian: [
+        [1, 2],
+        [2, 1],
+      ],
+      height: 1,
+    }
+    const message = (model: string) => {
+      const r = escapeTime({
+        basin: indefinite,
+        noise: { scale: 1, model },
+        optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+      })
+      if (r.ok) throw new Error('accepted an indefinite Hessian')
+      expect(r.detail).toBe('The basin is not valid.')
+      return r.issues[0].message
+    }
+    expect(message('axis')).toMatch(/Cholesky factorisation fails/)
+    expect(message('isotropic')).toMatch(/smallest eigenvalue of GᵀHG/)
+  })
+
+  it('length problems name the field, its length and the dimension', () => {
+    const r = escapeTime({
+      basin: { kind: 'quadratic', curvatures: [1, 2], height: 1 },
+      noise: { scale: [1, 2, 3] },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 }, adam: { alpha: 1.5, lr: 0.01, preconditioner: [1] } },
+    })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.detail).toBe('The lengths do not match the dimension of the basin.')
+    expect(r.issues).toEqual([
+      { path: 'noise.scale', message: 'has 3 entries; the basin has dimension 2' },
+      { path: 'optimizers.adam.preconditioner', message: 'has 1 entries; the basin has dimension 2' },
+    ])
+  })
+
+  it('an unanswerable result names the first non-finite field of the answer', () => {
+    const r = escapeTime({
+      basin: { kind: 'interval', left: 1e300, right: 1e300 },
+      noise: { scale: 1e-300 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.kind).toBe('unanswerable')
+    expect(r.detail).toMatch(/Bring the basin size .* closer to each other/)
+    expect(r.issues).toEqual([{ path: expect.stringMatching(/^sgd\./), message: 'would not be a finite number' }])
+  })
+})

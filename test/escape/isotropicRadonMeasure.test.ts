@@ -22,3 +22,23 @@ describe('isotropicRadonMeasure (docs/theory.md#sphere-average)', () => {
     expect(isotropicRadonMeasure([1, 2], 1, 2)).toBeNaN()
   })
 })
+
+describe('isotropicRadonMeasure: domain', () => {
+  it('κ_{d,α} is NaN for a non-integer or non-positive dimension and for α outside (0, 2)', () => {
+    for (const [d, alpha] of [
+      [2.5, 1.5],
+      [0, 1.5],
+      [-1, 1.5],
+      [3, 0],
+      [3, -0.5],
+      [3, 2],
+      [3, NaN],
+    ])
+      expect(isotropicMassFactor(d, alpha)).toBeNaN()
+  })
+
+  it('m(W) is NaN for a height that is not a positive finite number and for no eigenvalues', () => {
+    for (const height of [0, -1, Infinity, NaN]) expect(isotropicRadonMeasure([1, 2], height, 1.5)).toBeNaN()
+    expect(isotropicRadonMeasure([], 1, 1.5)).toBeNaN()
+  })
+})

@@ -19,10 +19,28 @@ describe('chiSquareEvenQuantile', () => {
     expect(gammaUpperTail(1, 3)).toBeCloseTo(Math.exp(-3), 15)
     expect(gammaUpperTail(2, 3)).toBeCloseTo(4 * Math.exp(-3), 15)
   })
+  // 1 − Q(n, x) is compared with p in double precision: a rounding of ~1e-16 on a probability of 1e-12 moves the
+  // quantile by ~1e-4 relative at most (measured: ≤ 5e-5). Near p = 1 the first bracket [0, n + 10√n + 10] is too
+  // short (55 > 21 at n = 1), so these rows also check that the bracket grows.
+  it.each(fixture.chiSquareExtreme)(
+    'χ²_$p(2·$n) at an extreme p matches scipy to 2e-4 relative',
+    ({ n, p, quantile }) => {
+      expect(Math.abs(chiSquareEvenQuantile(n, p) / quantile - 1)).toBeLessThan(2e-4)
+    },
+  )
+  // The log-term recursion t_j = t_{j−1} + ln x − ln j accumulates about n·ε·|ln x| of rounding: 1e-12 at n = 2000.
+  it.each(fixture.gammaUpperTail)('Q($n, $x) matches scipy gammaincc to 1e-11 relative', ({ n, x, q }) => {
+    expect(Math.abs(gammaUpperTail(n, x) / q - 1)).toBeLessThan(1e-11)
+  })
+  it('gammaUpperTail is 1 at x ≤ 0 (no time elapsed: no event yet)', () => {
+    expect(gammaUpperTail(3, 0)).toBe(1)
+    expect(gammaUpperTail(3, -2)).toBe(1)
+  })
   it('gives NaN outside its domain', () => {
     expect(chiSquareEvenQuantile(0, 0.5)).toBeNaN()
     expect(chiSquareEvenQuantile(2.5, 0.5)).toBeNaN()
     expect(chiSquareEvenQuantile(3, 1)).toBeNaN()
+    expect(chiSquareEvenQuantile(3, 0)).toBeNaN()
   })
 })
 
@@ -72,5 +90,17 @@ describe('censoredExponentialMean', () => {
   it('is NaN on invalid input', () => {
     expect(censoredExponentialMean(-1, 2).mean).toBeNaN()
     expect(censoredExponentialMean(100, 1.5).lower).toBeNaN()
+  })
+
+  it.each([
+    ['no iterations run', 0, 0, 0.95],
+    ['infinite exposure', Infinity, 3, 0.95],
+    ['a negative count of exits', 100, -1, 0.95],
+    ['confidence 0', 100, 3, 0],
+    ['confidence 1', 100, 3, 1],
+    ['confidence above 1', 100, 3, 1.5],
+  ])('every field is NaN with %s', (_, total, escaped, confidence) => {
+    const e = censoredExponentialMean(total, escaped, confidence)
+    expect([e.mean, e.standardError, e.lower, e.upper]).toEqual([NaN, NaN, NaN, NaN])
   })
 })

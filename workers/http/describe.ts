@@ -5,8 +5,8 @@
 
 import { describeRoute, resolver } from 'hono-openapi'
 import type { GenericSchema } from 'valibot'
-import { Problem } from '../../src/schemas/problem.ts'
-import { queryParameters } from './queryParameters.ts'
+import { queryParameters } from '../../src/parse/index.ts'
+import { Problem } from '../../src/schemas/index.ts'
 
 export interface RouteDoc {
   summary: string

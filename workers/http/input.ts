@@ -9,10 +9,9 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { GenericSchema, InferInput, InferOutput } from 'valibot'
-import { parseInput } from '../../src/parse/parseInput.ts'
+import { parseInput, queryToInput } from '../../src/parse/index.ts'
 import type { FieldIssue } from '../../src/result.ts'
 import { failureToProblem, problem, validationProblem } from '../problem.ts'
-import { queryToInput } from './queryToInput.ts'
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
 

@@ -8,7 +8,7 @@
  * Serialisation is `JSON.stringify` of the value, so identical requests give identical bytes.
  */
 import type { Context, TypedResponse } from 'hono'
-import { findNonFinite } from '../../src/parse/findNonFinite.ts'
+import { findNonFinite } from '../../src/parse/index.ts'
 import type { Result } from '../../src/result.ts'
 import { failureToProblem, problem } from '../problem.ts'
 

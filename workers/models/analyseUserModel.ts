@@ -7,8 +7,8 @@
  * cost estimates give the CPU of one run as fixed + perSample·n (a graph may do work that does not
  * scale with the batch, such as an expanded parameter).
  */
-import { analyseGraph, GRAPH_LIMITS, type GraphLimits, type GraphWork } from '../../src/onnx/analyseGraph.ts'
-import { graphSeconds } from '../../src/onnx/graphSeconds.ts'
+import { analyseGraph, GRAPH_LIMITS, type GraphLimits, type GraphWork, graphSeconds } from '../../src/onnx/index.ts'
+
 import type { Result } from '../../src/result.ts'
 import { success } from '../../src/result.ts'
 import { maxOracleBatch } from '../ort/onnxOracle.ts'

@@ -20,7 +20,7 @@ import FashionMlpSgdEval from '../../models/fashion-mlp-sgd/eval.bin'
 import FashionMlpSgdGrad from '../../models/fashion-mlp-sgd/grad.onnx'
 import FashionMlpSgdParams from '../../models/fashion-mlp-sgd/params.bin'
 import FashionMlpSgdRecord from '../../models/fashion-mlp-sgd/record.json'
-import type { ModelRecord } from '../../src/probe/modelRecord.ts'
+import type { ModelRecord } from '../../src/probe/index.ts'
 import type { BundledModel } from './modelRecord.ts'
 
 export const BUNDLED_MODELS: BundledModel[] = [

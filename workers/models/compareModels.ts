@@ -4,10 +4,10 @@
  * at that minimum (the 2×2 table). Failures and warnings name the model they come from.
  */
 import type * as v from 'valibot'
-import { probeEscape } from '../../src/probe/probeEscape.ts'
+import { probeEscape } from '../../src/probe/index.ts'
 import { type Result, success } from '../../src/result.ts'
-import type { CompareRequest, CompareResponse, ProbeOutput } from '../../src/schemas/probe.ts'
-import type { WarningOutput } from '../../src/schemas/warning.ts'
+import type { CompareRequest, CompareResponse, ProbeOutput, WarningOutput } from '../../src/schemas/index.ts'
+
 import { bundledTarget } from './bundledModels.ts'
 import type { BundledModel } from './modelRecord.ts'
 import { runProbe } from './runProbe.ts'

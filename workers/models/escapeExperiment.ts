@@ -4,7 +4,7 @@
  * `escapeExperiment` by `GET /v1/models/{id}`.
  */
 import experiment from '../../docs/img/escape-experiment.json'
-import type { EscapeExperimentRowOutput } from '../../src/schemas/escapeExperiment.ts'
+import type { EscapeExperimentRowOutput } from '../../src/schemas/index.ts'
 
 const ROWS = experiment.rows as unknown as EscapeExperimentRowOutput[]
 

@@ -2,7 +2,7 @@
  * The Worker's views of a bundled model's `record.json` (the record type is defined once in
  * src/probe/modelRecord.ts; users read docs/model-contract.md). The record is served as written.
  */
-import type { ModelRecord } from '../../src/probe/modelRecord.ts'
+import type { ModelRecord } from '../../src/probe/index.ts'
 
 /** The files of a bundled model as the Worker imports them (wrangler Data modules). */
 export interface BundledModel {

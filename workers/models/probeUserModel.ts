@@ -8,7 +8,7 @@
  */
 import type { InferenceSession } from 'onnxruntime-web/wasm'
 import { invalid, type Result, success } from '../../src/result.ts'
-import type { ProbeOutput } from '../../src/schemas/probe.ts'
+import type { ProbeOutput } from '../../src/schemas/index.ts'
 import { loadOrt } from '../ort/loadOrt.ts'
 import { SESSION_OPTIONS } from '../ort/sessionOptions.ts'
 import { stripInitializers } from '../ort/stripInitializers.ts'

@@ -4,9 +4,9 @@
  * bytes) and the optional JSON `options` (the `UserProbeOptions` schema). Missing parts and invalid options
  * are returned as field issues; a model that breaks the contract or an empty data part as an `invalid` failure.
  */
-import { parseInput } from '../../src/parse/parseInput.ts'
+import { parseInput } from '../../src/parse/index.ts'
 import { type FieldIssue, invalid, type Result, success } from '../../src/result.ts'
-import { UserProbeOptions, type UserProbeOptionsParsed } from '../../src/schemas/probe.ts'
+import { UserProbeOptions, type UserProbeOptionsParsed } from '../../src/schemas/index.ts'
 import { checkUserModel, type UserModel } from './userModel.ts'
 
 /** A well-formed upload: the checked model, its file, the undecoded data part and the parsed options. */

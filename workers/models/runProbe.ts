@@ -5,13 +5,21 @@
  * (src/probe), and shapes the docs/api.md response.
  */
 import type { InferenceSession } from 'onnxruntime-web/wasm'
-import { estimateProbeCost } from '../../src/probe/estimateProbeCost.ts'
-import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
-import { type EscapeOptimizers, type ProbeEscapeOutput, probeEscape } from '../../src/probe/probeEscape.ts'
-import { type Measure, type ProbeMeasurements, type ProbeSettings, probeMinimum } from '../../src/probe/probeMinimum.ts'
+import {
+  type EscapeOptimizers,
+  estimateProbeCost,
+  type LayoutEntry,
+  type Measure,
+  type ProbeEscapeOutput,
+  type ProbeMeasurements,
+  type ProbeSettings,
+  probeEscape,
+  probeMinimum,
+} from '../../src/probe/index.ts'
+
 import type { Result } from '../../src/result.ts'
 import { success, unanswerable } from '../../src/result.ts'
-import { MEASURES, type ProbeOptionsParsed, type ProbeOutput } from '../../src/schemas/probe.ts'
+import { MEASURES, type ProbeOptionsParsed, type ProbeOutput } from '../../src/schemas/index.ts'
 import type { Ort } from '../ort/loadOrt.ts'
 import { onnxOracle } from '../ort/onnxOracle.ts'
 import type { RunSeconds } from './analyseUserModel.ts'

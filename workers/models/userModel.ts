@@ -9,9 +9,9 @@
  * v), for every parameter or for none; `exactHvp` says whether the model has them.
  */
 
-import { SUPPORTED_OPS } from '../../src/onnx/inferNode.ts'
-import { type OnnxModelInfo, type OnnxValueInfo, readOnnxModel } from '../../src/onnx/readOnnxModel.ts'
-import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
+import { type OnnxModelInfo, type OnnxValueInfo, readOnnxModel, SUPPORTED_OPS } from '../../src/onnx/index.ts'
+
+import type { LayoutEntry } from '../../src/probe/index.ts'
 import type { FieldIssue, Result } from '../../src/result.ts'
 import { invalid, success } from '../../src/result.ts'
 

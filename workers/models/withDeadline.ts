@@ -4,7 +4,7 @@
  * `seconds` by throwing `DeadlineExceeded` (caught by runProbe, which answers 422 with what was done).
  * `done()` reports the per-sample gradient evaluations and calls made so far.
  */
-import type { GradientOracle } from '../../src/probe/oracle.ts'
+import type { GradientOracle } from '../../src/probe/index.ts'
 
 export class DeadlineExceeded extends Error {
   constructor(

@@ -10,8 +10,7 @@
  * `hvp_<name>` outputs (the batch mean H v); other runs feed zeros there (ONNX Runtime wants every input).
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-web/wasm'
-import type { LayoutEntry } from '../../src/probe/mlpLayout.ts'
-import type { BatchEvaluation, EvaluateOptions, GradientOracle } from '../../src/probe/oracle.ts'
+import type { BatchEvaluation, EvaluateOptions, GradientOracle, LayoutEntry } from '../../src/probe/index.ts'
 
 export interface OnnxOracleInput {
   session: InferenceSession

@@ -4,7 +4,7 @@
  * Worker's origin and only from a frame on the page, and sets that `<iframe>`'s height (clamped to 120–20,000 px).
  * It changes nothing else and sends nothing. Served as a classic script with CORS, so any site can load it.
  */
-import { RESIZE_MESSAGE } from '../../src/widget/postHeight.ts'
+import { RESIZE_MESSAGE } from '../../src/widget/index.ts'
 
 /** The script for a Worker at `origin` (the only origin whose messages it accepts). */
 export function embedHelper(origin: string): string {

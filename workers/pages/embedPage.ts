@@ -3,7 +3,7 @@
  * API's dotted keys, read by the widget because of `sync-url`); `theme=light|dark` picks the colours. With
  * `resize-parent` the widget posts its height to the framing page (see src/widget/postHeight.ts and `/embed.js`).
  */
-import { ELEMENT_NAME } from '../../src/widget/embedSnippet.ts'
+import { ELEMENT_NAME } from '../../src/widget/index.ts'
 
 export function embedPage(styleTag: string, theme: 'light' | 'dark' | 'auto'): string {
   return `<!doctype html>

@@ -3,10 +3,7 @@
  * the live calculator, the API at a glance, and the embed snippet. Static HTML; the only script is
  * the widget module from this origin.
  */
-import { ELEMENT_NAME, embedSnippet } from '../../src/widget/embedSnippet.ts'
-import { escapeXml } from '../../src/widget/escapeXml.ts'
-import { defaultState } from '../../src/widget/state.ts'
-import { stateToQuery } from '../../src/widget/stateToQuery.ts'
+import { defaultState, ELEMENT_NAME, embedSnippet, escapeXml, stateToQuery } from '../../src/widget/index.ts'
 
 const ENDPOINTS: [string, string, string][] = [
   [

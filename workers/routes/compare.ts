@@ -3,7 +3,7 @@
  * the 2×2 table of workers/models/compareModels.ts.
  */
 import { Hono } from 'hono'
-import { CompareRequest, CompareResponse } from '../../src/schemas/probe.ts'
+import { CompareRequest, CompareResponse } from '../../src/schemas/index.ts'
 import type { AppEnv } from '../env.ts'
 import { describePost } from '../http/describe.ts'
 import { jsonInput } from '../http/input.ts'

@@ -5,8 +5,8 @@
  */
 import { escapeTime } from '../../src/escape/index.ts'
 import { unanswerable } from '../../src/result.ts'
-import { MAX_DIMENSION } from '../../src/schemas/common.ts'
-import { EscapeTimeRequest, EscapeTimeResponse } from '../../src/schemas/escapeTime.ts'
+import { EscapeTimeRequest, EscapeTimeResponse, MAX_DIMENSION } from '../../src/schemas/index.ts'
+
 import { getAndPost } from '../http/computeRoute.ts'
 
 /** The route; `maxHessianDimension` below 256 is the lite build's cap on full Hessians (422 above it). */

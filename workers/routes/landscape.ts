@@ -3,7 +3,7 @@
  * jump rates of each optimizer on a 1-D landscape of 2..64 basins, mean residence times and stationary weights.
  */
 import { landscape } from '../../src/escape/index.ts'
-import { LandscapeRequest, LandscapeResponse } from '../../src/schemas/landscape.ts'
+import { LandscapeRequest, LandscapeResponse } from '../../src/schemas/index.ts'
 import { getAndPost } from '../http/computeRoute.ts'
 
 export const landscapeRoutes = getAndPost(

@@ -7,7 +7,7 @@
 import { type Context, Hono } from 'hono'
 import { describeRoute, resolver } from 'hono-openapi'
 import { success } from '../../src/result.ts'
-import { ModelDetail, ModelList, ProbeOptions, ProbeResponse } from '../../src/schemas/probe.ts'
+import { ModelDetail, ModelList, ProbeOptions, ProbeResponse } from '../../src/schemas/index.ts'
 import type { AppEnv } from '../env.ts'
 import { describePost, problemContent } from '../http/describe.ts'
 import { jsonInput } from '../http/input.ts'

@@ -5,7 +5,7 @@
  * work (the first 10⁶ noise draws) to end in a 422 (docs/api.md#simulation-work-rule).
  */
 
-import { SimulateRequest, SimulateResponse } from '../../src/schemas/simulate.ts'
+import { SimulateRequest, SimulateResponse } from '../../src/schemas/index.ts'
 import { type SimulateLimits, simulate } from '../../src/simulate/index.ts'
 import { postOnly } from '../http/computeRoute.ts'
 

@@ -16,8 +16,10 @@ import {
   StableQuantileRequest,
   StableQuantileResponse,
   StableSfResponse,
-} from '../../src/schemas/stable.ts'
-import { type WarningOutput, warning } from '../../src/schemas/warning.ts'
+  type WarningOutput,
+  warning,
+} from '../../src/schemas/index.ts'
+
 import { cdf, logpdf, pdf, quantile, sf } from '../../src/stable/index.ts'
 import type { AppEnv } from '../env.ts'
 import { getAndPost } from '../http/computeRoute.ts'

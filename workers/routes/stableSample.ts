@@ -2,10 +2,10 @@
  * `POST /v1/stable/sample` (docs/api.md#stable-law): n SαS(σ) draws by the
  * Chambers–Mallows–Stuck method from the seeded generator (docs/theory.md#cms-sampler); echoes the seed used.
  */
-import { createRng } from '../../src/random/rng.ts'
+import { createRng } from '../../src/random/index.ts'
 import { success, unanswerable } from '../../src/result.ts'
-import { MAX_SAMPLES, StableSampleRequest, StableSampleResponse } from '../../src/schemas/stable.ts'
-import { sample } from '../../src/stable/sample.ts'
+import { MAX_SAMPLES, StableSampleRequest, StableSampleResponse } from '../../src/schemas/index.ts'
+import { sample } from '../../src/stable/index.ts'
 import { postOnly } from '../http/computeRoute.ts'
 
 /** The route; `maxDraws` below the schema's 100,000 is the lite build's cap (answered 422 above it). */

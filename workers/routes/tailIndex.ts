@@ -2,7 +2,7 @@
  * `POST /v1/tail-index` (docs/api.md#tail-index; docs/theory.md#tail-index): the log-moment estimate of α with its
  * interval, from 1-D samples or a minibatch × coordinate matrix (at most 250,000 numbers).
  */
-import { TailIndexRequest, TailIndexResponse } from '../../src/schemas/tailIndex.ts'
+import { TailIndexRequest, TailIndexResponse } from '../../src/schemas/index.ts'
 import { estimateTailIndex } from '../../src/tail/index.ts'
 import { postOnly } from '../http/computeRoute.ts'
 

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono'
 import { describeRoute, resolver } from 'hono-openapi'
-import { ProbeResponse } from '../../src/schemas/probe.ts'
+import { ProbeResponse } from '../../src/schemas/index.ts'
 import type { AppEnv } from '../env.ts'
 import { problemContent } from '../http/describe.ts'
 import { respond } from '../http/respond.ts'

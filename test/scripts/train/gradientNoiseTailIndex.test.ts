@@ -7,7 +7,7 @@ import { gradientNoiseTailIndex, noiseTailIndex } from '../../../scripts/train/g
 import { createTfMlp, disposeTfMlp, glorotInit } from '../../../scripts/train/mlpTf.ts'
 import { seededPermutation } from '../../../scripts/train/shuffleInPlace.ts'
 import { tf, useBackend } from '../../../scripts/train/tfBackend.ts'
-import { coordinatewiseTailIndex } from '../../../src/probe/gradientNoise.ts'
+import { coordinatewiseTailIndex } from '../../../src/tail/coordinatewiseTailIndex.ts'
 import { pooledNoiseTailIndex } from '../../../src/tail/index.ts'
 
 // Oracle: the noise rows computed from per-sample gradients of the exported grad.onnx in

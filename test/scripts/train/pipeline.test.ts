@@ -9,7 +9,7 @@ import { createTfMlp, disposeTfMlp, glorotInit, networkInput } from '../../../sc
 import { FORWARD_TOLERANCE, GRADIENT_TOLERANCE, loadDataset, runTraining } from '../../../scripts/train/runTraining.ts'
 import { tf, useBackend } from '../../../scripts/train/tfBackend.ts'
 import type { TrainHistoryEntry } from '../../../scripts/train/trainMlp.ts'
-import { coordinatewiseTailIndex } from '../../../src/probe/gradientNoise.ts'
+import { coordinatewiseTailIndex } from '../../../src/tail/coordinatewiseTailIndex.ts'
 import { pooledNoiseTailIndex } from '../../../src/tail/index.ts'
 
 // End to end on a small digits subset: train SGD and Adam a few epochs from the same θ₀, measure α,

@@ -1,10 +1,10 @@
 /** GET forms: dotted query keys → a request body, coerced by the schema (docs/api.md#get-forms). */
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { EscapeTimeRequest } from '../../../src/schemas/escapeTime.ts'
-import { StablePointsRequest } from '../../../src/schemas/stable.ts'
-import { TailIndexRequest } from '../../../src/schemas/tailIndex.ts'
-import { nestQuery, queryToInput } from '../../../workers/http/queryToInput.ts'
+import { nestQuery, queryToInput } from '../../src/parse/queryToInput.ts'
+import { EscapeTimeRequest } from '../../src/schemas/escapeTime.ts'
+import { StablePointsRequest } from '../../src/schemas/stable.ts'
+import { TailIndexRequest } from '../../src/schemas/tailIndex.ts'
 
 const q = (s: string) => new URLSearchParams(s)
 

@@ -6,8 +6,8 @@
  */
 import type { GenericSchema } from 'valibot'
 import { is } from 'valibot'
-import type { SchemaNode as Node } from '../../src/parse/schemaNode.ts'
-import type { FieldIssue } from '../../src/result.ts'
+import type { FieldIssue } from '../result.ts'
+import type { SchemaNode as Node } from './schemaNode.ts'
 
 type Raw = string | { [key: string]: Raw }
 
@@ -15,7 +15,7 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor'])
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
 /** Most distinct query keys accepted. */
-export const MAX_QUERY_KEYS = 64
+const MAX_QUERY_KEYS = 64
 
 /** Nests dotted keys; returns issues for repeated keys, empty segments and leaf/object clashes. */
 export function nestQuery(params: URLSearchParams): { value: Record<string, Raw>; issues: FieldIssue[] } {

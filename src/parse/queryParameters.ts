@@ -7,7 +7,7 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema'
 import type { GenericSchema } from 'valibot'
-import type { SchemaNode as Node } from '../../src/parse/schemaNode.ts'
+import type { SchemaNode as Node } from './schemaNode.ts'
 
 export interface QueryParameter {
   name: string
@@ -101,6 +101,10 @@ function parameter(name: string, required: boolean, description: string, s: Node
   }
 }
 
+/**
+ * One OpenAPI query parameter per leaf of a request schema, named by its dotted path, typed by the leaf's JSON Schema
+ * and described in words (docs/api.md#get-forms). Lists are comma-separated; matrices are `;`-separated rows.
+ */
 export function queryParameters(schema: GenericSchema): QueryParameter[] {
   const out = new Map<string, QueryParameter>()
   const walk = (node: Node, path: string, required: boolean): void => {
