@@ -41,4 +41,19 @@ describe('logMomentFromBlocks (t interval on the block statistics, docs/theory.m
     expect(logMomentFromBlocks(new Float64Array([0.5, 0.6]), 0, 2, 4, 0).inverseAlpha).toBeNaN()
     expect(logMomentFromBlocks(new Float64Array([0.5, 0.6]), NaN, 2, 4, 0).inverseAlpha).toBeNaN()
   })
+
+  it('the refused estimate keeps the layout and the confidence and sets every number, the intervals too, to NaN', () => {
+    expect(logMomentFromBlocks(new Float64Array([0.5]), 0.9, 3, 3, 1)).toEqual({
+      inverseAlpha: NaN,
+      alpha: NaN,
+      rawAlpha: NaN,
+      standardError: NaN,
+      blockSize: 3,
+      blocks: 1,
+      used: 3,
+      dropped: 1,
+      interval: { lower: NaN, upper: NaN, confidence: 0.9 },
+      inverseInterval: { lower: NaN, upper: NaN },
+    })
+  })
 })
