@@ -10,6 +10,9 @@ export interface FieldIssue {
   message: string
 }
 
+/**
+ * Why a core function gave no answer: invalid input (with field issues) or an answer that cannot be a finite number.
+ */
 export interface Failure {
   ok: false
   kind: 'invalid' | 'unanswerable'
@@ -24,11 +27,13 @@ export interface Failure {
   work?: Record<string, number>
 }
 
+/** An answer of a core function. */
 export interface Success<T> {
   ok: true
   value: T
 }
 
+/** The outcome of every core function: an answer or a typed failure, never a throw. */
 export type Result<T> = Success<T> | Failure
 
 /** The value of a computation that answered. */

@@ -26,6 +26,7 @@ const WG = [
   0.417959183673469387755102040816327,
 ]
 
+/** A definite integral with its estimated absolute error and the integrand evaluations spent. */
 export interface Quadrature {
   value: number
   /** Estimated absolute error (QUADPACK estimate, usually pessimistic for smooth integrands). */

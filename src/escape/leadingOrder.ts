@@ -1,3 +1,4 @@
+/** ε, Θ(ε⁻¹), ν_L(W), m(W), λ, E[Γ] (SDE time) and K (iterations) of one optimizer (docs/theory.md#theorem-1). */
 export interface LeadingOrder {
   epsilon: number
   theta: number

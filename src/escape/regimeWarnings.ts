@@ -17,6 +17,7 @@
  */
 import { type WarningCode, type WarningOutput, warning } from '../schemas/warning.ts'
 
+/** What `regimeWarnings` judges for one optimizer: its leading order, step and, for quadratic basins, each axis. */
 export interface RegimeInput {
   /** The optimizer the warnings concern. */
   name: 'sgd' | 'adam'

@@ -19,6 +19,7 @@ import { ELEMENT_BYTES, inferNode, SUPPORTED_OPS, type TensorFact, tensorFact } 
 import type { OnnxModelInfo } from './readOnnxModel.ts'
 import { elementCount } from './tensorShape.ts'
 
+/** Bounds an uploaded graph must respect before it runs (docs/model-contract.md#static-analysis). */
 export interface GraphLimits {
   /** Largest number of elements of any one tensor. */
   maxElements: number
@@ -34,6 +35,7 @@ export interface GraphLimits {
  */
 export const GRAPH_LIMITS: GraphLimits = { maxElements: 2 ** 22, maxNodes: 4096, maxPeakBytes: 64 * 2 ** 20 }
 
+/** The static work of one run of a graph, from which `graphSeconds` estimates its CPU time. */
 export interface GraphWork {
   nodes: number
   /** Multiply-adds of MatMul and Gemm. */

@@ -6,6 +6,7 @@
  */
 import type { GraphWork } from './analyseGraph.ts'
 
+/** Seconds per node, per multiply-add, per GEMM call and per element read or written. */
 export interface GraphSecondsConstants {
   perNode: number
   perMac: number

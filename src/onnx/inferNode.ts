@@ -25,12 +25,14 @@ export interface TensorFact {
   value?: number[]
 }
 
+/** Multiply-adds, GEMM calls and elements touched by one node. */
 export interface NodeWork {
   macs: number
   gemmCalls: number
   elements: number
 }
 
+/** What shape inference knows after one node: its work and the facts (shape, type, small values) of its outputs. */
 export interface NodeFacts extends NodeWork {
   outputs: TensorFact[]
 }

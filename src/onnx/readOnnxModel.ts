@@ -24,6 +24,7 @@ export interface OnnxValueInfo {
   shape: (number | string | null)[] | null
 }
 
+/** A constant tensor stored in the graph, with its values when they are FLOAT or small integers. */
 export interface OnnxInitializer {
   name: string
   dims: number[]
@@ -47,6 +48,7 @@ export interface OnnxAttribute {
   graph?: true
 }
 
+/** One operator of the graph: type, domain, input and output names, attributes. */
 export interface OnnxNode {
   opType: string
   /** "" = ai.onnx. */
@@ -57,6 +59,7 @@ export interface OnnxNode {
   attributes: OnnxAttribute[]
 }
 
+/** What the Worker reads from an ONNX file: IR version, opsets, inputs, outputs, initializers and nodes. */
 export interface OnnxModelInfo {
   irVersion: number
   opsets: { domain: string; version: number }[]

@@ -9,6 +9,7 @@ import { toJsonSchema } from '@valibot/to-json-schema'
 import type { GenericSchema } from 'valibot'
 import type { SchemaNode as Node } from './schemaNode.ts'
 
+/** One OpenAPI query parameter of a GET form (docs/api.md#get-forms). */
 export interface QueryParameter {
   name: string
   in: 'query'

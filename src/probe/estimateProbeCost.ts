@@ -1,5 +1,8 @@
 import { type ProbeSettings, plannedWork } from './probeMinimum.ts'
 
+/**
+ * The planned oracle work of a probe: evaluations, estimated seconds, memory of the noise rows and oracle calls.
+ */
 export interface ProbeCost {
   evaluations: number
   seconds: number

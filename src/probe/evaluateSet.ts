@@ -1,5 +1,6 @@
 import type { GradientOracle } from './oracle.ts'
 
+/** Mean loss, accuracy and (optionally) mean gradient over a set of samples, with the evaluations spent. */
 export interface SetEvaluation {
   loss: number
   accuracy: number

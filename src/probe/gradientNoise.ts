@@ -9,6 +9,9 @@ import {
 } from '../tail/tailDiagnostics.ts'
 import type { GradientOracle } from './oracle.ts'
 
+/**
+ * Measured gradient noise at a point: the rows u_j and their tail-index estimates (docs/theory.md#coordinatewise-pooling).
+ */
 export interface GradientNoise {
   /** Noise rows u_j (P rows of length parameters). */
   rows: Float64Array[]

@@ -25,6 +25,9 @@ import { evaluateSet, rangeIndices } from './evaluateSet.ts'
 import type { GradientOracle } from './oracle.ts'
 import { norm } from './vector.ts'
 
+/**
+ * How Hessian-vector products were computed: from the graph (docs/theory.md#exact-hessian-vector-products) or by central differences.
+ */
 export type CurvatureMethod = 'exact' | 'finite-difference'
 
 /** "exact" when the oracle computes Hessian-vector products itself, otherwise "finite-difference". */

@@ -1,6 +1,7 @@
 import type { Rng } from '../random/rng.ts'
 import { dot } from './vector.ts'
 
+/** Hutchinson estimate of tr(H) with its standard error and the Hessian-vector products spent. */
 export interface TraceEstimate {
   trace: number
   standardError: number

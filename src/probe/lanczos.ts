@@ -3,6 +3,7 @@ import { normal } from '../random/normal.ts'
 import type { Rng } from '../random/rng.ts'
 import { dot, norm } from './vector.ts'
 
+/** Top Ritz pairs of a symmetric operator with their residual bounds and the iterations and products spent. */
 export interface LanczosResult {
   /** The top-k Ritz values, descending. */
   eigenvalues: number[]

@@ -2,6 +2,7 @@ import { evaluateSet } from './evaluateSet.ts'
 import type { GradientOracle } from './oracle.ts'
 import { along } from './vector.ts'
 
+/** Loss along θ* + t·v at the offsets t, with the evaluations spent. */
 export interface LossSlice {
   t: number[]
   loss: number[]

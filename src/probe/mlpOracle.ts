@@ -11,6 +11,7 @@
 import { layoutSize, mlpLayout } from './mlpLayout.ts'
 import type { BatchEvaluation, EvaluateOptions, GradientOracle } from './oracle.ts'
 
+/** Evaluation data of an MLP oracle: row-major inputs and integer labels. */
 export interface MlpData {
   /** Inputs, row-major samples × layers[0]. */
   x: ArrayLike<number>

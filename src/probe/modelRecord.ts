@@ -33,6 +33,9 @@ export interface HistoryEntry {
   alphaUpper: number | null
 }
 
+/**
+ * The JSON record of a trained model (docs/model-contract.md): data, architecture, training, metrics and history.
+ */
 export interface ModelRecord {
   id: string
   /** 'digits' or 'fashion' for the bundled models. */

@@ -21,6 +21,7 @@ export interface BatchEvaluation {
   sampleGradients?: Float64Array
 }
 
+/** Which gradients an oracle call returns: the mean, the per-sample ones, or neither. */
 export interface EvaluateOptions {
   /** Compute the mean gradient (default true). An oracle may skip that work when false. */
   gradient?: boolean
@@ -28,6 +29,7 @@ export interface EvaluateOptions {
   perSample?: boolean
 }
 
+/** Loss and gradients of a model on chosen evaluation samples at a parameter vector θ: what every probe runs on. */
 export interface GradientOracle {
   /** Number of parameters (length of θ). */
   readonly parameters: number

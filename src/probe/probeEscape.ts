@@ -27,6 +27,7 @@ import { dot } from './vector.ts'
 
 const ESCAPE_ALPHA_RANGE = [1.01, 1.99] as const
 
+/** Learning rates at which to predict the escape of each optimizer from a probed minimum. */
 export interface EscapeOptimizers {
   sgd?: { lr: number }
   adam?: { lr: number }
@@ -43,6 +44,7 @@ export interface NoiseAlpha {
   consistent: boolean
 }
 
+/** The escape-time request a probe builds from its measurements (docs/theory.md#probe). */
 export type EscapeRequestBody = {
   basin: { kind: 'quadratic'; curvatures: number[]; height: number }
   noise: { scale: number[]; model: 'axis' }
@@ -145,6 +147,7 @@ export function escapeRequest(
   return success({ request: req, warnings, noiseAlpha })
 }
 
+/** The escape-time answer of a probe, with the request it was computed from and where α came from. */
 export type ProbeEscapeOutput = EscapeTimeOutput & { inputs: EscapeRequestBody; noiseAlpha: NoiseAlpha }
 
 /** escapeTime on the local quadratic model; its warnings first, then escapeTime's. */

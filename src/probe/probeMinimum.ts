@@ -29,8 +29,12 @@ import type { GradientOracle } from './oracle.ts'
 import { sharpness as sharpnessSearch } from './sharpness.ts'
 import { norm } from './vector.ts'
 
+/** One of the measurements a probe can take. */
 export type Measure = 'loss' | 'noise' | 'curvature' | 'sharpness' | 'slice' | 'escape'
 
+/**
+ * Every setting of a probe, defaults applied: measures, point, noise batches, Lanczos, Hutchinson, sharpness, slice, seed.
+ */
 export interface ProbeSettings {
   measures: readonly Measure[]
   radius: number
@@ -50,6 +54,7 @@ export interface ProbeSettings {
   noiseBatchSizes?: readonly number[]
 }
 
+/** What `probeMinimum` measured; only the requested measures are present. */
 export interface ProbeMeasurements {
   point: { radius: number; seed: number }
   baseLoss: number

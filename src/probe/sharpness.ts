@@ -4,6 +4,7 @@ import { evaluateSet } from './evaluateSet.ts'
 import type { GradientOracle } from './oracle.ts'
 import { norm } from './vector.ts'
 
+/** The largest loss rise found within a radius (a lower bound of the true maximum) and the evaluations spent. */
 export interface SharpnessResult {
   radius: number
   value: number

@@ -22,6 +22,7 @@ const ZIGGURAT_R = 7.69711747013104972
 const V = 3.949659822581572e-3 // area of each layer
 const TWO53 = 9007199254740992
 
+/** Precomputed layers of the exponential ziggurat sampler. */
 export interface ZigguratTables {
   /** Acceptance thresholds (53-bit scale): j < k[i] ⇒ j·w[i] is accepted at once. */
   k: Float64Array

@@ -54,6 +54,7 @@ const EscapeExperimentRow = v.object({
   ),
 })
 
+/** One measured escape-experiment row, as answered. */
 export type EscapeExperimentRowOutput = v.InferOutput<typeof EscapeExperimentRow>
 
 /** Rows of the measured escape experiment of a bundled model (docs/escape-experiment.md). */

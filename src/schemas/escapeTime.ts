@@ -111,6 +111,9 @@ export const EscapeTimeResponse = v.object({
   warnings: Warnings,
 })
 
+/** An escape-time request after parsing: defaults applied, types narrowed (the input of `escapeTime`). */
 export type EscapeTimeParsed = v.InferOutput<typeof EscapeTimeRequest>
+/** The answer of `escapeTime` (docs/api.md#escape-time). */
 export type EscapeTimeOutput = v.InferOutput<typeof EscapeTimeResponse>
+/** One optimizer's part of an escape-time answer. */
 export type OptimizerEscapeOutput = v.InferOutput<typeof OptimizerEscape>

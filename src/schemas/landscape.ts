@@ -65,5 +65,7 @@ export const LandscapeResponse = v.object({
   warnings: Warnings,
 })
 
+/** A landscape request after parsing (the input of `landscape`). */
 export type LandscapeParsed = v.InferOutput<typeof LandscapeRequest>
+/** The answer of `landscape` (docs/api.md#landscape). */
 export type LandscapeOutput = v.InferOutput<typeof LandscapeResponse>

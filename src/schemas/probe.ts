@@ -85,7 +85,9 @@ export const UserProbeOptions = v.strictObject({
   inputScale: v.optional(positive('Binary data only: network input = uint8 value × inputScale (default 1).'), 1),
 })
 
+/** The options of `POST /v1/probe` after parsing. */
 export type UserProbeOptionsParsed = v.InferOutput<typeof UserProbeOptions>
+/** The options of a bundled-model probe after parsing. */
 export type ProbeOptionsParsed = v.InferOutput<typeof ProbeOptions>
 
 const num = (text: string) => v.pipe(v.number(), v.description(text))
@@ -229,6 +231,7 @@ export const ProbeResponse = v.object({
   warnings: Warnings,
 })
 
+/** The answer of a probe (docs/api.md#trained-minima). */
 export type ProbeOutput = v.InferOutput<typeof ProbeResponse>
 
 /** Body of `POST /v1/compare`: the probe options and exactly two bundled model ids. */

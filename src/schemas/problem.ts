@@ -34,4 +34,5 @@ export const Problem = v.pipe(
   v.metadata({ ref: 'Problem' }),
 )
 
+/** An RFC 9457 problem as sent (docs/api.md#errors). */
 export type ProblemBody = v.InferOutput<typeof Problem>

@@ -145,6 +145,9 @@ export const SimulateResponse = v.object({
   warnings: Warnings,
 })
 
+/** A simulate request after parsing (the input of `simulate`). */
 export type SimulateParsed = v.InferOutput<typeof SimulateRequest>
+/** The answer of `simulate` (docs/api.md#simulation). */
 export type SimulateOutput = v.InferOutput<typeof SimulateResponse>
+/** The share of simulated exits through one direction. */
 export type SimulatedExitOutput = v.InferOutput<typeof SimulatedExit>

@@ -154,4 +154,5 @@ export const TailIndexResponse = v.object({
   warnings: Warnings,
 })
 
+/** A tail-index request after parsing (the input of `estimateTailIndex`). */
 export type TailIndexParsed = v.InferOutput<typeof TailIndexRequest>

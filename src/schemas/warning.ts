@@ -13,6 +13,7 @@
  */
 import * as v from 'valibot'
 
+/** How much a warning weakens the answer: "info", "caution" or "invalid" (docs/api.md#warnings). */
 export type Severity = 'info' | 'caution' | 'invalid'
 
 /** Every warning code: its severity and the docs/theory.md anchor that explains it. */
@@ -53,6 +54,7 @@ export const WARNING_CODES = {
   'cdf-saturated': { severity: 'info', anchor: 'sas-numerics' },
 } as const satisfies Record<string, { severity: Severity; anchor: string }>
 
+/** The stable identifier of a warning (docs/api.md#warning-codes). */
 export type WarningCode = keyof typeof WARNING_CODES
 
 /** The codes, in catalogue order. */
@@ -84,6 +86,7 @@ export const Warning = v.pipe(
   v.metadata({ ref: 'Warning' }),
 )
 
+/** One warning as answered. */
 export type WarningOutput = v.InferOutput<typeof Warning>
 
 /** Warnings of an answer: possibly empty, never absent. */

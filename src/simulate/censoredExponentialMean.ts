@@ -20,6 +20,9 @@
  */
 import gammaln from '@stdlib/math-base-special-gammaln'
 
+/**
+ * Mean of censored exponential exit times with its standard error and exact interval (docs/theory.md#simulation-estimator).
+ */
 export interface CensoredMean {
   /** T/r (NaN when r = 0). */
   mean: number

@@ -12,6 +12,7 @@
  */
 import { createRng } from '../random/rng.ts'
 
+/** Chains of the diagonal quadratic model driven by measured noise rows: gains, rows, exit level, cap, seed. */
 export interface ResampledChainSetup {
   curvatures: ArrayLike<number>
   driftGain: ArrayLike<number>
@@ -25,6 +26,7 @@ export interface ResampledChainSetup {
   seed: number
 }
 
+/** Iterations run and exits of the resampled-noise chains, for `censoredExponentialMean`. */
 export interface ResampledChainStats {
   /** Σ over chains of the iterations run (exit iteration, or cap). */
   totalIterations: number

@@ -33,6 +33,9 @@ import { StableSource } from '../stable/stableSource.ts'
 
 const BLOCK = 1024
 
+/**
+ * Everything a chain of the discrete dynamics needs: α, basin, gains, chains, cap and seed (docs/theory.md#simulator).
+ */
 export interface ChainSetup {
   alpha: number
   dimension: number
@@ -55,6 +58,7 @@ export interface ChainSetup {
   seed: number
 }
 
+/** Iterations run, escapes and exit directions of a set of chains (docs/theory.md#simulation-estimator). */
 export interface ChainStats {
   /** Σ over chains of the iterations run (escape iteration, or cap for a censored chain). */
   totalIterations: number

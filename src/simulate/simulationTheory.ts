@@ -10,8 +10,10 @@ import { escapeTime } from '../escape/escapeTime.ts'
 import type { SimulateOutput, SimulateParsed } from '../schemas/simulate.ts'
 import type { WarningOutput } from '../schemas/warning.ts'
 
+/** The leading-order value a simulation is compared with. */
 export type TheoryValue = NonNullable<SimulateOutput['theory']>
 
+/** The theory value of a simulate request, or why there is none (α = 2, α ≤ 1). */
 export type SimulationTheory =
   | { ok: true; value: TheoryValue; warnings: WarningOutput[] }
   | { ok: false; reason: string }

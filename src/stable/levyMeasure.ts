@@ -12,6 +12,7 @@
  */
 import { isotropicConstant, levyDensityConstant } from './constants.ts'
 
+/** Which constant c the Lévy measure uses: c_α ("stable") or 1 ("unit") (docs/theory.md#normalisation). */
 export type Normalization = 'stable' | 'unit'
 
 const okAlpha = (alpha: number): boolean => Number.isFinite(alpha) && alpha > 0 && alpha < 2

@@ -1,3 +1,4 @@
+/** How samples are grouped for the log-moment estimator: K1, K2, used and dropped (docs/theory.md#block-layout). */
 export interface BlockLayout {
   /** K1, the number of samples summed into each block. */
   blockSize: number

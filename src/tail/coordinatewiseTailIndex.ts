@@ -2,6 +2,7 @@ import { logMomentEstimate } from './logMomentEstimate.ts'
 import type { LogMomentEstimate } from './logMomentFromBlocks.ts'
 import { medianAbs } from './medianAbs.ts'
 
+/** Coordinates left out of the pool because their noise has an atom (docs/theory.md#point-masses). */
 export interface PointMasses {
   /** Coordinates left out of the pool. */
   parameters: number
@@ -15,6 +16,7 @@ export interface PointMasses {
   reason: string
 }
 
+/** The pooled coordinate-wise estimate with what was left out (docs/theory.md#coordinatewise-pooling). */
 export interface CoordinatewiseEstimate extends LogMomentEstimate {
   /** Coordinates left out (= atoms.parameters). */
   excludedColumns: number
@@ -29,6 +31,7 @@ export interface CoordinatewiseEstimate extends LogMomentEstimate {
   centring: 'none' | 'mean'
 }
 
+/** Options of `coordinatewiseTailIndex`: confidence, centring, block size. */
 export interface CoordinatewiseOptions {
   confidence?: number
   /** Subtract each column's sample mean (default false: the rows are already centred). */

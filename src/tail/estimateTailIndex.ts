@@ -41,6 +41,7 @@ import {
 import { validateTailIndexInput } from './validateTailIndexInput.ts'
 import { vectorLogMomentEstimate } from './vectorLogMomentEstimate.ts'
 
+/** The answer of `estimateTailIndex` (docs/api.md#tail-index). */
 export interface TailIndexOutput {
   alpha: number
   inverseAlpha: number

@@ -14,6 +14,7 @@
  */
 import { MACHINE_EPSILON } from './sumLogAbs.ts'
 
+/** The log-moment estimate at one block size K1, with its per-block-row means. */
 export interface BlockSizeEstimate {
   blockSize: number
   /** Block rows K2 = ⌊rows/K1⌋. */

@@ -17,6 +17,7 @@
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 
+/** 1/α̂, α̂ and the t interval from the block statistics (docs/theory.md#log-moment-estimator). */
 export interface LogMomentEstimate {
   /** 1/α̂, the unbiased statistic (may exceed 1/2 or be ≤ 0 in small or non-stable samples). */
   inverseAlpha: number

@@ -13,6 +13,7 @@
  */
 import { MCCULLOCH_RATIO, NU_ALPHA_MIN, NU_ALPHA_STEP, QUARTILE } from './tables/tailDiagnosticsTable.ts'
 
+/** α and σ of a fitted SαS(σ) law. */
 export interface StableFit {
   alpha: number
   /** σ of SαS(σ) (characteristic function exp(−|σt|^α)). */

@@ -3,6 +3,7 @@ import { logMomentEstimate } from './logMomentEstimate.ts'
 import { emptyEstimate, type LogMomentEstimate } from './logMomentFromBlocks.ts'
 import { medianInPlace } from './medianAbs.ts'
 
+/** Options of `pooledNoiseTailIndex`: standardisation, centring, block size, confidence. */
 export interface PooledOptions {
   /** Divide each column by its median |x| first (default true). */
   standardize?: boolean
@@ -14,6 +15,7 @@ export interface PooledOptions {
   confidence?: number
 }
 
+/** The pooled estimate with the columns left out and the pooled values (docs/theory.md#pooled-estimator). */
 export interface PooledEstimate extends LogMomentEstimate {
   /** Columns left out because their median |x| is 0 (standardisation only). */
   excludedColumns: number

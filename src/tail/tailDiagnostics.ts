@@ -54,14 +54,17 @@ export const Z = 3
  */
 export const KS_MULTIPLE = 2
 
+/** The estimators compared by the diagnostics (docs/theory.md#other-estimators). */
 export type EstimatorMethod = 'log-moment' | 'mcculloch' | 'cf-regression' | 'hill'
 
+/** A confidence interval with its level. */
 export interface Interval {
   lower: number
   upper: number
   confidence: number
 }
 
+/** The diagnostics of an α̂ and their verdict (docs/theory.md#tail-index-diagnostics). */
 export interface TailDiagnostics {
   estimators: { method: EstimatorMethod; alpha: number; interval: Interval }[]
   blockSizes: { blockSize: number; alpha: number }[]
@@ -83,6 +86,7 @@ export interface DiagnosticStatistics {
   fit: StableFit
 }
 
+/** The pooled values the diagnostics run on, their layout and how they were prepared. */
 export interface DiagnosticsInput {
   values: Float64Array
   rows: number
@@ -95,6 +99,7 @@ export interface DiagnosticsInput {
   centred: boolean
 }
 
+/** Confidence, seed, bootstrap and reference counts, and the most values the diagnostics use. */
 export interface DiagnosticsOptions {
   confidence?: number
   seed?: number

@@ -9,6 +9,7 @@
 import { invalid, type Result, success } from '../result.ts'
 import type { TailIndexParsed } from '../schemas/tailIndex.ts'
 
+/** A tail-index request after its data-dependent checks, defaults applied. */
 export interface ValidTailIndexInput {
   /** 1-D samples, or null for 2-D input. */
   values: number[] | null

@@ -3,6 +3,7 @@ import { columnMeans } from './columnMeans.ts'
 import { emptyEstimate, type LogMomentEstimate, logMomentFromBlocks } from './logMomentFromBlocks.ts'
 import { MACHINE_EPSILON, sumLogAbs } from './sumLogAbs.ts'
 
+/** Options of `vectorLogMomentEstimate`: block size, centring, confidence. */
 export interface VectorOptions {
   /** K1 in rows; default: the blockLayout rule on the number of rows. */
   blockSize?: number

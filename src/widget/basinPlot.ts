@@ -10,6 +10,7 @@ import { formatNumber } from './formatNumber.ts'
 import { CHART_FONT } from './lineChart.ts'
 import type { WidgetState } from './state.ts'
 
+/** One optimizer's bar in the basin plot: label, CSS class and exit probabilities. */
 export interface ExitSplit {
   label: string
   className: string

@@ -17,6 +17,7 @@ interface ModelSummary {
   testAccuracy?: number
 }
 
+/** One row of the trained-minima table: an optimizer at a minimum, with α, m(W) and the predicted escape. */
 export interface CompareRow {
   minimum: string
   optimizer: 'sgd' | 'adam'

@@ -4,6 +4,7 @@
  */
 export type PdfFn = (x: number, alpha: number) => number
 
+/** Densities on a common grid, one curve per α. */
 export interface DensityCurves {
   x: number[]
   curves: { alpha: number; y: number[] }[]

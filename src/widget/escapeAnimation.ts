@@ -18,6 +18,7 @@ const TRAIL = 96
 /** Exit crosses kept per optimizer. */
 const EXITS = 24
 
+/** Colours of the escape animation, read from the theme. */
 export interface Palette {
   sgd: string
   adam: string
@@ -54,6 +55,7 @@ interface Track {
   flash: number
 }
 
+/** Running escape counts of one optimizer's walk. */
 export interface AnimationStats {
   escapes: number
   iterations: number

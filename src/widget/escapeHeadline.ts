@@ -8,6 +8,7 @@ import { formatNumber } from './formatNumber.ts'
 /** What the headline says instead of a number in the single-step regime (docs/theory.md#single-step). */
 export const SINGLE_STEP_TEXT = 'leaves within one step'
 
+/** How one optimizer's escape time is headlined. */
 export interface Headline {
   text: string
   /** The unit shown after the text ('' when the text says it all). */

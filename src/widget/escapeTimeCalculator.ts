@@ -37,6 +37,7 @@ import { template } from './template.ts'
 import { toRequest } from './toRequest.ts'
 import { walkSetup } from './walkSetup.ts'
 
+/** The compute functions the bundle entry injects into the element (the same core as the API). */
 export interface WidgetCore {
   compute: ComputeFn
   pdf: PdfFn

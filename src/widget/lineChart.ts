@@ -10,6 +10,7 @@ import { escapeXml } from './escapeXml.ts'
 import { formatTick } from './formatNumber.ts'
 import { linearScale, logScale, type Scale } from './scales.ts'
 
+/** One line of a chart. */
 export interface Series {
   label: string
   /** CSS class suffix: the path gets `series series-<className>`. */
@@ -20,6 +21,7 @@ export interface Series {
   marker?: readonly [number, number]
 }
 
+/** One axis of a chart: scale, label, domain and tick count. */
 export interface Axis {
   kind: 'linear' | 'log'
   label: string
@@ -28,6 +30,7 @@ export interface Axis {
   ticks?: number
 }
 
+/** Everything `lineChart` draws: size, accessible name, axes and series. */
 export interface LineChartSpec {
   id: string
   width: number

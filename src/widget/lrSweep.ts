@@ -16,6 +16,9 @@ import type { ComputeFn } from './computeFn.ts'
 import type { WidgetState } from './state.ts'
 import { toRequest } from './toRequest.ts'
 
+/**
+ * Mean escape iterations of both optimizers along the learning-rate grid, with the one-jump values of an interval.
+ */
 export interface LrSweep {
   lr: number[]
   sgd: number[]

@@ -7,6 +7,7 @@
 import { escapeXml } from './escapeXml.ts'
 import { formatNumber } from './formatNumber.ts'
 
+/** One measured escape of a bundled model (docs/escape-experiment.md). */
 export interface MeasuredEscapeRow {
   model: string
   optimizer: 'sgd' | 'adam'

@@ -7,6 +7,7 @@
  */
 export const RESIZE_MESSAGE = 'levy-escape:resize'
 
+/** The message an embedded calculator posts to its parent page when its height changes. */
 export interface ResizeMessage {
   type: typeof RESIZE_MESSAGE
   height: number

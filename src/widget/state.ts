@@ -5,6 +5,7 @@
  */
 export type BasinKind = 'interval' | 'quadratic'
 
+/** One optimizer's inputs in the calculator. */
 export interface OptimizerState {
   /** Tail index α ∈ (1, 2) of this optimizer's gradient noise. */
   alpha: number
@@ -12,6 +13,7 @@ export interface OptimizerState {
   lr: number
 }
 
+/** The calculator's whole view state: the `/v1/escape-time` request plus the open panel. */
 export interface WidgetState {
   basin: BasinKind
   /** Interval basin (θ* − left, θ* + right). */

@@ -5,6 +5,7 @@
  */
 import type { WidgetState } from './state.ts'
 
+/** The `/v1/escape-time` request the widget sends (docs/api.md#escape-time). */
 export interface EscapeTimeBody {
   basin: { kind: 'interval'; left: number; right: number } | { kind: 'quadratic'; curvatures: number[]; height: number }
   noise: { scale: number | number[]; model: 'axis' | 'isotropic' }
