@@ -129,9 +129,18 @@ export function escapeRequest(
       ])
     const rise = Math.min(m.slice.loss[0], m.slice.loss[m.slice.loss.length - 1]) - m.baseLoss
     if (!(rise > 0)) {
+      // Flat (no point of the slice above the minimum's loss: the range is below what the loss resolves) or over
+      // a ridge (the loss rises inside the slice and falls again at an end): opposite fixes.
+      const flat = !(Math.max(...m.slice.loss) > m.baseLoss)
+      const fix = flat
+        ? 'the loss is flat at this scale: pass height, or a larger sliceRange'
+        : 'the slice crosses a ridge: pass height, or a smaller sliceRange'
       return unanswerable(
-        'The loss does not rise at both ends of the slice along the top eigenvector, so the slice gives no barrier height; pass height, or a smaller sliceRange.',
-        [{ path: 'height', message: 'no barrier on the slice' }],
+        `The loss does not rise at both ends of the slice along the top eigenvector, so the slice gives no barrier height; ${fix}.`,
+        [
+          { path: 'height', message: 'no barrier on the slice: give it' },
+          { path: 'sliceRange', message: flat ? 'larger (the loss is flat at this scale)' : 'smaller (a ridge)' },
+        ],
       )
     }
     h = rise

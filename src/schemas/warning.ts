@@ -47,6 +47,7 @@ export const WARNING_CODES = {
   'not-a-minimum': { severity: 'caution', anchor: 'probe' },
   'alpha-moved': { severity: 'caution', anchor: 'probe' },
   'direction-dropped': { severity: 'info', anchor: 'probe' },
+  'escape-unavailable': { severity: 'invalid', anchor: 'probe' },
   'diagnostics-skipped': { severity: 'info', anchor: 'tail-index-diagnostics' },
   'not-stable-like': { severity: 'caution', anchor: 'goodness-of-fit' },
   'batch-size-skipped': { severity: 'info', anchor: 'batch-size-curve' },

@@ -97,7 +97,14 @@ describe('probeEscape', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.kind).toBe('unanswerable')
-      expect(r.detail).toMatch(/pass height/)
+      expect(r.detail).toMatch(/the loss is flat at this scale: pass height, or a larger sliceRange/)
+      expect(r.issues.map((i) => i.path)).toEqual(['height', 'sliceRange'])
     }
+    // over a ridge: the loss rises inside the slice and ends below the minimum's at one end
+    const loss = m.slice!.loss.map((_, i, a) =>
+      i === 0 ? m.baseLoss - 1e-3 : i === a.length >> 1 ? m.baseLoss : m.baseLoss + 1,
+    )
+    const ridge = probeEscape({ ...m, slice: { ...m.slice!, loss } }, { sgd: { lr: 0.05 } })
+    expect(!ridge.ok && ridge.detail).toMatch(/the slice crosses a ridge: pass height, or a smaller sliceRange/)
   })
 })

@@ -399,6 +399,27 @@ describe('bundled models', () => {
     expect(body.warnings.some((w: { message: string }) => w.message.includes('not α-stable-like'))).toBe(!verdict)
   })
 
+  it('an escape the measurements cannot support is a warning on a 200 that carries them, not a 422 after the work', async () => {
+    // a slice of ±1e-12 along the top eigenvector: the float32 loss cannot resolve a rise, so no barrier height
+    const r = await SELF.fetch(`${BASE}/v1/models/digits-mlp-sgd/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ measures: ['escape'], sliceRange: 1e-12, iterations: 8, batches: 16 }),
+    })
+    const text = await r.text()
+    expect(r.status, text).toBe(200)
+    const body = JSON.parse(text)
+    expect(body.escape).toBeUndefined()
+    const w = body.warnings.find((x: { code: string }) => x.code === 'escape-unavailable')
+    expect(w).toMatchObject({ severity: 'invalid', see: '/docs/theory#probe' })
+    expect(w.message).toContain('the loss is flat at this scale: pass height, or a larger sliceRange')
+    // the measurements the prediction was built from are in the answer
+    expect(body.noise.alpha).toBeGreaterThan(0)
+    expect(body.slice.t).toHaveLength(body.slice.loss.length)
+    const spread = Math.max(...body.slice.loss) - Math.min(...body.slice.loss)
+    expect(spread).toBeLessThanOrEqual(1e-6 * Math.max(...body.slice.loss))
+  })
+
   it('POST /v1/compare builds the 2×2 table', async () => {
     const r = await SELF.fetch(`${BASE}/v1/compare`, {
       method: 'POST',

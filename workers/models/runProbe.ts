@@ -17,9 +17,15 @@ import {
   probeMinimum,
 } from '../../src/probe/index.ts'
 
-import type { Result } from '../../src/result.ts'
+import type { Failure, Result } from '../../src/result.ts'
 import { success, unanswerable } from '../../src/result.ts'
-import { MEASURES, type ProbeOptionsParsed, type ProbeOutput } from '../../src/schemas/index.ts'
+import {
+  MEASURES,
+  type ProbeOptionsParsed,
+  type ProbeOutput,
+  type WarningOutput,
+  warning,
+} from '../../src/schemas/index.ts'
 import type { Ort } from '../ort/loadOrt.ts'
 import { onnxOracle } from '../ort/onnxOracle.ts'
 import type { RunSeconds } from './analyseUserModel.ts'
@@ -133,6 +139,19 @@ export function checkBudget(
   return success(Math.max(cost.seconds, graphSeconds))
 }
 
+/**
+ * The `escape-unavailable` warning for an escape prediction the measurements cannot support (no finite tail index,
+ * no direction with positive curvature and noise, no barrier on the slice, a rate outside double precision): the
+ * reason and the fields to change, in the words of the refusal it replaces.
+ */
+export function escapeUnavailable(f: Failure, prefix = ''): WarningOutput {
+  const fields = f.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+  return warning(
+    'escape-unavailable',
+    `${prefix}No escape prediction: ${f.detail}${fields ? ` (${fields})` : ''} The measurements it was built from are in the answer.`,
+  )
+}
+
 /** What a stopped probe had done: the stages completed, from the evaluations made. */
 function stoppedDetail(e: DeadlineExceeded, s: ProbeSettings, samples: number, parameters: number): string {
   const cost = estimateProbeCost(s, samples, parameters, SECONDS_PER_PARAMETER_SAMPLE)
@@ -244,10 +263,20 @@ export async function runProbe(
     throw e
   }
   let predicted: ProbeEscapeOutput | undefined
+  let unavailable: WarningOutput | undefined
   if (s.measures.includes('escape')) {
     const r = probeEscape(m, t.optimizers, s.height)
-    if (!r.ok) return r
-    predicted = r.value
+    // The measurements are done: a prediction they cannot support is a warning on a 200 that carries them, never a
+    // 422 after the probe's work (docs/api.md#trained-minima).
+    if (r.ok) predicted = r.value
+    else unavailable = escapeUnavailable(r)
   }
-  return success({ ...shape(m, predicted, t.record, s.measures), measurements: m })
+  // Without the prediction, the measurements it was built from are shown (the curvature when its trace was
+  // measured too: the answer carries no undefined number).
+  const shown: readonly Measure[] = unavailable
+    ? [...s.measures, 'loss', 'noise', 'slice', ...(m.curvature?.trace ? (['curvature'] as const) : [])]
+    : s.measures
+  const out = shape(m, predicted, t.record, shown)
+  if (unavailable) out.warnings.push(unavailable)
+  return success({ ...out, measurements: m })
 }
