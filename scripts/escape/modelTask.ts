@@ -4,8 +4,11 @@
  * build the quadratic model and Adam's preconditioner, check the barrier h against loss slices, then run every
  * learning rate's cell. Runs in a worker process of runExperiment.ts (or in-process).
  */
+
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { finiteDifferenceHessianVectorProduct, finiteDifferenceStep } from '../../src/probe/index.ts'
+import { finiteDifferenceHessianVectorProduct, finiteDifferenceStep, lanczos } from '../../src/probe/index.ts'
+import { createRng } from '../../src/random/index.ts'
 import type { EscapeExperimentRowOutput } from '../../src/schemas/index.ts'
 import { coordinatewiseTailIndex } from '../../src/tail/index.ts'
 import { readCheckpoint } from '../onnx/readCheckpoint.ts'
@@ -38,6 +41,12 @@ export interface ModelDiagnostics {
   sliceRatios: { minus: number; plus: number }[]
   height: number
   warnings: string[]
+  /**
+   * The experiment's curvature pipeline checked against the truth: its Lanczos (float64 central differences of the
+   * float64 gradient) on the objective of the model's evaluation subset, against the float64 dense Hessian of that
+   * same objective (test/fixtures/denseHessian.json, numpy eigh). Absent when the fixture is for other parameters.
+   */
+  curvatureCheck?: { samples: number; lanczos: number[]; dense: number[]; maxRelativeError: number }
 }
 
 export interface ModelTaskResult {
@@ -45,6 +54,45 @@ export interface ModelTaskResult {
   diagnostics: ModelDiagnostics
   cpuSeconds: number
   steps: number
+}
+
+const FD = (o: Parameters<typeof finiteDifferenceHessianVectorProduct>[0], th: Float64Array, v: Float64Array) =>
+  finiteDifferenceHessianVectorProduct(o, th, v, finiteDifferenceStep(th, o.unitRoundoff))
+
+/** The top eigenvalues of the evaluation-subset objective by this experiment's Lanczos, beside the dense truth. */
+export async function curvatureCheck(
+  ck: ReturnType<typeof readCheckpoint>,
+  lanczosIterations: number,
+  seed: number,
+): Promise<ModelDiagnostics['curvatureCheck']> {
+  const record = ck.record
+  const fixture = JSON.parse(readFileSync(join('test', 'fixtures', 'denseHessian.json'), 'utf8')) as {
+    models: Record<string, { paramsSha256: string; samples: number; top: number[] }>
+  }
+  const truth = fixture.models[record.id]
+  const { createHash } = await import('node:crypto')
+  const sha = createHash('sha256')
+    .update(readFileSync(join('models', record.id, record.files.params)))
+    .digest('hex')
+  if (!truth || truth.paramsSha256 !== sha || truth.samples !== record.evalSamples) return undefined
+  const split = { n: record.evalSamples, x: ck.evalX, y: ck.evalY }
+  const system = mlpEscapeSystem(
+    `${record.id} (evaluation subset)`,
+    record.architecture.layers,
+    ck.theta,
+    { x: networkInputs(record, split), labels: split.y },
+    record.batchSize,
+    FD,
+  )
+  const k = 4
+  const lz = await lanczos((v) => system.hessianVector(system.thetaStar, v), system.parameters, {
+    iterations: lanczosIterations,
+    topK: k,
+    rng: createRng(seed),
+  })
+  const dense = truth.top.slice(0, k)
+  const rel = lz.eigenvalues.map((l, i) => Math.abs(l - dense[i]) / Math.abs(dense[i]))
+  return { samples: split.n, lanczos: lz.eigenvalues, dense, maxRelativeError: Math.max(...rel) }
 }
 
 export async function modelTask(
@@ -65,7 +113,7 @@ export async function modelTask(
     ck.theta,
     { x: networkInputs(record, data.train), labels: data.train.y },
     record.batchSize,
-    (o, th, v) => finiteDifferenceHessianVectorProduct(o, th, v, finiteDifferenceStep(th, o.unitRoundoff)),
+    FD,
   )
   const m = await measureSystem(system, { ...s.measure, topK: s.topK, seed: seed * 1000 + 1 })
   const quad = quadraticModel(m, plan.height)
@@ -123,6 +171,7 @@ export async function modelTask(
     rows.push(...cell.rows)
   }
   const pa = coordinatewiseTailIndex(m.projected)
+  const check = await curvatureCheck(ck, s.measure.lanczosIterations, seed * 1000 + 7)
   const u = process.cpuUsage(t0)
   return {
     rows,
@@ -150,6 +199,7 @@ export async function modelTask(
       sliceRatios,
       height: plan.height,
       warnings: quad.warnings,
+      ...(check ? { curvatureCheck: check } : {}),
     },
   }
 }

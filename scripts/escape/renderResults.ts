@@ -12,7 +12,7 @@ import type { ExperimentSettings } from './settings.ts'
 export interface ExperimentOutput {
   seed: number
   quick: boolean
-  settings: ExperimentSettings & { controlRuns: number }
+  settings: ExperimentSettings & { controlRuns: number; control: { cell: { simulation: { chains: number } } } }
   cpuSeconds: number
   steps: number
   rows: EscapeExperimentRowOutput[]
@@ -99,6 +99,15 @@ function plot(rows: EscapeExperimentRowOutput[], title: string): string {
   })
 }
 
+/** (simulatedLevy − measured)/combined standard error of a control row (both means of exponential exit times). */
+export function controlZ(r: EscapeExperimentRowOutput, chains: number): number | undefined {
+  const m = r.measuredMeanIterations
+  const sim = r.simulatedLevy
+  if (m === undefined || sim === undefined) return undefined
+  const exits = r.runs - r.censored
+  return (sim - m) / Math.sqrt((m * m) / exits + (sim * sim) / chains)
+}
+
 export function renderResults(o: ExperimentOutput): { markdown: string; plots: [string, string][] } {
   const s = o.settings
   const md: string[] = []
@@ -123,6 +132,25 @@ export function renderResults(o: ExperimentOutput): { markdown: string; plots: [
         `${d.eigenvalues.map(n3).join(', ')} | ${n3(d.lambdaMin)} | ${n3(d.gradientOffsetEnergy / d.height)} | ` +
         `${n3(Math.min(...ratios))}–${n3(Math.max(...ratios))} | ${n3(Math.min(...d.adamPreconditioner))}–${n3(Math.max(...d.adamPreconditioner))} | ${n3(d.adamOffDiagonal)} |`,
     )
+  }
+  const checks = o.diagnostics.filter((d) => d.curvatureCheck)
+  if (checks.length > 0) {
+    md.push(
+      '',
+      'Curvature check: the same Lanczos (float64 central differences of the float64 gradient) on the objective of ' +
+        "each model's evaluation subset, against the eigenvalues of the float64 dense Hessian of that objective " +
+        '(numpy `eigh`, test/fixtures/denseHessian.json):',
+      '',
+      '| model | samples | Lanczos λ₁ … λ₄ | dense λ₁ … λ₄ | largest relative error |',
+      '|---|---|---|---|---|',
+    )
+    for (const d of checks) {
+      const c = d.curvatureCheck!
+      md.push(
+        `| ${d.model} | ${c.samples} | ${c.lanczos.map((x) => x.toPrecision(7)).join(', ')} | ` +
+          `${c.dense.map((x) => x.toPrecision(7)).join(', ')} | ${c.maxRelativeError.toExponential(1)} |`,
+      )
+    }
   }
   md.push('', '### Measured against predicted mean exit iterations', '')
   md.push('✓: the prediction lies inside the measured 95% interval (or, with no exit, above its lower bound).', '')
@@ -160,6 +188,18 @@ export function renderResults(o: ExperimentOutput): { markdown: string; plots: [
   }
   md.push('', '### Control (quadratic model with injected SαS noise, SGD)', '')
   md.push(...rowsTable(o.control))
+  md.push(
+    '',
+    'Distance of simulatedLevy from the measured mean in standard errors, z = (simulated − measured)/√(se²_measured + ' +
+      'se²_simulated), with se = mean/√(exits) for both (exponential exit times):',
+    '',
+    '| η | exit | z |',
+    '|---|---|---|',
+  )
+  for (const r of o.control) {
+    const z = controlZ(r, s.control.cell.simulation.chains)
+    md.push(`| ${r.lr} | ${r.exit} | ${z === undefined ? '—' : z.toFixed(2)} |`)
+  }
   const plots: [string, string][] = []
   md.push('', '### Plots', '')
   for (const model of [...new Set(o.rows.map((r) => r.model))]) {

@@ -24,7 +24,7 @@ import { fitScaling, type ScalingFit } from './fitScaling.ts'
 import { measureSystem } from './measureSystem.ts'
 import { type ModelTaskResult, modelTask } from './modelTask.ts'
 import { quadraticModel } from './predictCell.ts'
-import { renderResults } from './renderResults.ts'
+import { controlZ, renderResults } from './renderResults.ts'
 import { CONTROL_SETTINGS, type ExperimentSettings, FULL, quickSettings } from './settings.ts'
 
 interface Task {
@@ -133,6 +133,11 @@ async function main(): Promise<void> {
       seed: seed * 1000 + 900 + i,
     })
     control.push(...cell.rows)
+  }
+  for (const r of control) {
+    const z = controlZ(r, CONTROL_SETTINGS.cell.simulation.chains)
+    if (z === undefined || Math.abs(z) > 4)
+      console.warn(`control η = ${r.lr} (${r.exit}): simulatedLevy is ${z?.toFixed(2)} standard errors from the runs`)
   }
 
   // The committed minima, in worker processes.

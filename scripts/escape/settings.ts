@@ -31,19 +31,19 @@ export const FULL: ExperimentSettings = {
     {
       id: 'digits-mlp-sgd',
       height: 0.005,
-      lrs: { sgd: [0.016, 0.032, 0.064, 0.125, 0.5], adam: [3e-4, 6e-4, 1.25e-3, 2.5e-3, 1e-2] },
+      lrs: { sgd: [0.0125, 0.025, 0.05, 0.1, 0.4], adam: [3e-4, 6e-4, 1.25e-3, 2.5e-3, 1e-2] },
     },
     {
       id: 'digits-mlp-adam',
       height: 0.005,
-      lrs: { sgd: [0.016, 0.032, 0.064, 0.125, 0.5], adam: [3e-4, 6e-4, 1.25e-3, 2.5e-3, 1e-2] },
+      lrs: { sgd: [0.0125, 0.025, 0.05, 0.1, 0.4], adam: [3e-4, 6e-4, 1.25e-3, 2.5e-3, 1e-2] },
     },
   ],
   topK: 10,
   measure: { batches: 256, lanczosIterations: 40 },
   runs: 50,
-  cap: 1500,
-  lossCap: 300,
+  cap: 3000,
+  lossCap: 1000,
   lossEvery: 50,
   simulation: { chains: 300, cap: 20_000 },
 }
