@@ -61,12 +61,13 @@ export interface TailIndexOutput {
 const FEW_BLOCKS = 10
 
 /**
- * `POST /v1/tail-index` as a pure function (docs/theory.md#tail-index): α̂ = min(1/(1/α)^, 2) by the log-moment
- * estimator on samples, pooled columns or row norms (docs/theory.md#log-moment-estimator,
+ * `POST /v1/tail-index` as a pure function (docs/theory.md#tail-index): α̂ = min(1/ι̂, 2), where ι̂ is the
+ * log-moment estimate of 1/α on the samples, the pooled columns or the row norms (docs/theory.md#log-moment-estimator,
  * docs/theory.md#pooled-estimator), the Student-t interval on the block statistics (coverage 0.92–0.96 at nominal
  * 0.95, docs/theory.md#tail-index-interval), the SαS scale median|x|/m_α (docs/theory.md#median-scale), warnings,
  * and optionally the diagnostics of docs/theory.md#tail-index-diagnostics. Domain: the request parsed by
- * `TailIndexRequest`. Total: `invalid` for data-dependent problems, `unanswerable` when 1/α̂ ≤ 0 or a number overflows.
+ * `TailIndexRequest`. Total: `invalid` for data-dependent problems, `unanswerable` when 1/α̂ ≤ 0 or a number
+ * overflows.
  */
 export function estimateTailIndex(req: TailIndexParsed): Result<TailIndexOutput> {
   const checked = validateTailIndexInput(req)

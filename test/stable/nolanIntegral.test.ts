@@ -1,3 +1,4 @@
+import erfc from '@stdlib/math-base-special-erfc'
 import { describe, expect, it } from 'vitest'
 import { nolanIntegral } from '../../src/stable/nolanIntegral.ts'
 import fixture from '../fixtures/stableMpmath.json'
@@ -17,6 +18,14 @@ describe('nolanIntegral against mpmath (stableMpmath.json)', () => {
       worst = Math.max(worst, Math.abs(v.sf / Number(p.sf) - 1), Math.abs(v.pdf / Number(p.pdf) - 1))
     }
     expect(worst).toBeLessThan(1e-13)
+  })
+  it('at α = 2, the end of its domain, is the N(0, 2) law: sf = ½ erfc(x/2), pdf = e^(−x²/4)/(2√π), to 1e-13', () => {
+    // Up to x = 10 (sf ≈ 8e-13); farther out the normal tail is below the integrand's truncation (g > 60).
+    for (const x of [0.1, 1, 3, 10]) {
+      const v = nolanIntegral(x, 2)
+      expect(Math.abs(v.sf / (0.5 * erfc(x / 2)) - 1)).toBeLessThan(1e-13)
+      expect(Math.abs(v.pdf / (Math.exp((-x * x) / 4) / (2 * Math.sqrt(Math.PI))) - 1)).toBeLessThan(1e-13)
+    }
   })
   it('is NaN outside its domain (x ≤ 0, α = 1, α ∉ (0, 2])', () => {
     for (const [x, a] of [

@@ -20,6 +20,8 @@ describe('quantile (docs/theory.md#sas-numerics)', () => {
     for (const p of [1e-9, 0.1, 0.3, 0.8]) {
       expect(Math.abs(quantile(p, 1, 2) / (-2 / Math.tan(Math.PI * p)) - 1)).toBeLessThan(1e-14)
     }
+    // below ½ the closed form is evaluated as written (scaling by σ = 2 is exact), so it is equal to the last bit
+    for (const p of [1e-300, 1e-9, 0.1, 0.3, 0.49]) expect(quantile(p, 1, 2)).toBe(-2 / Math.tan(Math.PI * p))
     // N(0, 2): Φ⁻¹(0.975) = 1.959963984540054
     expect(quantile(0.975, 2)).toBeCloseTo(Math.SQRT2 * 1.959963984540054, 13)
   })
