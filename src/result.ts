@@ -19,12 +19,22 @@ export interface Failure {
   /** One sentence for the problem's `detail`: what happened and what to change. */
   detail: string
   issues: FieldIssue[]
-  /**
-   * Work done before the answer, in deterministic counts named by their unit (e.g. `noiseDraws`), with the limits
-   * that applied (e.g. `pilotNoiseDraws`): set by computations that stop on a work budget, so that a caller can see
-   * how much a refusal cost. Counts only, never times.
-   */
-  work?: Record<string, number>
+  /** Work done before a refusal of the simulator's work rule (docs/api.md#simulation-work-rule). */
+  work?: WorkCounts
+}
+
+/** Deterministic counts of the work done before a refusal, and the limits that applied (never times). */
+export interface WorkCounts {
+  /** Chain iterations computed. */
+  iterations: number
+  /** Scalar noise draws made. */
+  noiseDraws: number
+  /** Hessian multiply-adds made (full-Hessian basins). */
+  hessianMultiplyAdds: number
+  /** Iterations of the pilot. */
+  pilotIterations: number
+  /** Iterations the request asked for after the caps: chains × iterationCap. */
+  requestedIterations: number
 }
 
 /** An answer of a core function. */
@@ -51,5 +61,10 @@ export const invalid = (detail: string, issues: FieldIssue[] = []): Failure => (
  * Valid input the theory or the budget cannot answer (HTTP 422): `detail` says what to change; `work` (optional)
  * counts the work done before the refusal.
  */
-export const unanswerable = (detail: string, issues: FieldIssue[] = [], work?: Record<string, number>): Failure =>
-  work ? { ok: false, kind: 'unanswerable', detail, issues, work } : { ok: false, kind: 'unanswerable', detail, issues }
+export const unanswerable = (detail: string, issues: FieldIssue[] = [], work?: WorkCounts): Failure => ({
+  ok: false,
+  kind: 'unanswerable',
+  detail,
+  issues,
+  work,
+})

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono'
 import { invalidDetail } from '../src/parse/index.ts'
-import type { Failure, FieldIssue } from '../src/result.ts'
+import type { Failure, FieldIssue, WorkCounts } from '../src/result.ts'
 import type { ProblemBody } from '../src/schemas/index.ts'
 
 /** Status → [slug of the problem type, title]. */
@@ -29,7 +29,7 @@ export function problemBody(
   status: ProblemStatus,
   detail: string,
   errors: FieldIssue[] = [],
-  work?: Record<string, number>,
+  work?: WorkCounts,
 ): ProblemBody {
   return {
     type: problemType(status),
@@ -51,7 +51,7 @@ export function problem(
   detail: string,
   errors: FieldIssue[] = [],
   headers: Record<string, string> = {},
-  work?: Record<string, number>,
+  work?: WorkCounts,
 ): Response {
   c.header('Cache-Control', 'no-store')
   return new Response(JSON.stringify(problemBody(status, detail, errors, work)), {

@@ -62,7 +62,7 @@ try {
 
   const worst = Math.max(...refusals.rows.map((r) => r.ms))
   const allRefused = refusals.rows.every((r) => r.status === 422)
-  const inPilot = refusals.rows.every((r) => r.work.noiseDraws <= r.work.pilotNoiseDraws)
+  const inPilot = refusals.rows.every((r) => r.work.iterations <= r.work.pilotIterations)
   const refusalMd = `Each expensive request of scripts/bench/simulateRefusalCases.ts (the matrix of the workerd test) sent to the
 Worker's app inside workerd (local \`wrangler dev\` of scripts/bench/refusalBenchWorker.ts): median CPU per call over
 ${REPEATS} batches (a batch lasts ≥ 40 ms: workerd's clock ticks in whole milliseconds), × no-op = that median over the

@@ -23,11 +23,14 @@ export const Problem = v.pipe(
     errors: v.array(FieldIssueSchema),
     work: v.optional(
       v.pipe(
-        v.record(v.string(), v.number()),
-        v.description(
-          'A 422 from a work budget only: the work done before the refusal, as deterministic counts named by their ' +
-            'unit (e.g. `noiseDraws`, `hessianMultiplyAdds`), and the limits that applied (e.g. `pilotNoiseDraws`).',
-        ),
+        v.object({
+          iterations: v.number(),
+          noiseDraws: v.number(),
+          hessianMultiplyAdds: v.number(),
+          pilotIterations: v.number(),
+          requestedIterations: v.number(),
+        }),
+        v.description("A 422 from the simulator's work rule: the work done and the limits (docs/api.md)."),
       ),
     ),
   }),

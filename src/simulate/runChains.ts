@@ -9,7 +9,7 @@
  * model one mixing draw A = σ_A·skewedCms(α/2, U1, U2), σ_A = cos(πα/4)^(2/α), then d polar-method normals per
  * iteration); each runs at most `cap` iterations (type-I right-censoring at `cap`).
  *
- * A `ChainRunner` runs them in stages: `advance(until)` stops once the iterations run in all (the exposure of the
+ * `chainRunner` runs them in stages: `advance(until)` stops once the iterations run in all (the exposure of the
  * censoring-aware estimator, the running chain included) reach `until`, and the next call resumes exactly where it
  * stopped, so a run cut into stages draws the same numbers in the same order as a run in one go (tested). This is
  * what lets `simulate` look at the first part of a run (its pilot) before deciding to spend the rest.
@@ -78,225 +78,180 @@ export interface ChainStats {
 }
 
 /** A run of the chains of a setup, advanced in stages (see the file's comment). */
-export class ChainRunner {
-  readonly #s: ChainSetup
-  readonly #source: StableSource
-  readonly #buf = new Float64Array(BLOCK)
-  #k = BLOCK
-  /** Index of the running chain. */
-  #chain = 0
-  /** Iterations of the running chain so far. */
-  #t = 0
-  readonly #theta: Float64Array
-  readonly #grad: Float64Array
-  readonly #decay: Float64Array
-  readonly #normals: Float64Array
-  readonly #perIteration: number
-  #total = 0
-  #iterations = 0
-  #escaped = 0
-  #nonFinite = 0
-  readonly #exitCounts: number[]
-
-  constructor(setup: ChainSetup) {
-    this.#s = setup
-    const d = setup.dimension
-    this.#source = new StableSource(setup.alpha, setup.seed)
-    this.#theta = new Float64Array(d)
-    this.#grad = new Float64Array(d)
-    this.#decay = new Float64Array(d)
-    for (let i = 0; i < d; i++) this.#decay[i] = 1 - setup.driftGain[i] * setup.diagonal[i]
-    this.#normals = new Float64Array(d)
-    const mixing = !setup.interval && setup.isotropic && d > 1 && setup.alpha < 2
-    this.#perIteration = setup.interval ? 1 : d + (mixing ? 1 : 0)
-    this.#exitCounts = new Array<number>(setup.interval ? 2 : d).fill(0)
-  }
-
-  /** Exposure so far: Σ over finished chains of their iterations, plus the running chain's. */
-  get exposure(): number {
-    return this.#total + this.#t
-  }
-
-  /** The statistics so far. */
-  stats(): ChainStats {
-    const finished = this.#chain
-    return {
-      totalIterations: this.#total + this.#t,
-      escaped: this.#escaped,
-      exitCounts: this.#exitCounts.slice(),
-      draws: (this.#iterations + this.#t) * this.#perIteration,
-      iterations: this.#iterations + this.#t,
-      nonFinite: this.#nonFinite,
-      finished,
-      done: finished >= this.#s.chains,
-    }
-  }
-
+export interface ChainRunner {
   /**
    * Runs until the exposure reaches `until` (Infinity: to the end), every chain has finished, or a chain has
    * reached a non-finite state; returns the statistics so far. Resumable: the next call continues the same run.
    */
-  advance(until: number): ChainStats {
-    if (this.#s.interval) this.#advanceInterval(until)
-    else this.#advanceQuadratic(until)
-    return this.stats()
-  }
+  advance(until: number): ChainStats
+  /** The statistics so far. */
+  stats(): ChainStats
+}
 
-  /** Ends the running chain: its iterations join the exposure (and the work), the next chain starts at θ*. */
-  #finish(exposure: number, worked: number): void {
-    this.#total += exposure
-    this.#iterations += worked
-    this.#chain++
-    this.#t = 0
-    this.#theta.fill(0)
-    this.#grad.fill(0)
-  }
+/** Starts a staged run of the chains of `s` (nothing is drawn before the first `advance`). */
+export function chainRunner(s: ChainSetup): ChainRunner {
+  const d = s.dimension
+  const iso = s.isotropic && d > 1
+  const mixing = iso && s.alpha < 2
+  const perIteration = s.interval ? 1 : d + (mixing ? 1 : 0)
+  const source = new StableSource(s.alpha, s.seed)
+  const buf = new Float64Array(BLOCK)
+  const theta = new Float64Array(d)
+  const grad = new Float64Array(d)
+  const normals = new Float64Array(d)
+  const decay = new Float64Array(d)
+  for (let i = 0; i < d; i++) decay[i] = 1 - s.driftGain[i] * s.diagonal[i]
+  const exitCounts = new Array<number>(s.interval ? 2 : d).fill(0)
+  const mixingScale = isotropicMixingScale(s.alpha)
+  const half = s.alpha / 2
+  const { diagonal, driftGain, noiseGain, hessian, twoHeight, cap, chains } = s
+  const left = s.interval ? -s.interval.left : 0
+  const right = s.interval ? s.interval.right : 0
+  // state of the run: the next block draw k, the running chain and its iterations t, and the totals
+  let k = BLOCK
+  let chain = 0
+  let t = 0
+  let total = 0
+  let iterations = 0
+  let escaped = 0
+  let nonFinite = 0
 
-  #advanceInterval(until: number): void {
-    const s = this.#s
-    const source = this.#source
-    const buf = this.#buf
-    let k = this.#k
-    const decay = this.#decay[0]
-    const amp = s.noiseGain[0]
-    const left = -s.interval!.left
-    const right = s.interval!.right
-    const cap = s.cap
-    while (this.#chain < s.chains) {
-      const limit = Math.min(cap, until - this.#total)
-      let theta = this.#theta[0]
-      let t = this.#t
-      let exit = -1 // 0 left, 1 right, 2 non-finite
-      while (t < limit) {
-        t++
-        if (k === BLOCK) {
-          source.fill(buf, BLOCK)
-          k = 0
-        }
-        theta = decay * theta + amp * buf[k++]
-        if (!(theta > left && theta < right)) {
-          exit = Number.isFinite(theta) ? (theta >= right ? 1 : 0) : 2
-          break
-        }
+  /** Runs the current chain while t < limit: −1 still inside, −2 a non-finite state, else the exit direction. */
+  function runInterval(limit: number): number {
+    const a = decay[0]
+    const amp = noiseGain[0]
+    let x = theta[0]
+    let tt = t
+    let kk = k
+    let exit = -1
+    while (tt < limit) {
+      tt++
+      if (kk === BLOCK) {
+        source.fill(buf, BLOCK)
+        kk = 0
       }
-      this.#t = t
-      this.#theta[0] = theta
-      if (exit === 2) {
-        this.#nonFinite++
-        this.#finish(t - 1, t)
+      x = a * x + amp * buf[kk++]
+      if (!(x > left && x < right)) {
+        exit = Number.isFinite(x) ? (x >= right ? 1 : 0) : -2
         break
       }
-      if (exit >= 0) {
-        this.#escaped++
-        this.#exitCounts[exit]++
-      } else if (t < cap) break // paused at `until`
-      this.#finish(t, t)
     }
-    this.#k = k
+    theta[0] = x
+    t = tt
+    k = kk
+    return exit
   }
 
-  #advanceQuadratic(until: number): void {
-    const s = this.#s
-    const d = s.dimension
-    const iso = s.isotropic && d > 1
-    const mixing = iso && s.alpha < 2
-    const source = this.#source
-    const buf = this.#buf
-    let k = this.#k
-    const mixingScale = isotropicMixingScale(s.alpha)
-    const half = s.alpha / 2
-    const normals = this.#normals
-    const { diagonal, driftGain, noiseGain, hessian, twoHeight, cap } = s
-    const theta = this.#theta
-    const grad = this.#grad
-    const decay = this.#decay
-    while (this.#chain < s.chains) {
-      const limit = Math.min(cap, until - this.#total)
-      let t = this.#t
-      let exit = -1 // 0 escaped, 1 non-finite
-      while (t < limit) {
-        t++
-        let r = 0
-        if (iso) {
-          r = Math.sqrt(2 * (mixing ? mixingScale * skewedCms(half, source.uniform(), source.uniform()) : 1))
-          source.fillNormal(normals, d)
-        }
-        let energy = 0
-        // The draw of ζ_i (isotropic r·N_i, or the next axis draw of the block) is written out in both
-        // branches on purpose: fused into the update loop it is 8–28 % faster on the diagonal axis path than
-        // a pre-drawn noise vector or a shared closure (measured; same ChainStats bit for bit).
-        if (hessian === undefined) {
-          for (let i = 0; i < d; i++) {
-            let z: number
-            if (iso) z = r * normals[i]
-            else {
-              if (k === BLOCK) {
-                source.fill(buf, BLOCK)
-                k = 0
-              }
-              z = buf[k++]
-            }
-            const x = decay[i] * theta[i] + noiseGain[i] * z
-            theta[i] = x
-            energy += diagonal[i] * x * x
-          }
-        } else {
-          for (let i = 0; i < d; i++) {
-            let z: number
-            if (iso) z = r * normals[i]
-            else {
-              if (k === BLOCK) {
-                source.fill(buf, BLOCK)
-                k = 0
-              }
-              z = buf[k++]
-            }
-            theta[i] += noiseGain[i] * z - driftGain[i] * grad[i]
-          }
-          for (let i = 0; i < d; i++) {
-            let g = 0
-            const o = i * d
-            for (let j = 0; j < d; j++) g += hessian[o + j] * theta[j]
-            grad[i] = g
-            energy += theta[i] * g
-          }
-        }
-        if (!(energy < twoHeight)) {
-          exit = 0
-          // An energy that is not finite comes from a finite θ far outside (an exit) or from a θ that is not
-          // finite (not an exit).
-          if (!Number.isFinite(energy)) for (let i = 0; i < d; i++) if (!Number.isFinite(theta[i])) exit = 1
-          break
-        }
+  function runQuadratic(limit: number): number {
+    let tt = t
+    let kk = k
+    let exit = -1
+    while (tt < limit) {
+      tt++
+      let r = 0
+      if (iso) {
+        r = Math.sqrt(2 * (mixing ? mixingScale * skewedCms(half, source.uniform(), source.uniform()) : 1))
+        source.fillNormal(normals, d)
       }
-      this.#t = t
-      if (exit === 1) {
-        this.#nonFinite++
-        this.#finish(t - 1, t)
-        break
-      }
-      if (exit === 0) {
-        this.#escaped++
-        let best = -1
-        let arg = 0
+      let energy = 0
+      // The draw of ζ_i (isotropic r·N_i, or the next axis draw of the block) is written out in both
+      // branches on purpose: fused into the update loop it is 8–28 % faster on the diagonal axis path than
+      // a pre-drawn noise vector or a shared closure (measured; same ChainStats bit for bit).
+      if (hessian === undefined) {
         for (let i = 0; i < d; i++) {
+          let z: number
+          if (iso) z = r * normals[i]
+          else {
+            if (kk === BLOCK) {
+              source.fill(buf, BLOCK)
+              kk = 0
+            }
+            z = buf[kk++]
+          }
+          const x = decay[i] * theta[i] + noiseGain[i] * z
+          theta[i] = x
+          energy += diagonal[i] * x * x
+        }
+      } else {
+        for (let i = 0; i < d; i++) {
+          let z: number
+          if (iso) z = r * normals[i]
+          else {
+            if (kk === BLOCK) {
+              source.fill(buf, BLOCK)
+              kk = 0
+            }
+            z = buf[kk++]
+          }
+          theta[i] += noiseGain[i] * z - driftGain[i] * grad[i]
+        }
+        for (let i = 0; i < d; i++) {
+          let g = 0
+          const o = i * d
+          for (let j = 0; j < d; j++) g += hessian[o + j] * theta[j]
+          grad[i] = g
+          energy += theta[i] * g
+        }
+      }
+      if (!(energy < twoHeight)) {
+        // An energy that is not finite comes from a finite θ far outside (an exit) or from a θ that is not
+        // finite (not an exit). The exit direction: the axis i with the largest H_ii θ_i².
+        let best = -1
+        exit = 0
+        for (let i = 0; i < d; i++) {
+          if (!Number.isFinite(theta[i])) exit = -2
           const e = diagonal[i] * theta[i] * theta[i]
-          if (e > best) {
+          if (exit >= 0 && e > best) {
             best = e
-            arg = i
+            exit = i
           }
         }
-        this.#exitCounts[arg]++
-      } else if (t < cap) break // paused at `until`
-      this.#finish(t, t)
+        break
+      }
     }
-    this.#k = k
+    t = tt
+    k = kk
+    return exit
+  }
+
+  const run = s.interval ? runInterval : runQuadratic
+  const stats = (): ChainStats => ({
+    totalIterations: total + t,
+    escaped,
+    exitCounts: exitCounts.slice(),
+    draws: (iterations + t) * perIteration,
+    iterations: iterations + t,
+    nonFinite,
+    finished: chain,
+    done: chain >= chains,
+  })
+  return {
+    stats,
+    advance(until) {
+      while (chain < chains) {
+        const exit = run(Math.min(cap, until - total))
+        if (exit === -2) nonFinite++
+        else if (exit >= 0) {
+          escaped++
+          exitCounts[exit]++
+        } else if (t < cap) break // paused at `until`
+        // the chain ends: its iterations join the exposure (a non-finite one's up to its last finite iteration)
+        total += exit === -2 ? t - 1 : t
+        iterations += t
+        chain++
+        t = 0
+        theta.fill(0)
+        grad.fill(0)
+        if (exit === -2) break
+      }
+      return stats()
+    },
   }
 }
 
 /** Runs all chains of a prepared setup in one go (see `simulate` for the validation and the staging around it). */
 export function runChains(setup: ChainSetup): ChainStats {
-  const runner = new ChainRunner(setup)
+  const runner = chainRunner(setup)
   let stats = runner.advance(Infinity)
   while (!stats.done) stats = runner.advance(Infinity)
   return stats

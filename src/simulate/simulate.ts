@@ -20,11 +20,10 @@
  * which no chain escapes gives an `unanswerable` Failure with advice. Same input (and seed) → identical output.
  */
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix'
-import { type FieldIssue, invalid, type Result, success, unanswerable } from '../result.ts'
+import { type FieldIssue, invalid, type Result, success, unanswerable, type WorkCounts } from '../result.ts'
 import type { SimulatedExitOutput, SimulateOutput, SimulateParsed } from '../schemas/simulate.ts'
 import { type WarningOutput, warning } from '../schemas/warning.ts'
-import { censoredExponentialMean } from './censoredExponentialMean.ts'
-import { ChainRunner, type ChainSetup } from './runChains.ts'
+import { type ChainSetup, chainRunner } from './runChains.ts'
 import { simulationTheory } from './simulationTheory.ts'
 
 /** Cap on scalar noise draws per call. */
@@ -54,15 +53,16 @@ export interface SimulateLimits {
   pilotHessianMultiplyAdds?: number
 }
 
-const positiveOr = (x: number | undefined, fallback: number) => (x !== undefined && x > 0 ? x : fallback)
-
+/** The limits of a call: each given positive limit, else its default. */
 function resolveLimits(l: SimulateLimits): Required<SimulateLimits> {
-  return {
-    maxNoiseDraws: positiveOr(l.maxNoiseDraws, MAX_NOISE_DRAWS),
-    maxHessianMultiplyAdds: positiveOr(l.maxHessianMultiplyAdds, MAX_HESSIAN_MULTIPLY_ADDS),
-    pilotNoiseDraws: positiveOr(l.pilotNoiseDraws, PILOT_NOISE_DRAWS),
-    pilotHessianMultiplyAdds: positiveOr(l.pilotHessianMultiplyAdds, PILOT_HESSIAN_MULTIPLY_ADDS),
+  const r: Required<SimulateLimits> = {
+    maxNoiseDraws: MAX_NOISE_DRAWS,
+    maxHessianMultiplyAdds: MAX_HESSIAN_MULTIPLY_ADDS,
+    pilotNoiseDraws: PILOT_NOISE_DRAWS,
+    pilotHessianMultiplyAdds: PILOT_HESSIAN_MULTIPLY_ADDS,
   }
+  for (const key of Object.keys(r) as (keyof SimulateLimits)[]) if (Number(l[key]) > 0) r[key] = l[key] as number
+  return r
 }
 
 interface Prepared {
@@ -218,8 +218,7 @@ const EXPECTED_ESCAPES_FLOOR = 0.05
  */
 const TARGET_ESCAPES = 30
 
-const sig = (x: number, digits = 3) => (Number.isFinite(x) ? x.toPrecision(digits) : String(x))
-const expo = (x: number) => x.toExponential(0)
+const sig = (x: number, digits = 3) => x.toPrecision(digits)
 
 /** The work plan of a request (docs/api.md#simulation-work-rule). */
 interface Plan {
@@ -262,54 +261,23 @@ function plan(setup: ChainSetup, limits: Required<SimulateLimits>): Plan {
  * (K/K*)^(1/α) to bring K down to K*; for α = 2 escape is exponential in the barrier (no such power law).
  */
 function advice(req: SimulateParsed, p: Plan, K: number, atLeast: boolean): { text: string; issues: FieldIssue[] } {
+  const b = atLeast ? 'at least ' : ''
   const needed = TARGET_ESCAPES * K
-  const bound = atLeast ? 'at least ' : ''
   if (needed <= p.capExposure) {
-    const perChain = Math.ceil(needed / req.chains)
-    const perChainAllowed = Math.floor(p.capExposure / req.chains)
-    if (perChain <= perChainAllowed)
-      return {
-        text: `Raise maxIterations to ${bound}${perChain} (${req.chains} chains × ${perChain} iterations ≈ ${TARGET_ESCAPES} escapes), which the work cap allows.`,
-        issues: [
-          { path: 'maxIterations', message: `raise to ${bound}${perChain} for about ${TARGET_ESCAPES} escapes` },
-        ],
-      }
-    const chains = Math.max(1, Math.floor(p.capExposure / Math.ceil(needed / Math.min(req.chains, TARGET_ESCAPES))))
+    const n = Math.min(Math.ceil(needed / req.chains), Math.floor(p.capExposure / req.chains))
     return {
-      text: `Use fewer chains with more iterations each: the work cap allows ${expo(p.capExposure)} iterations in all, e.g. chains = ${chains} with maxIterations = ${Math.floor(p.capExposure / chains)}.`,
-      issues: [
-        { path: 'chains', message: `lower to about ${chains} so that each chain can run longer` },
-        { path: 'maxIterations', message: `raise to about ${Math.floor(p.capExposure / chains)}` },
-      ],
+      text: `Raise maxIterations to ${b}${n} (about ${TARGET_ESCAPES} escapes).`,
+      issues: [{ path: 'maxIterations', message: `raise to ${b}${n}` }],
     }
   }
-  const target = p.capExposure / TARGET_ESCAPES
-  if (req.alpha < 2) {
-    const factor = (K / target) ** (1 / req.alpha)
-    const f = sig(factor, 2)
-    const issues: FieldIssue[] = [
-      { path: 'lr', message: `multiply by ${bound}${f} (or noise.scale by as much, or shrink the basin by as much)` },
-      {
-        path: 'noise.scale',
-        message: `multiply by ${bound}${f} (or lr by as much, or shrink the basin by as much)`,
-      },
-      { path: 'basin', message: `shrink its size by ${bound}${f} (or raise lr or noise.scale by as much)` },
-    ]
-    return {
-      text:
-        `Even the work cap (${expo(p.capExposure)} iterations in all) would see fewer than ${TARGET_ESCAPES} escapes: escapes must become ${bound}${sig(K / target, 2)} times more frequent. ` +
-        `To leading order the mean escape time scales as (η·σ/size)^(−α), so multiply lr or noise.scale by ${bound}${f}, or shrink the basin by ${bound}${f}.`,
-      issues,
-    }
-  }
+  const times = K / (p.capExposure / TARGET_ESCAPES)
+  const by = req.alpha < 2 ? `by ${b}${sig(times ** (1 / req.alpha), 2)}` : '(α = 2: Kramers)'
   return {
-    text:
-      `Even the work cap (${expo(p.capExposure)} iterations in all) would see fewer than ${TARGET_ESCAPES} escapes: escapes must become ${bound}${sig(K / target, 2)} times more frequent. ` +
-      'At α = 2 (Gaussian noise) the escape time grows exponentially with the barrier over the noise (Kramers), so raise lr or noise.scale or shrink the basin until a few percent of the chains escape, or use α < 2.',
+    text: `For ${TARGET_ESCAPES} escapes within the work cap, multiply lr or noise.scale ${by}, or shrink the basin ${by}.`,
     issues: [
-      { path: 'lr', message: 'raise it (Gaussian escape is exponentially rare in the barrier over the noise)' },
-      { path: 'noise.scale', message: 'raise it' },
-      { path: 'basin', message: 'shrink it' },
+      { path: 'lr', message: `multiply ${by}` },
+      { path: 'noise.scale', message: `multiply ${by}` },
+      { path: 'basin', message: `shrink ${by}` },
     ],
   }
 }
@@ -329,15 +297,13 @@ export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Resu
   const { chains, cap } = setup
   const p = plan(setup, lim)
   const capped = prepared.value.capNote ? ` (${prepared.value.capNote})` : ''
-  const work = (s: { iterations: number } | undefined): Record<string, number> => {
+  const work = (s: { iterations: number } | undefined): WorkCounts => {
     const iterations = s?.iterations ?? 0
     return {
       iterations,
       noiseDraws: iterations * p.drawsPerIteration,
       hessianMultiplyAdds: iterations * p.multiplyAddsPerIteration,
       pilotIterations: p.pilot,
-      pilotNoiseDraws: lim.pilotNoiseDraws,
-      pilotHessianMultiplyAdds: lim.pilotHessianMultiplyAdds,
       requestedIterations: p.full,
     }
   }
@@ -350,7 +316,7 @@ export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Resu
     if (chance < EXPECTED_ESCAPES_FLOOR) {
       const fix = advice(req, p, K, false)
       return unanswerable(
-        `Refused before running: the leading-order theory predicts about ${sig(K)} iterations per escape, so the run's pilot (its first ${p.pilot} iterations; ${chains} chains of at most ${cap} iterations${capped}) would see an escape with probability ${sig(chance, 2)}, and a run with no escape is answered 422 after its pilot. ${fix.text}`,
+        `Refused before running: the leading-order theory predicts about ${sig(K)} iterations per escape, so the pilot (the first ${p.pilot} iterations) would see one with probability ${sig(chance, 2)}. ${fix.text}`,
         fix.issues,
         work(undefined),
       )
@@ -358,7 +324,7 @@ export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Resu
   }
 
   // 2. The pilot: the first part of the run itself (nothing is run twice).
-  const runner = new ChainRunner(setup)
+  const runner = chainRunner(setup)
   let stats = runner.advance(p.pilot)
   if (stats.nonFinite > 0) {
     return unanswerable(
@@ -368,40 +334,28 @@ export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Resu
     )
   }
   if (stats.escaped === 0) {
-    // Exact (Garwood) 95 % lower bound on the mean escape time from `exposure` iterations with no exit.
+    // Exact (Garwood) 95 % lower bound on the mean escape time from T = `exposure` iterations with no exit:
+    // 2T/χ²_{0.975}(2), and χ²(2) is 2·Exp(1), so its 0.975-quantile is −2 ln 0.025 (censoredExponentialMean with
+    // r = 0, in closed form).
     const exposure = stats.totalIterations
-    const kLow = censoredExponentialMean(exposure, 0, 0.95).lower
-    const predicted = theory.ok
-      ? ` The leading-order theory predicted about ${sig(theory.value.meanEscapeIterations)} iterations per escape.`
-      : ''
-    if (stats.done) {
-      const fix = advice(req, p, kLow, true)
-      return unanswerable(
-        `No chain left the basin within ${cap} iterations${capped}; ${chains} chains, ${stats.draws} noise draws. The mean escape time is at least ${sig(kLow)} iterations (exact 95 % lower bound from ${exposure} iterations without an exit).${predicted} ${fix.text}`,
-        fix.issues.map((i) => ({ ...i, message: `${i.message}: no chain escaped in ${exposure} iterations` })),
-        work(stats),
-      )
-    }
-    // Stopped at the pilot: the lower bound says how rare escapes are, not how much rarer than the pilot allows,
-    // so the advice is the rate the pilot needs: at least one escape per exposure/3 iterations (a pilot of that
-    // length then sees none with probability e^(−3) ≈ 5 %).
-    const needed = exposure / 3
-    const scaling =
-      req.alpha < 2
-        ? 'to leading order the mean escape time scales as (η·σ/size)^(−α)'
-        : 'at α = 2 (Gaussian noise) the escape time grows exponentially with the barrier over the noise (Kramers)'
+    const kLow = exposure / -Math.log(0.025)
+    const predicted = theory.ok ? ` Theory: ${sig(theory.value.meanEscapeIterations)}.` : ''
+    // Complete run: more iterations may do (advice). Stopped at the pilot: the bound says how rare escapes are, not
+    // how much rarer than the pilot allows, so the advice is the rate the pilot needs: one escape per exposure/3
+    // iterations (none in the pilot with probability e^(−3) ≈ 5 %).
+    const fix = stats.done
+      ? advice(req, p, kLow, true)
+      : {
+          text: `The pilot needs an escape at least once per ${sig(exposure / 3)} iterations: raise lr or noise.scale, or shrink the basin.`,
+          issues: [
+            { path: 'lr', message: 'raise it' },
+            { path: 'noise.scale', message: 'raise it' },
+            { path: 'basin', message: 'shrink it' },
+          ],
+        }
     return unanswerable(
-      `Stopped after the pilot: no chain left the basin in the run's first ${exposure} iterations (${stats.draws} noise draws of the ${p.full * p.drawsPerIteration} planned; ${chains} chains of at most ${cap} iterations${capped}). ` +
-        `The mean escape time is at least ${sig(kLow)} iterations (exact 95 % lower bound). A run with no escape by the end of its pilot is stopped there, so that no refusal costs more than the pilot.${predicted} ` +
-        `For the pilot to see escapes they must come at least once per ${sig(needed)} iterations: raise lr or noise.scale, or shrink the basin (${scaling}).`,
-      [
-        {
-          path: 'lr',
-          message: `raise it: no escape in ${exposure} iterations, at least one per ${sig(needed)} is needed`,
-        },
-        { path: 'noise.scale', message: 'raise it (or lr, or shrink the basin)' },
-        { path: 'basin', message: 'shrink it (or raise lr or noise.scale)' },
-      ],
+      `${stats.done ? 'No chain left the basin' : 'Stopped after the pilot: no chain left the basin'} in the first ${exposure} iterations (${chains} chains of at most ${cap}), so the mean escape time is at least ${sig(kLow)} iterations (95 % bound).${predicted} ${fix.text}`,
+      fix.issues,
       work(stats),
     )
   }
@@ -413,7 +367,7 @@ export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Resu
     warnings.push(
       warning(
         'non-finite-state',
-        `${stats.nonFinite} chains reached a non-finite state (a noise draw overflowing double precision at α = ${req.alpha}) after the pilot; they are counted as censored at their last finite iteration, not as exits.`,
+        `${stats.nonFinite} chains overflowed after the pilot: censored, not exits.`,
         req.optimizer,
       ),
     )
@@ -431,8 +385,7 @@ export function simulate(req: SimulateParsed, limits: SimulateLimits = {}): Resu
       warning(
         'censored-chains',
         `${censored} of ${chains} chains (${((100 * censored) / chains).toFixed(0)}%) did not escape within ${cap} ` +
-          'iterations and are right-censored; the mean is the exponential maximum-likelihood estimate, which relies ' +
-          'on memoryless (exponential) escape times.',
+          'iterations and are right-censored; the mean is then the exponential MLE, which assumes memoryless escapes.',
       ),
     )
   }

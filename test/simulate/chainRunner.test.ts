@@ -1,10 +1,10 @@
 /**
- * `ChainRunner`, the staged run of the simulator's chains: a run cut into stages at arbitrary exposures draws the
+ * `chainRunner`, the staged run of the simulator's chains: a run cut into stages at arbitrary exposures draws the
  * same numbers in the same order as a run in one go (same statistics, bit for bit), a stage stops exactly at its
  * exposure, a finite iterate whose energy overflows is an exit, and an iterate that is not finite is not one.
  */
 import { describe, expect, it } from 'vitest'
-import { ChainRunner, type ChainSetup, runChains } from '../../src/simulate/runChains.ts'
+import { type ChainSetup, chainRunner, runChains } from '../../src/simulate/runChains.ts'
 
 function setup(partial: Partial<ChainSetup> & Pick<ChainSetup, 'dimension' | 'diagonal'>): ChainSetup {
   const d = partial.dimension
@@ -53,14 +53,14 @@ const CASES: [string, ChainSetup][] = [
   ],
 ]
 
-describe('ChainRunner: stages reproduce one run bit for bit', () => {
+describe('chainRunner: stages reproduce one run bit for bit', () => {
   for (const [name, s] of CASES) {
     it(name, () => {
       const whole = runChains(s)
       // some chains escape and some are censored at the cap, so the stages cut both kinds
       expect(whole.escaped).toBeGreaterThan(0)
       expect(whole.escaped).toBeLessThan(s.chains)
-      const runner = new ChainRunner(s)
+      const runner = chainRunner(s)
       const cuts = [1, 2, 399, 400, 401, 1000, 1001, 2345, 5000, 7777]
       let last = runner.stats()
       for (const cut of cuts) {
@@ -76,7 +76,7 @@ describe('ChainRunner: stages reproduce one run bit for bit', () => {
 
   it('a stage stops exactly at its exposure, inside a chain; the work counts what was computed', () => {
     const s = setup({ dimension: 2, diagonal: Float64Array.of(1, 1), twoHeight: 1e6, cap: 1e9, chains: 3 })
-    const runner = new ChainRunner(s)
+    const runner = chainRunner(s)
     const a = runner.advance(1234)
     expect(a).toMatchObject({ totalIterations: 1234, iterations: 1234, draws: 2468, escaped: 0, finished: 0 })
     expect(a.done).toBe(false)
@@ -85,7 +85,7 @@ describe('ChainRunner: stages reproduce one run bit for bit', () => {
   })
 })
 
-describe('ChainRunner: states at the edge of double precision', () => {
+describe('chainRunner: states at the edge of double precision', () => {
   it('a finite iterate whose energy ½λθ² overflows is an exit, not a non-finite state', () => {
     // λ = 1e308 with θ = ζ (no drift left: decay = 1 − 1e-308·1e308 = 0): λθ² overflows for |ζ| > 1.34, and
     // ½λθ² ≥ h = 1 for |ζ| ≥ 1.4e-154, so every chain leaves at its first step.
@@ -107,7 +107,7 @@ describe('ChainRunner: states at the edge of double precision', () => {
       setup({ dimension: 2, diagonal: Float64Array.of(1, 1) }),
     ]) {
       // α = 1e-310: every draw overflows (the exponents 1/α are infinite)
-      const runner = new ChainRunner({ ...base, alpha: 1e-310, chains: 5 })
+      const runner = chainRunner({ ...base, alpha: 1e-310, chains: 5 })
       const first = runner.advance(Infinity)
       expect(first).toMatchObject({ nonFinite: 1, escaped: 0, totalIterations: 0, iterations: 1, finished: 1 })
       expect(first.done).toBe(false)

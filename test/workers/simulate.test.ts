@@ -73,7 +73,7 @@ describe('/v1/simulate', () => {
     expect(res.status).toBe(422)
     const b = (await res.json()) as { detail: string; type: string }
     expect(b.type).toBe('/docs#problem-unanswerable')
-    expect(b.detail).toMatch(/maxIterations|chains/)
+    expect(b.detail).toMatch(/multiply lr or noise\.scale by [0-9.e+]+, or shrink the basin/)
   })
 
   it('400 for chains over 10000 and an unknown optimizer', async () => {

@@ -34,7 +34,6 @@ describe('/v1/simulate: every expensive refusal within the pilot', () => {
       const p = (await res.json()) as Problem
       expect(p.work.noiseDraws).toBeLessThanOrEqual(PILOT_NOISE_DRAWS)
       expect(p.work.hessianMultiplyAdds).toBeLessThanOrEqual(PILOT_HESSIAN_MULTIPLY_ADDS)
-      expect(p.work.pilotNoiseDraws).toBe(PILOT_NOISE_DRAWS)
       expect(p.work.requestedIterations).toBeGreaterThan(p.work.pilotIterations)
       expect(p.errors.map((e) => e.path)).toContain('lr')
       if (when === 'before') {
