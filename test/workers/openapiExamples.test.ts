@@ -6,12 +6,26 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_REQUESTS, exampleHeaders, exampleKey, exampleUrl } from '../../workers/docs/exampleRequests.ts'
-import recorded from '../../workers/docs/generated/examples.json'
+import calculator from '../../workers/docs/generated/examples.json'
+import models from '../../workers/docs/generated/modelExamples.json'
+import { isModelPath, type RecordedExamples } from '../../workers/docs/recordedExamples.ts'
 
 const BASE = 'https://levy-escape.test'
-const answers = recorded as Record<string, { status: number; response: unknown }>
+const answers: RecordedExamples = { ...(calculator as RecordedExamples), ...(models as RecordedExamples) }
 
 describe('OpenAPI examples', () => {
+  it('the calculator answers and the model-route answers are recorded in their own files', () => {
+    for (const e of EXAMPLE_REQUESTS) {
+      const own = (isModelPath(e.path) ? models : calculator) as RecordedExamples
+      const other = (isModelPath(e.path) ? calculator : models) as RecordedExamples
+      expect(own[exampleKey(e)], exampleKey(e)).toBeDefined()
+      expect(other[exampleKey(e)], exampleKey(e)).toBeUndefined()
+    }
+    expect(Object.keys(models).sort()).toEqual(
+      ['get /v1/models', 'get /v1/models/{id}', 'post /v1/compare', 'post /v1/models/{id}/probe'].sort(),
+    )
+  })
+
   it('every computing operation of the document has a request and a response example', async () => {
     const doc = (await (await SELF.fetch(`${BASE}/openapi.json`)).json()) as Record<string, any>
     const missing: string[] = []

@@ -2,7 +2,7 @@
  * One example request per operation of the OpenAPI document, small and realistic: the inputs of the
  * theory's validation cases where one fits (docs/theory.md#validation-1d: α = 1.5, basin (−1, 2), η = 0.01;
  * the T4 vector of docs/theory.md#validation-tables). Their answers are recorded from a running Worker by
- * scripts/docs/recordExamples.ts into workers/docs/generated/examples.json; a test replays every request
+ * scripts/docs/recordExamples.ts into workers/docs/generated/ (workers/docs/recordedExamples.ts); a test replays every request
  * against the Worker and compares.
  */
 

@@ -11,12 +11,12 @@
  *   405 answers a method that a path does not have, so it belongs to no operation; `/docs` lists it;
  * - an example request and answer for every operation that computes something: the requests of
  *   workers/docs/exampleRequests.ts and the answers a running Worker gave them
- *   (workers/docs/generated/examples.json, replayed against the Worker by a test).
+ *   (workers/docs/recordedExamples.ts, replayed against the Worker by a test).
  * Pure: returns a new document.
  */
 import { PROBLEM_TYPES, problemType } from '../problem.ts'
 import { EXAMPLE_MODEL_ID, EXAMPLE_REQUESTS, exampleKey } from './exampleRequests.ts'
-import recorded from './generated/examples.json'
+import { recordedAnswer } from './recordedExamples.ts'
 
 type Json = Record<string, any>
 
@@ -156,10 +156,9 @@ function typedValue(raw: string, schema: Json): unknown {
 }
 
 function addExamples(doc: Json): void {
-  const answers = recorded as Record<string, { response: unknown }>
   for (const e of EXAMPLE_REQUESTS) {
     const op: Json | undefined = doc.paths?.[e.path]?.[e.method]
-    const answer = answers[exampleKey(e)]
+    const answer = recordedAnswer(exampleKey(e))
     if (!op || !answer) continue
     if (e.body !== undefined && op.requestBody?.content?.['application/json'])
       op.requestBody.content['application/json'].example = e.body
