@@ -1,8 +1,13 @@
 /**
  * Starts `wrangler dev` on 127.0.0.1 (own port, offline: no metrics, no cf fetch) in its own process group,
- * waits until it answers, and stops the whole group (wrangler + workerd) afterwards.
+ * waits until it answers, and stops the whole group (wrangler + workerd) afterwards. Its local state (the edge
+ * cache among it) lives in a fresh temporary folder, removed on stop: what a script records or measures is computed
+ * by the current code, never an answer cached by an earlier run.
  */
 import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface DevServer {
   baseUrl: string
@@ -10,6 +15,7 @@ export interface DevServer {
 }
 
 export async function startDev(port: number, entry?: string, timeoutMs = 90_000): Promise<DevServer> {
+  const state = mkdtempSync(join(tmpdir(), 'levy-dev-state-'))
   const args = [
     'wrangler',
     'dev',
@@ -20,6 +26,8 @@ export async function startDev(port: number, entry?: string, timeoutMs = 90_000)
     String(port),
     '--log-level',
     'warn',
+    '--persist-to',
+    state,
   ]
   const child = spawn('npx', args, {
     detached: true,
@@ -31,17 +39,22 @@ export async function startDev(port: number, entry?: string, timeoutMs = 90_000)
   child.stderr.on('data', (d) => (log += d))
   const baseUrl = `http://127.0.0.1:${port}`
   const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return
-    try {
-      process.kill(-child.pid, 'SIGTERM')
-    } catch {
-      /* already gone */
+    if (child.exitCode === null && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        /* already gone */
+      }
+      await new Promise((r) => setTimeout(r, 500))
     }
-    await new Promise((r) => setTimeout(r, 500))
+    rmSync(state, { recursive: true, force: true })
   }
   const t0 = Date.now()
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`)
+    if (child.exitCode !== null) {
+      rmSync(state, { recursive: true, force: true })
+      throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`)
+    }
     try {
       const res = await fetch(`${baseUrl}/healthz`)
       if (res.ok) break
