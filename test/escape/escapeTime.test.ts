@@ -652,14 +652,16 @@ describe('escapeTime: regimes, per-optimizer fields and messages', () => {
       [2000, 300 + 1e-8],
       [300 - 1e-8, 1000],
     ]
-    const run = (hessian: number[][]) =>
+    const run = (hessian: number[][], model = 'axis') =>
       ok({
         basin: { kind: 'quadratic', hessian, height: 1 },
-        noise: { scale: 1 },
+        noise: { scale: 1, model },
         optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
       }).sgd?.meanEscapeIterations ?? NaN
-    // 2e-8 against the tolerance 1e-10·2000 = 2e-7: accepted, and the symmetric part is the base matrix.
+    // 2e-8 against the tolerance 1e-10·2000 = 2e-7: accepted, and the symmetric part is the base matrix (the
+    // isotropic model reads the off-diagonal entries through the eigenvalues of GᵀHG).
     expect(rel(run(skewed), run(base))).toBeLessThan(1e-12)
+    expect(rel(run(skewed, 'isotropic'), run(base, 'isotropic'))).toBeLessThan(1e-12)
     const far = escapeTime({
       basin: {
         kind: 'quadratic',
@@ -702,7 +704,31 @@ describe('escapeTime: regimes, per-optimizer fields and messages', () => {
       return r.issues[0].message
     }
     expect(message('axis')).toMatch(/Cholesky factorisation fails/)
-    expect(message('isotropic')).toMatch(/smallest eigenvalue of GᵀHG/)
+    expect(message('isotropic')).toMatch(/smallest eigenvalue of GᵀHG .*; the basin must be a strict minimum$/)
+  })
+
+  it('names at most 10 asymmetric entries, and a short Hessian row with its length', () => {
+    // 6 × 6 with every one of the 15 lower entries off by 1 from its mirror
+    const hessian = Array.from({ length: 6 }, (_, i) =>
+      Array.from({ length: 6 }, (_, j) => (i === j ? 10 : i > j ? 1 : 0)),
+    )
+    const r = escapeTime({
+      basin: { kind: 'quadratic', hessian, height: 1 },
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.issues.length).toBe(10)
+    const short = escapeTime({
+      basin: { kind: 'quadratic', hessian: [[1, 0], [0]], height: 1 },
+      noise: { scale: 1 },
+      optimizers: { sgd: { alpha: 1.5, lr: 0.01 } },
+    })
+    expect(short.ok).toBe(false)
+    if (!short.ok)
+      expect(short.issues).toEqual([
+        { path: 'basin.hessian.1', message: 'row 1 has 1 entries; a 2 × 2 Hessian needs 2' },
+      ])
   })
 
   it('length problems name the field, its length and the dimension', () => {
