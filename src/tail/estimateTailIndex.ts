@@ -261,6 +261,7 @@ export function estimateTailIndex(req: TailIndexParsed): Result<TailIndexOutput>
   let diagnostics: TailDiagnostics | undefined
   if (q.diagnostics) {
     let input: DiagnosticsInput
+    let leftOut = ''
     if (q.values !== null) {
       input = {
         values: entries,
@@ -272,7 +273,14 @@ export function estimateTailIndex(req: TailIndexParsed): Result<TailIndexOutput>
       }
     } else {
       const cw = coordinatewiseTailIndex(q.rows!, { center: q.center, confidence: q.confidence })
-      if (cw.atoms.parameters > 0) warnings.push(warning('columns-excluded', `diagnostics: ${cw.atoms.reason}`))
+      if (cw.atoms.parameters > 0) {
+        warnings.push(warning('columns-excluded', `diagnostics: ${cw.atoms.reason}`))
+        leftOut =
+          ` ${cw.atoms.parameters} of ${q.rows![0].length} columns were left out: ` +
+          (cw.atoms.repeated > 0
+            ? `${cw.atoms.repeated} have a value that occurs in two or more rows (a point mass; values rounded to a few digits repeat by chance, so send them unrounded).`
+            : 'they have exact zeros or non-finite values (point masses).')
+      }
       input = {
         values: cw.pool,
         rows: cw.rowsUsed,
@@ -284,7 +292,7 @@ export function estimateTailIndex(req: TailIndexParsed): Result<TailIndexOutput>
     }
     const few = () =>
       unanswerable(
-        `The diagnostics need at least ${MIN_DIAGNOSTIC_VALUES} values (2-D: in columns without point masses, at least 8 rows) and ${input.values.length} are usable: send more samples or leave diagnostics out.`,
+        `The diagnostics need at least ${MIN_DIAGNOSTIC_VALUES} values (2-D: in columns without point masses, at least 8 rows) and ${input.values.length} are usable: send more samples or leave diagnostics out.${leftOut}`,
         [{ path: 'diagnostics', message: 'too few usable values' }],
       )
     if (input.values.length < MIN_DIAGNOSTIC_VALUES || input.rows < 8) return few()

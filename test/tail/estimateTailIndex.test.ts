@@ -202,6 +202,20 @@ describe('estimateTailIndex: warnings', () => {
 describe('estimateTailIndex: failures', () => {
   const paths = (r: Result<TailIndexOutput>) => fail(r).issues.map((i) => i.path)
 
+  it('diagnostics on rounded 2-D data: the 422 says that every column repeats a value and to send them unrounded', () => {
+    // 200 rows × 40 columns of SαS(1.5) rounded to 2 significant digits: every column repeats a value by chance,
+    // so every column is a point mass for the diagnostics, while the estimate itself is answered
+    const all = Array.from(sample(1.5, 1, 8000, createRng(45)), (x) => +x.toPrecision(2))
+    const rows = Array.from({ length: 200 }, (_, i) => all.slice(40 * i, 40 * i + 40))
+    expect(ok(estimateTailIndex({ samples: rows })).alpha).toBeGreaterThan(1.2)
+    const f = fail(estimateTailIndex({ samples: rows, diagnostics: true }))
+    expect(f.kind).toBe('unanswerable')
+    expect(f.detail).toContain('0 are usable')
+    expect(f.detail).toContain('40 of 40 columns were left out: 40 have a value that occurs in two or more rows')
+    expect(f.detail).toContain('send them unrounded')
+    expect(paths(f)).toEqual(['diagnostics'])
+  })
+
   it('1/α̂ ≤ 0 is unanswerable and says to send more samples', () => {
     const f = fail(estimateTailIndex({ samples: [1, -1, 1, -1, 1, -1, 1, -1] }))
     expect(f.kind).toBe('unanswerable')
