@@ -10,5 +10,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     passWithNoTests: false,
+    // One retry: every file talks to the same `wrangler dev` process, and on a loaded machine a page load can
+    // exceed its 30 s timeout or an in-flight request can be cut ("Network connection lost") while another test
+    // holds the isolate with a probe. A test that fails twice fails the run; vitest reports every retried test.
+    retry: 1,
   },
 })
