@@ -8,6 +8,7 @@
 import { createApp } from '../../workers/createApp.ts'
 import { LITE_OPTIONS } from '../../workers/lite.ts'
 import { apiCases, capCases } from './apiCases.ts'
+import { batchTiming } from './batchTiming.ts'
 
 // The edge cache is off here: these figures are the cost of computing each answer (scripts/bench/cache.bench.ts
 // measures the cache).
@@ -43,26 +44,14 @@ export default {
       let last = { status: 0, bytes: 0 }
       for (let i = 0; i < (c.path === '/v1/simulate' && !c.lite && url.searchParams.get('set') === 'cap' ? 1 : 3); i++)
         last = await once()
-      // workerd's clock ticks in whole milliseconds: time batches of k requests lasting >= 40 ms each.
-      let k = 0
-      const c0 = performance.now()
-      while (performance.now() - c0 < 40) {
-        await once()
-        k++
-      }
-      const perCall: number[] = []
-      for (let r = 0; r < repeats; r++) {
-        const t0 = performance.now()
-        for (let i = 0; i < k; i++) await once()
-        perCall.push((performance.now() - t0) / k)
-      }
-      perCall.sort((a, b) => a - b)
+      // workerd's clock ticks in whole milliseconds: batches of k requests lasting >= 40 ms each
+      const t = await batchTiming(once, repeats)
       results.push({
         name: c.name,
         status: last.status,
-        medianMs: perCall[Math.floor(perCall.length / 2)],
-        maxMs: perCall[perCall.length - 1],
-        perBatch: k,
+        medianMs: t.median,
+        maxMs: t.max,
+        perBatch: t.k,
         bytes: last.bytes,
       })
     }

@@ -23,6 +23,7 @@ import { createApp } from '../../workers/createApp.ts'
 import { analyseUserModel } from '../../workers/models/analyseUserModel.ts'
 import { checkUserModel } from '../../workers/models/userModel.ts'
 import { maxOracleBatch } from '../../workers/ort/onnxOracle.ts'
+import { batchTiming } from './batchTiming.ts'
 import { SIMULATE_REFUSALS } from './simulateRefusalCases.ts'
 
 const app = createApp({ edgeCache: false })
@@ -31,25 +32,6 @@ const noPilot = createApp({
   edgeCache: false,
   simulateLimits: { pilotNoiseDraws: unbounded, pilotHessianMultiplyAdds: unbounded },
 })
-
-/** Median ms per call of `once` over `repeats` batches of k calls, k such that a batch lasts ≥ 40 ms. */
-async function perCall(once: () => Promise<unknown>, repeats: number): Promise<{ median: number; k: number }> {
-  await once()
-  let k = 0
-  const c0 = performance.now()
-  while (performance.now() - c0 < 40) {
-    await once()
-    k++
-  }
-  const times: number[] = []
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now()
-    for (let i = 0; i < k; i++) await once()
-    times.push((performance.now() - t0) / k)
-  }
-  times.sort((a, b) => a - b)
-  return { median: times[Math.floor(times.length / 2)], k }
-}
 
 const call = (a: typeof app, path: string, body: unknown, env: Record<string, string>) =>
   a.fetch(
@@ -73,7 +55,7 @@ export default {
   async fetch(request: Request, env: Record<string, string>): Promise<Response> {
     const url = new URL(request.url)
     const repeats = Math.min(50, Math.max(3, Number(url.searchParams.get('repeats')) || 5))
-    const noop = await perCall(async () => (await call(app, '/healthz', undefined, env)).arrayBuffer(), repeats)
+    const noop = await batchTiming(async () => (await call(app, '/healthz', undefined, env)).arrayBuffer(), repeats)
     if (url.pathname === '/__bench/analysis') {
       const rows = []
       for (const [name, buf, samples] of GRAPHS) {
@@ -107,7 +89,7 @@ export default {
         const t0 = performance.now()
         const outcome = analyse()
         const first = performance.now() - t0
-        const warm = await perCall(async () => analyse(), repeats)
+        const warm = await batchTiming(async () => analyse(), repeats)
         rows.push({
           name: bundled ? `${name} (parameters as inputs)` : name,
           bytes: bytes.length,
@@ -124,7 +106,7 @@ export default {
     for (const [name, body, ends] of SIMULATE_REFUSALS) {
       let status = 0
       let work: Record<string, number> = {}
-      const t = await perCall(async () => {
+      const t = await batchTiming(async () => {
         const res = await call(app, '/v1/simulate', body, env)
         status = res.status
         work = ((await res.json()) as { work: Record<string, number> }).work

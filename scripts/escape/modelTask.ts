@@ -5,6 +5,7 @@
  * learning rate's cell. Runs in a worker process of runExperiment.ts (or in-process).
  */
 
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { finiteDifferenceHessianVectorProduct, finiteDifferenceStep, lanczos } from '../../src/probe/index.ts'
@@ -70,7 +71,6 @@ export async function curvatureCheck(
     models: Record<string, { paramsSha256: string; samples: number; top: number[] }>
   }
   const truth = fixture.models[record.id]
-  const { createHash } = await import('node:crypto')
   const sha = createHash('sha256')
     .update(readFileSync(join('models', record.id, record.files.params)))
     .digest('hex')
